@@ -1,0 +1,28 @@
+/**
+ * Masks personal identifiers in free text: mainland ID card numbers, bank card numbers and mobile numbers.
+ * Applied to every log line and to every transcript an agent sees. Order matters: the longer patterns first.
+ */
+
+// 18-character resident ID: 17 digits and a digit or X. Not part of a longer digit run.
+const ID_CARD = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+// Bank card: 13–19 digits, optionally grouped by spaces or dashes (4-digit groups).
+const BANK_CARD = /(?<![\d*])\d(?:[ -]?\d){12,18}(?![\d*])/g;
+// Mainland mobile, optionally with +86 / 86 and separators: 138 1234 5678, 138-1234-5678.
+const MOBILE = /(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)([ -]?)(\d{4})([ -]?)(\d{4})(?!\d)/g;
+
+export function maskPii(text: string): string {
+  if (!text) return text;
+  return text
+    .replace(ID_CARD, (_m, head: string, _mid: string, tail: string) => `${head.slice(0, 3)}***********${tail.slice(-4)}`)
+    .replace(MOBILE, (_m, head: string, s1: string, _mid: string, s2: string, tail: string) => `${head}${s1}****${s2}${tail}`)
+    .replace(BANK_CARD, (m: string) => {
+      const digits = m.replace(/\D/g, '');
+      return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
+    });
+}
+
+/** Mask a mobile number for display: 13812345678 → 138****5678. */
+export function maskMobile(mobile: string): string {
+  const d = mobile.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  return d.length === 11 ? `${d.slice(0, 3)}****${d.slice(7)}` : '*'.repeat(Math.max(4, d.length));
+}

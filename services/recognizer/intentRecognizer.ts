@@ -1,0 +1,83 @@
+/** Intents of shared/docs/conversation-design.md. The order is the order of menus and reports. */
+export const INTENTS = [
+  'cannot_reach_collector',
+  'installment_plan',
+  'lawsuit_threat',
+  'doorstep_visit',
+  'negotiation_refused',
+  'harassment_complaint',
+  'account_status',
+  'credit_report',
+  'repayment_howto',
+  'verify_collector',
+  'human_agent',
+  'greeting',
+  'help',
+  'thanks',
+  'goodbye',
+  'cancel',
+  'none',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export function isIntent(value: unknown): value is Intent {
+  return typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
+}
+
+/** Script/language of a message: decides the reply language (zh-Hans → zh-CN, zh-Hant → zh-TW, en → en). */
+export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
+
+interface EntityBase {
+  /** The matched text as the borrower wrote it. */
+  text: string;
+  /** UTF-16 offsets into the recognised text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Entities of the conversation design. Money is integer fen. Date-times are resolved against
+ * `RecognizeContext.now` in `RecognizeContext.timeZone` and given as ISO-8601 instants.
+ */
+export type Entity =
+  | (EntityBase & { type: 'money'; fen: number; /** upper bound for ranges like 两三千 / 最多两千 */ maxFen?: number; approximate?: boolean })
+  | (EntityBase & { type: 'installments'; months: number })
+  | (EntityBase & { type: 'datetime'; from: string; to: string })
+  | (EntityBase & { type: 'phone'; digits: string })
+  | (EntityBase & { type: 'loan_ref'; id: string });
+
+export type EntityType = Entity['type'];
+
+export interface RecognizeContext {
+  /** Epoch milliseconds; relative dates (明天, 下周三) resolve against it. */
+  now: number;
+  /** IANA zone for relative dates; the lender's zone. */
+  timeZone: string;
+  /** The conversation's language so far; used when the text itself carries no signal (emoji, digits). */
+  previousLanguage?: Language;
+}
+
+export interface IntentScore {
+  intent: Intent;
+  score: number;
+}
+
+export interface RecognitionResult {
+  text: string;
+  intent: Intent;
+  /** Confidence of `intent` in [0, 1]. */
+  score: number;
+  runnerUp: IntentScore;
+  /** Every intent's score in [0, 1]. */
+  scores: Record<Intent, number>;
+  entities: Entity[];
+  language: Language;
+  /** Which back end answered; `fallback` is set when a cloud back end failed and the embedded one answered. */
+  source: 'embedded' | 'keyword' | 'luis' | 'clu';
+  fallback?: boolean;
+}
+
+/** The recogniser port: embedded (default), LUIS and CLU implement it. Must never throw on any input text. */
+export interface IntentRecognizer {
+  recognize(text: string, context: RecognizeContext): Promise<RecognitionResult>;
+}
