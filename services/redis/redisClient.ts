@@ -1,0 +1,29 @@
+import Redis, { type RedisOptions } from 'ioredis';
+import type { Logger } from '../logging/logger';
+
+export type { Redis };
+
+/**
+ * Create an ioredis client. Commands issued while Redis is down fail fast (no offline queue growth) so a turn
+ * can answer honestly instead of hanging; the client keeps reconnecting in the background.
+ * Blocking and subscriber connections must be separate clients: call this again for them.
+ */
+export function createRedis(url: string, logger?: Logger, options: RedisOptions = {}): Redis {
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+    ...options,
+  });
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (!down) logger?.warn({ event: 'redis.error', err: err.message }, 'redis error');
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) logger?.info({ event: 'redis.recovered' }, 'redis connection recovered');
+    down = false;
+  });
+  return client;
+}
