@@ -1,0 +1,90 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import { BotError } from '../errors/botError';
+import type { RedisKeys } from '../redis/keys';
+
+// One hash per item: d = JSON without the eTag, e = eTag. eTags come from one INCR sequence (lives forever),
+// so a deleted and re-created item never repeats an old eTag. All items of one write are checked, then all
+// written, in one script call: a write is all or nothing.
+// KEYS: seq, item1..itemN   ARGV: ttlSeconds, etag1, json1, etag2, json2, ...
+const WRITE_SCRIPT = `
+local n = #KEYS - 1
+for i = 1, n do
+  local expected = ARGV[2 * i]
+  if expected ~= '' and expected ~= '*' then
+    local current = redis.call('HGET', KEYS[i + 1], 'e')
+    if current ~= expected then return i end
+  end
+end
+local ttl = tonumber(ARGV[1])
+for i = 1, n do
+  local etag = tostring(redis.call('INCR', KEYS[1]))
+  redis.call('HSET', KEYS[i + 1], 'd', ARGV[2 * i + 1], 'e', etag)
+  if ttl > 0 then redis.call('EXPIRE', KEYS[i + 1], ttl) end
+end
+return 0
+`;
+
+interface RedisWithStateCommands extends Redis {
+  bsbStateWrite(...args: (string | number)[]): Promise<number>;
+}
+
+export interface RedisStorageOptions {
+  /** Seconds an item lives after its last write; 0 = forever. */
+  ttlSeconds: number;
+}
+
+/**
+ * botbuilder Storage on Redis with optimistic concurrency: a write whose eTag is neither empty nor `*` and
+ * differs from the stored one is rejected with BotError('STATE_CONFLICT'), atomically across the write's items.
+ */
+export class RedisStorage implements Storage {
+  private readonly redis: RedisWithStateCommands;
+
+  constructor(
+    redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly options: RedisStorageOptions,
+  ) {
+    if (!('bsbStateWrite' in redis)) redis.defineCommand('bsbStateWrite', { lua: WRITE_SCRIPT });
+    this.redis = redis as RedisWithStateCommands;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.hmget(this.itemKey(key), 'd', 'e');
+    const results = await pipeline.exec();
+    const items: StoreItems = {};
+    results?.forEach(([err, value], i) => {
+      if (err) throw new BotError('STATE_UNAVAILABLE', 'state read failed', { cause: err });
+      const [data, etag] = value as [string | null, string | null];
+      if (data !== null) items[keys[i]] = { ...JSON.parse(data), eTag: etag };
+    });
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const entries = Object.entries(changes ?? {});
+    if (entries.length === 0) return;
+    const args: (string | number)[] = [entries.length + 1, this.keys.collection('state', 'etag-seq')];
+    for (const [key] of entries) args.push(this.itemKey(key));
+    args.push(this.options.ttlSeconds);
+    for (const [, item] of entries) {
+      const { eTag, ...data } = (item ?? {}) as { eTag?: string };
+      args.push(eTag ?? '', JSON.stringify(data));
+    }
+    const conflict = await this.redis.bsbStateWrite(...args);
+    if (conflict !== 0) {
+      throw new BotError('STATE_CONFLICT', `eTag conflict writing state item "${entries[conflict - 1][0]}"`);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.redis.del(...keys.map((k) => this.itemKey(k)));
+  }
+
+  private itemKey(key: string): string {
+    return this.keys.key('state', key);
+  }
+}
