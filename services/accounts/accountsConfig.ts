@@ -1,3 +1,32 @@
+import { vars } from '../config/vars';
+
 // Configuration keys of services/accounts: spread into the one schema in services/config/config.ts.
 // Every key here is also listed, with a comment, in .env.example.
-export const accountsConfigShape = {};
+export const accountsConfigShape = {
+  /** Base URL of the lender account API (e.g. http://127.0.0.1:3980). Unset: the embedded fixture backend. */
+  LENDER_API_URL: vars.url(),
+  /** Bearer token sent to the lender API (and required by the reference server when set). */
+  LENDER_API_TOKEN: vars.optionalString(),
+  /** Timeout of one HTTP attempt to the lender API. */
+  LENDER_TIMEOUT_MS: vars.int(2000, 50, 60000),
+  /** Attempts per idempotent call (GET, POST with Idempotency-Key), including the first. */
+  LENDER_RETRY_ATTEMPTS: vars.int(3, 1, 10),
+  /** Consecutive failures that open the circuit breaker. */
+  LENDER_BREAKER_FAILURES: vars.int(5, 1, 100),
+  /** How long the circuit stays open before one trial call. */
+  LENDER_BREAKER_HALF_OPEN_MS: vars.int(10000, 100, 600000),
+  /** Fixture file served by the embedded backend and by `npm run lender`. */
+  LENDER_FIXTURE_PATH: vars.string('services/accounts/fixtures/demoBorrowers.json'),
+  /** Port of the reference lender server (`npm run lender`). */
+  LENDER_PORT: vars.int(3980, 1, 65535),
+  /** Artificial latency of the reference lender server per request (benchmarks use 50). */
+  LENDER_LATENCY_MS: vars.int(0, 0, 60000),
+  /** How long a fetched account stays fresh in the cache. */
+  ACCOUNT_CACHE_TTL_SECONDS: vars.int(60, 1, 86400),
+  /** How long "no such borrower" is remembered. */
+  ACCOUNT_CACHE_NEGATIVE_TTL_SECONDS: vars.int(30, 1, 86400),
+  /** How long the last known state is kept for the stale fallback when the lender API fails. */
+  ACCOUNT_CACHE_STALE_TTL_SECONDS: vars.int(86400, 60, 30 * 86400),
+  /** Lease of the cross-instance fill lock; waiting instances poll for the value up to this long. */
+  ACCOUNT_CACHE_LOCK_MS: vars.int(3000, 100, 60000),
+};
