@@ -54,7 +54,9 @@ export class RedisStorage implements Storage {
     if (keys.length === 0) return {};
     const pipeline = this.redis.pipeline();
     for (const key of keys) pipeline.hmget(this.itemKey(key), 'd', 'e');
-    const results = await pipeline.exec();
+    const results = await pipeline.exec().catch((err: unknown) => {
+      throw new BotError('STATE_UNAVAILABLE', 'state read failed', { cause: err });
+    });
     const items: StoreItems = {};
     results?.forEach(([err, value], i) => {
       if (err) throw new BotError('STATE_UNAVAILABLE', 'state read failed', { cause: err });
@@ -74,7 +76,9 @@ export class RedisStorage implements Storage {
       const { eTag, ...data } = (item ?? {}) as { eTag?: string };
       args.push(eTag ?? '', JSON.stringify(data));
     }
-    const conflict = await this.redis.bsbStateWrite(...args);
+    const conflict = await this.redis.bsbStateWrite(...args).catch((err: unknown) => {
+      throw new BotError('STATE_UNAVAILABLE', 'state write failed', { cause: err });
+    });
     if (conflict !== 0) {
       throw new BotError('STATE_CONFLICT', `eTag conflict writing state item "${entries[conflict - 1][0]}"`);
     }

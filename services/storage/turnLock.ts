@@ -77,7 +77,11 @@ export class RedisTurnLock implements TurnLock {
     const deadline = Date.now() + this.options.waitMs;
     let delay = this.options.retryMs ?? 5;
     // Lease TTL: the lock disappears by itself if this process dies mid-turn.
-    while ((await this.redis.set(key, token, 'PX', this.options.leaseMs, 'NX')) !== 'OK') {
+    const tryAcquire = () =>
+      this.redis.set(key, token, 'PX', this.options.leaseMs, 'NX').catch((err: unknown) => {
+        throw new BotError('STATE_UNAVAILABLE', 'turn lock unavailable', { cause: err });
+      });
+    while ((await tryAcquire()) !== 'OK') {
       if (Date.now() >= deadline) throw new BotError('LOCK_TIMEOUT', `turn lock wait exceeded ${this.options.waitMs} ms`);
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 50);

@@ -1,0 +1,108 @@
+import { ActivityHandler, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Clock } from '../services/clock';
+import type { Logger } from '../services/logging/logger';
+import { isIntent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { detectLanguage, localeOf } from '../services/recognizer/language';
+import { certainResult } from '../services/recognizer/recognitionResult';
+import type { MainDialog } from '../dialogs/mainDialog';
+import { intentOfLabel, menuActions } from '../dialogs/menu';
+import { t, type Locale, type MessageKey } from '../dialogs/messages';
+import { defaultProfile, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
+import { cleanText, submittedValue } from './inputText';
+
+export interface BorrowerBotDeps {
+  conversationState: ConversationState;
+  /** The conversation profile (language, misses); shared with the main dialog. */
+  profile: StatePropertyAccessor<ConversationProfile>;
+  mainDialog: MainDialog;
+  recognizer: IntentRecognizer;
+  clock: Clock;
+  timeZone: string;
+  logger: Logger;
+}
+
+/**
+ * Turns activities into dialog turns: decides the reply language from the message itself, recognises the
+ * request once per turn, and runs the main dialog. Conversation state is saved at the end of every turn.
+ */
+export class BorrowerBot extends ActivityHandler {
+  private readonly profile: StatePropertyAccessor<ConversationProfile>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly deps: BorrowerBotDeps) {
+    super();
+    this.profile = deps.profile;
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMembersAdded(async (context, next) => {
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (newcomers.length > 0) {
+        const profile = await this.profile.get(context, defaultProfile());
+        if (!profile.welcomed) {
+          profile.welcomed = true;
+          await this.replyWithMenu(context, localeOf(profile.language), 'core.welcome');
+        }
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const profile = await this.profile.get(context, defaultProfile());
+    const value = submittedValue(activity);
+    const text = cleanText(activity.text) || cleanText(value?.text);
+
+    if (!text && !value) {
+      const key: MessageKey = activity.attachments?.length ? 'core.unsupportedInput' : 'core.emptyInput';
+      await this.replyWithMenu(context, localeOf(profile.language), key);
+      return;
+    }
+
+    const language = text ? detectLanguage(text, profile.language) : profile.language;
+    profile.language = language;
+    const locale = localeOf(language);
+    // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
+    activity.locale = locale;
+
+    const recognition = await this.recognize(text, value, language);
+    setTurnInfo(context, { locale, recognition });
+    await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');
+    this.deps.logger.debug(
+      { event: 'turn.recognized', conversationId: activity.conversation?.id, intent: recognition.intent, score: recognition.score },
+      'recognized',
+    );
+    await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
+  private async recognize(
+    text: string,
+    value: Record<string, unknown> | undefined,
+    language: ConversationProfile['language'],
+  ): Promise<RecognitionResult> {
+    if (value && isIntent(value.intent)) return certainResult(text, value.intent, language);
+    if (!text) return { ...certainResult('', 'none', language), score: 0 };
+    const labelled = intentOfLabel(text);
+    if (labelled) return certainResult(text, labelled, language);
+    return this.deps.recognizer.recognize(text, {
+      now: this.deps.clock.now(),
+      timeZone: this.deps.timeZone,
+      previousLanguage: language,
+    });
+  }
+
+  private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
+    await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
+  }
+}

@@ -1,0 +1,19 @@
+import type { Activity } from 'botbuilder';
+
+/** Longest text the recogniser looks at; longer messages are understood from their start. */
+export const MAX_RECOGNIZED_CHARS = 2000;
+
+// Zero-width, bidi-control and other invisible format characters, and C0/C1 controls except tab and newline.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** The message text as the recogniser should see it: invisible characters removed, trimmed, bounded. */
+export function cleanText(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  return raw.replace(INVISIBLE, '').trim().slice(0, MAX_RECOGNIZED_CHARS);
+}
+
+/** A card submit (Adaptive Card Action.Submit / postBack object): `value` set, no text. */
+export function submittedValue(activity: Partial<Activity>): Record<string, unknown> | undefined {
+  const v = activity.value;
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,147 @@
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  ListStyle,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Intent } from '../services/recognizer/intentRecognizer';
+import { intentLabel, menuActions } from './menu';
+import { t, type Locale, type MessageKey } from './messages';
+import type { RouteTable } from './routes';
+import { defaultProfile, turnInfo, type ConversationProfile } from './turnInfo';
+
+export const MAIN_DIALOG = 'main';
+const ROUTE_WATERFALL = 'main.route';
+const CLARIFY_PROMPT = 'main.clarify';
+
+/** Intents that interrupt any dialog at any step. */
+const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
+
+export interface ConfidenceThresholds {
+  /** At or above: route straight away. */
+  high: number;
+  /** Below: treat as not understood. Between low and high: ask "did you mean A or B?". */
+  low: number;
+}
+
+export interface MainDialogDeps {
+  routes: RouteTable;
+  /** The task dialogs the routes name. */
+  dialogs: Dialog[];
+  profile: StatePropertyAccessor<ConversationProfile>;
+  thresholds: ConfidenceThresholds;
+}
+
+interface ClarifyValues {
+  candidates?: [Intent, Intent];
+}
+
+/**
+ * Routes each new request by intent through the route table, asks when confidence is middling, offers a person
+ * after two misses in a row, and lets help / cancel / talk-to-a-person interrupt any task at any step.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: MainDialogDeps) {
+    super(MAIN_DIALOG);
+    this.addDialog(
+      new WaterfallDialog(ROUTE_WATERFALL, [this.clarifyStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]),
+    );
+    this.addDialog(new ChoicePrompt(CLARIFY_PROMPT));
+    for (const dialog of deps.dialogs) this.addDialog(dialog);
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  /** Run one turn: continue the active task, or start routing a new request. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { recognition, locale } = turnInfo(innerDc.context);
+    if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high) {
+      switch (recognition.intent) {
+        case 'help':
+          await innerDc.context.sendActivity(t(locale, 'core.help'));
+          await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        case 'cancel':
+          await innerDc.cancelAllDialogs();
+          await this.replyWithMenu(innerDc.context, locale, 'core.cancelled');
+          return { status: DialogTurnStatus.cancelled };
+        case 'human_agent':
+          await innerDc.cancelAllDialogs();
+          return this.startRoute(innerDc, 'human_agent');
+      }
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { recognition, locale } = turnInfo(step.context);
+    const { high, low } = this.deps.thresholds;
+    const middling = recognition.score >= low && recognition.score < high;
+    if (!middling || recognition.intent === 'none' || recognition.runnerUp.intent === 'none') {
+      return step.next(recognition.score >= high ? recognition.intent : 'none');
+    }
+    const candidates: [Intent, Intent] = [recognition.intent, recognition.runnerUp.intent];
+    (step.values as ClarifyValues).candidates = candidates;
+    return step.prompt(CLARIFY_PROMPT, {
+      prompt: t(locale, 'core.clarify'),
+      choices: [...candidates.map((i) => intentLabel(locale, i)), t(locale, 'core.clarifyNeither')],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const chosen = step.result as Intent | FoundChoice;
+    const intent: Intent =
+      typeof chosen === 'string' ? chosen : ((step.values as ClarifyValues).candidates?.[chosen.index] ?? 'none');
+    return this.startRoute(step, intent);
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog();
+  }
+
+  private async startRoute(dc: DialogContext, intent: Intent): Promise<DialogTurnResult> {
+    const { locale, recognition } = turnInfo(dc.context);
+    const profile = await this.deps.profile.get(dc.context, defaultProfile());
+    const route = this.deps.routes[intent];
+    if (!route || intent === 'none') {
+      profile.misses += 1;
+      if (profile.misses >= 2) {
+        profile.misses = 0;
+        await dc.context.sendActivity(
+          MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.secondMiss')),
+        );
+      } else {
+        await this.replyWithMenu(dc.context, locale, 'core.none');
+      }
+      return dc.endDialog();
+    }
+    profile.misses = 0;
+    if ('dialog' in route) {
+      return dc.beginDialog(route.dialog, { intent, entities: recognition.entities });
+    }
+    await this.replyWithMenu(dc.context, locale, route.reply);
+    return dc.endDialog();
+  }
+
+  private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
+    await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
+  }
+}

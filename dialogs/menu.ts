@@ -1,0 +1,53 @@
+import { ActionTypes, type CardAction } from 'botbuilder';
+import type { Intent } from '../services/recognizer/intentRecognizer';
+import { LOCALES, t, type Locale, type MessageKey } from './messages';
+
+/** The main menu: label keys and the intent each stands for. */
+const MENU: Array<[MessageKey, Intent]> = [
+  ['core.menu.account', 'account_status'],
+  ['core.menu.plan', 'installment_plan'],
+  ['core.menu.complaint', 'harassment_complaint'],
+  ['core.menu.lawsuit', 'lawsuit_threat'],
+  ['core.menu.verify', 'verify_collector'],
+  ['core.menu.person', 'human_agent'],
+];
+
+/** Intents that have a button label (`core.intent.<intent>`): the in-scope tasks. */
+const LABELLED: Intent[] = [
+  'cannot_reach_collector',
+  'installment_plan',
+  'lawsuit_threat',
+  'doorstep_visit',
+  'negotiation_refused',
+  'harassment_complaint',
+  'account_status',
+  'credit_report',
+  'repayment_howto',
+  'verify_collector',
+  'human_agent',
+];
+
+/** Label of an intent as a button ("neither" for intents without one). */
+export function intentLabel(locale: Locale, intent: Intent): string {
+  return LABELLED.includes(intent) ? t(locale, `core.intent.${intent}` as MessageKey) : t(locale, 'core.clarifyNeither');
+}
+
+export function menuActions(locale: Locale): CardAction[] {
+  return MENU.map(([key]) => imBack(t(locale, key)));
+}
+
+export function imBack(title: string): CardAction {
+  return { type: ActionTypes.ImBack, title, value: title };
+}
+
+// Exact button labels (menu and intent labels, every locale) → intent. A button press is never guessed at.
+const LABEL_TO_INTENT = new Map<string, Intent>();
+for (const locale of LOCALES) {
+  for (const [key, intent] of MENU) LABEL_TO_INTENT.set(t(locale, key), intent);
+  for (const intent of LABELLED) LABEL_TO_INTENT.set(intentLabel(locale, intent), intent);
+}
+
+/** The intent a button label stands for, if the text is exactly one of our labels. */
+export function intentOfLabel(text: string): Intent | undefined {
+  return LABEL_TO_INTENT.get(text.trim());
+}

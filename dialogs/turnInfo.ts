@@ -1,0 +1,35 @@
+import type { TurnContext } from 'botbuilder';
+import type { RecognitionResult } from '../services/recognizer/intentRecognizer';
+import type { Locale } from './messages';
+
+/** What the bot worked out about this turn before any dialog runs: kept in turn state, read by dialogs. */
+export interface TurnInfo {
+  locale: Locale;
+  recognition: RecognitionResult;
+}
+
+const TURN_INFO = Symbol('turnInfo');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(TURN_INFO, info);
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+  if (!info) throw new Error('turn info missing: the bot sets it before running dialogs');
+  return info;
+}
+
+export function turnInfoOrUndefined(context: TurnContext): TurnInfo | undefined {
+  return context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+}
+
+/** Per-conversation facts that outlive a dialog (plain JSON in conversation state). */
+export interface ConversationProfile {
+  language: 'zh-Hans' | 'zh-Hant' | 'en';
+  /** Consecutive turns the bot did not understand; two in a row offers a person. */
+  misses: number;
+  welcomed?: boolean;
+}
+
+export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

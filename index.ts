@@ -1,0 +1,192 @@
+import 'dotenv/config';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  type BotAdapter,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Storage,
+} from 'botbuilder';
+import * as restify from 'restify';
+import type { Redis } from 'ioredis';
+import { BorrowerBot } from './bots/borrowerBot';
+import { createTurnErrorHandler } from './bots/turnErrorHandler';
+import { TurnLockMiddleware } from './bots/turnLockMiddleware';
+import { MainDialog } from './dialogs/mainDialog';
+import { coreRoutes } from './dialogs/routes';
+import type { ConversationProfile } from './dialogs/turnInfo';
+import { systemClock, type Clock } from './services/clock';
+import { parseConfig, type Config } from './services/config/config';
+import { isBotError } from './services/errors/botError';
+import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
+import { createLogger, type Logger } from './services/logging/logger';
+import { KeywordRecognizer } from './services/recognizer/keywordRecognizer';
+import { createRedis } from './services/redis/redisClient';
+import { RedisKeys } from './services/redis/keys';
+import { RedisStorage } from './services/storage/redisStorage';
+import { InMemoryTurnLock, RedisTurnLock, type TurnLock } from './services/storage/turnLock';
+
+export interface App {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  bot: BorrowerBot;
+  /** Give another adapter (a test adapter) this app's middleware and turn error handler. */
+  configureAdapter(adapter: BotAdapter): void;
+  config: Config;
+  logger: Logger;
+  /** Start listening; resolves with the bound URL. */
+  listen(): Promise<string>;
+  /** Stop accepting requests, finish in-flight ones, close connections. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Composition root: config → clients → services → dialogs → bot → adapter → server. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const clock = options.clock ?? systemClock;
+  const anonymous = !config.MicrosoftAppId;
+  const host = config.HOST ?? (anonymous ? '127.0.0.1' : '0.0.0.0');
+
+  // --- state ---
+  const redisClients: Redis[] = [];
+  let storage: Storage;
+  let turnLock: TurnLock;
+  let stateReady: () => Promise<boolean>;
+  const lockOptions = { waitMs: config.TURN_LOCK_TIMEOUT_MS, leaseMs: 30_000 };
+  if (config.REDIS_URL) {
+    const redis = createRedis(config.REDIS_URL, logger);
+    redisClients.push(redis);
+    const keys = new RedisKeys(config.REDIS_KEY_PREFIX);
+    storage = new RedisStorage(redis, keys, { ttlSeconds: config.STATE_TTL_SECONDS });
+    turnLock = new RedisTurnLock(redis, keys, lockOptions);
+    stateReady = async () => (await redis.ping().catch(() => 'down')) === 'PONG';
+    logger.info({ event: 'state.backend', backend: 'redis', prefix: config.REDIS_KEY_PREFIX }, 'state: Redis');
+  } else {
+    storage = new MemoryStorage();
+    turnLock = new InMemoryTurnLock(lockOptions);
+    stateReady = async () => true;
+    logger.info(
+      { event: 'state.backend', backend: 'memory' },
+      'state: in-process (no REDIS_URL set): conversations are lost on restart and not shared between instances',
+    );
+  }
+  const conversationState = new ConversationState(storage);
+
+  // --- understanding, dialogs, bot ---
+  const recognizer = new KeywordRecognizer();
+  const profile = conversationState.createProperty<ConversationProfile>('profile');
+  const mainDialog = new MainDialog({
+    routes: coreRoutes,
+    dialogs: [],
+    profile,
+    thresholds: { high: 0.7, low: 0.4 },
+  });
+  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock, timeZone: config.TIME_ZONE, logger });
+
+  // --- adapter ---
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  const configureAdapter = (target: BotAdapter) => {
+    target.use(new TurnLockMiddleware(turnLock));
+    target.onTurnError = createTurnErrorHandler({ logger, conversationState });
+  };
+  configureAdapter(adapter);
+
+  // --- HTTP ---
+  const server = restify.createServer({ name: 'borrower-support-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: JSON_BODY_LIMIT_BYTES, mapParams: false, mapFiles: false }));
+
+  let selfOrigin = '';
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const body = req.body as { serviceUrl?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      res.send(400, { error: 'expected a JSON activity' });
+      return;
+    }
+    if (anonymous && !isAllowedServiceUrl(body.serviceUrl, config.SERVICE_URL_ALLOWLIST, [selfOrigin])) {
+      logger.warn({ event: 'http.service_url_rejected', serviceUrl: String(body.serviceUrl) }, 'serviceUrl not allowed');
+      res.send(403, { error: 'serviceUrl not allowed in anonymous mode' });
+      return;
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const state = await stateReady();
+    res.send(state ? 200 : 503, { status: state ? 'ready' : 'unavailable', state });
+  });
+
+  return {
+    server,
+    adapter,
+    bot,
+    configureAdapter,
+    config,
+    logger,
+    listen: () =>
+      new Promise<string>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, host, () => {
+          const address = server.address();
+          const url = config.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+          selfOrigin = new URL(url).origin;
+          logger.info({ event: 'server.listening', url, anonymous }, `listening on ${url}`);
+          resolve(url);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(redisClients.map((r) => r.quit().catch(() => r.disconnect())));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (isBotError(err, 'CONFIG_INVALID')) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await buildApp(config);
+  process.on('unhandledRejection', (reason) => app.logger.error({ event: 'process.unhandled_rejection', err: reason }, 'unhandled rejection'));
+  await app.listen();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ event: 'server.stopping', signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
