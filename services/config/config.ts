@@ -13,8 +13,8 @@ import { BotError } from '../errors/botError';
  * in a fragment next to its code; `.env.example` lists exactly these keys. Empty values count as unset.
  */
 export const configSchema = z.object({
-  /** Port of the HTTP server. */
-  PORT: vars.int(3978, 1, 65535),
+  /** Port of the HTTP server (0 = any free port). */
+  PORT: vars.int(3978, 0, 65535),
   /** Bind address. Without MicrosoftAppId the default is 127.0.0.1 (anonymous mode must not be exposed). */
   HOST: vars.optionalString(),
   /** Public base URL of this server (Direct Line facade and agent console links); default http://HOST:PORT. */

@@ -1,0 +1,112 @@
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { t } from '../../../dialogs/messages';
+import { messageActivity, sendExpectReplies, startApp, textsOf, type RunningApp } from '../../helpers/app';
+import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
+import Redis from 'ioredis';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('bot server over HTTP', () => {
+  const prefix = `test-server-${randomUUID().slice(0, 8)}`;
+  const redisEnv = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix };
+  const running: RunningApp[] = [];
+  after(async () => {
+    await Promise.all(running.map((r) => r.close()));
+    const redis = new Redis(TEST_REDIS_URL);
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('answers a message with no configuration at all, in zh-CN, through expectReplies', async () => {
+    const app = await startApp();
+    running.push(app);
+    const replies = await sendExpectReplies(app.url, messageActivity('c-noconf', '你好'));
+    expect(textsOf(replies)).to.include(t('zh-CN', 'core.greeting'));
+  });
+
+  it('reports health and readiness', async () => {
+    const app = await startApp(redisEnv);
+    running.push(app);
+    expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).to.equal(200);
+    expect(await ready.json()).to.include({ status: 'ready' });
+  });
+
+  it('continues a conversation after a restart when state is in Redis', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const first = await startApp(redisEnv);
+    const turn1 = await sendExpectReplies(first.url, messageActivity(conversationId, 'qwzx plmn'));
+    expect(textsOf(turn1)).to.deep.equal([t('en', 'core.none')]);
+    await first.close();
+
+    const second = await startApp(redisEnv);
+    running.push(second);
+    // The miss counter survived the restart: a second miss in a row offers a person.
+    const turn2 = await sendExpectReplies(second.url, messageActivity(conversationId, 'zzkv wqpt'));
+    expect(textsOf(turn2)).to.deep.equal([t('en', 'core.secondMiss')]);
+  });
+
+  it('loses no state when two turns of one conversation reach two instances at once', async () => {
+    const a = await startApp(redisEnv);
+    const b = await startApp(redisEnv);
+    running.push(a, b);
+    for (let round = 0; round < 5; round++) {
+      const conversationId = `c-${randomUUID()}`;
+      const [ra, rb] = await Promise.all([
+        sendExpectReplies(a.url, messageActivity(conversationId, 'qwzx plmn')),
+        sendExpectReplies(b.url, messageActivity(conversationId, 'zzkv wqpt')),
+      ]);
+      // Serialised turns: one is the first miss, the other sees it and is the second miss.
+      expect([...textsOf(ra), ...textsOf(rb)].sort()).to.deep.equal([t('en', 'core.none'), t('en', 'core.secondMiss')].sort());
+    }
+  });
+
+  it('rejects a serviceUrl outside the allowlist in anonymous mode', async () => {
+    const app = await startApp();
+    running.push(app);
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(messageActivity('c-evil', 'hi', { serviceUrl: 'https://attacker.example.com/' })),
+    });
+    expect(res.status).to.equal(403);
+  });
+
+  it('requires a Bot Framework token when an app id is configured', async () => {
+    const app = await startApp({ MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'not-a-real-secret' });
+    running.push(app);
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(messageActivity('c-noauth', 'hi', { channelId: 'directline', serviceUrl: 'https://directline.botframework.com/' })),
+    });
+    expect(res.status).to.equal(401);
+  });
+
+  it('answers malformed JSON with 400 and keeps serving', async () => {
+    const app = await startApp();
+    running.push(app);
+    const bad = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    expect(bad.status).to.equal(400);
+    const replies = await sendExpectReplies(app.url, messageActivity('c-after-bad', 'hello'));
+    expect(textsOf(replies)).to.include(t('en', 'core.greeting'));
+  });
+
+  it('stops with a readable message naming the bad variable when configuration is invalid', function () {
+    this.timeout(30000);
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['index.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'not-a-port', REDIS_URL: 'nope' },
+      encoding: 'utf8',
+      timeout: 25000,
+    });
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.match(/Invalid configuration/);
+    expect(result.stderr).to.match(/PORT/);
+    expect(result.stderr).to.match(/REDIS_URL/);
+  });
+});

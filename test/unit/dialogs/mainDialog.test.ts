@@ -1,0 +1,180 @@
+import { expect } from 'chai';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { BorrowerBot } from '../../../bots/borrowerBot';
+import { createTurnErrorHandler } from '../../../bots/turnErrorHandler';
+import { MainDialog } from '../../../dialogs/mainDialog';
+import { intentLabel } from '../../../dialogs/menu';
+import { t } from '../../../dialogs/messages';
+import { coreRoutes, type RouteTable } from '../../../dialogs/routes';
+import type { ConversationProfile } from '../../../dialogs/turnInfo';
+import { ManualClock } from '../../../services/clock';
+import { silentLogger } from '../../../services/logging/logger';
+import type { IntentRecognizer } from '../../../services/recognizer/intentRecognizer';
+import { KeywordRecognizer } from '../../../services/recognizer/keywordRecognizer';
+import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
+
+/** A two-step task used to exercise interruptions: asks for an amount, then confirms it. */
+class AmountTaskDialog extends ComponentDialog {
+  constructor() {
+    super('test.amount');
+    this.addDialog(new TextPrompt('test.amount.prompt'));
+    this.addDialog(
+      new WaterfallDialog('test.amount.flow', [
+        async (step: WaterfallStepContext) => step.prompt('test.amount.prompt', 'AMOUNT?'),
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`GOT ${step.result}`);
+          return step.endDialog();
+        },
+      ]),
+    );
+    this.initialDialogId = 'test.amount.flow';
+  }
+}
+
+function makeBot(recognizer: IntentRecognizer, routes: RouteTable = {}) {
+  const conversationState = new ConversationState(new MemoryStorage());
+  const profile = conversationState.createProperty<ConversationProfile>('profile');
+  const mainDialog = new MainDialog({
+    routes: { ...coreRoutes, installment_plan: { dialog: 'test.amount' }, human_agent: { reply: 'core.intent.human_agent' }, ...routes },
+    dialogs: [new AmountTaskDialog()],
+    profile,
+    thresholds: { high: 0.7, low: 0.4 },
+  });
+  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock: new ManualClock(), timeZone: 'Asia/Shanghai', logger: silentLogger() });
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  adapter.onTurnError = createTurnErrorHandler({ logger: silentLogger(), conversationState });
+  return adapter;
+}
+
+const textOf = (a: Partial<Activity>) => a.text ?? '';
+const buttonsOf = (a: Partial<Activity>) => (a.suggestedActions?.actions ?? []).map((x) => x.title);
+
+describe('MainDialog transcripts', () => {
+  it('welcomes the borrower once at conversation start, with the menu', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: 'user' }], recipient: { id: 'bot' } } as Partial<Activity>)
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('zh-CN', 'core.welcome'));
+        expect(buttonsOf(a)).to.include(t('zh-CN', 'core.menu.person'));
+      })
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'user' }], recipient: { id: 'bot' } } as Partial<Activity>)
+      .send('你好')
+      .assertReply(t('zh-CN', 'core.greeting'));
+  });
+
+  it('answers in the language the borrower writes in, whatever the client locale says', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send({ type: 'message', text: 'hello', locale: 'zh-CN' } as Partial<Activity>)
+      .assertReply(t('en', 'core.greeting'))
+      .send({ type: 'message', text: '你好，我想问问这个怎么办', locale: 'en-US' } as Partial<Activity>)
+      .assertReply(t('zh-CN', 'core.greeting'))
+      .send({ type: 'message', text: '您好，請問這個帳單怎麼辦', locale: 'en-US' } as Partial<Activity>)
+      .assertReply(t('zh-TW', 'core.greeting'));
+  });
+
+  it('routes a recognised intent through the table to its dialog', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter.send('我想分期还款').assertReply('AMOUNT?').send('3000').assertReply('GOT 3000');
+  });
+
+  it('answers help in the middle of a task, then resumes the task where it was', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send('我想分期还款')
+      .assertReply('AMOUNT?')
+      .send('帮助')
+      .assertReply(t('zh-CN', 'core.help'))
+      .assertReply(t('zh-CN', 'core.helpResume'))
+      .assertReply('AMOUNT?')
+      .send('1500')
+      .assertReply('GOT 1500');
+  });
+
+  it('leaves the task on cancel, confirms, shows the menu, and routes the next message afresh', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send('我想分期还款')
+      .assertReply('AMOUNT?')
+      .send('取消')
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('zh-CN', 'core.cancelled'));
+        expect(buttonsOf(a)).to.have.length.greaterThan(3);
+      })
+      .send('你好')
+      .assertReply(t('zh-CN', 'core.greeting'));
+  });
+
+  it('leaves the task when the borrower asks for a person at any step', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send('我想分期还款')
+      .assertReply('AMOUNT?')
+      .send('转人工')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.intent.human_agent')))
+      .send('你好')
+      .assertReply(t('zh-CN', 'core.greeting'));
+  });
+
+  it('asks "did you mean A or B" at middle confidence and routes the chosen one', async () => {
+    const adapter = makeBot(new ScriptedRecognizer({ '我钱的事情怎么弄': ['installment_plan', 0.55, 'account_status'] }));
+    await adapter
+      .send('我钱的事情怎么弄')
+      .assertReply((a) => {
+        expect(textOf(a)).to.contain(t('zh-CN', 'core.clarify'));
+        expect(buttonsOf(a)).to.deep.equal([
+          intentLabel('zh-CN', 'installment_plan'),
+          intentLabel('zh-CN', 'account_status'),
+          t('zh-CN', 'core.clarifyNeither'),
+        ]);
+      })
+      .send(intentLabel('zh-CN', 'installment_plan'))
+      .assertReply('AMOUNT?');
+  });
+
+  it('takes the none path below the low threshold and offers a person after two misses in a row', async () => {
+    const adapter = makeBot(new ScriptedRecognizer({ 'what about xx': ['account_status', 0.2], 'and yy then': ['none', 0.9] }));
+    await adapter
+      .send('what about xx')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('en', 'core.none')))
+      .send('and yy then')
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('en', 'core.secondMiss'));
+        expect(buttonsOf(a)).to.deep.equal([intentLabel('en', 'human_agent')]);
+      });
+  });
+
+  it('routes a menu button press exactly, without guessing', async () => {
+    const adapter = makeBot(new ScriptedRecognizer({}));
+    await adapter.send(t('zh-TW', 'core.menu.plan')).assertReply('AMOUNT?');
+  });
+
+  it('answers empty text and attachment-only messages with the menu instead of failing', async () => {
+    const adapter = makeBot(new KeywordRecognizer());
+    await adapter
+      .send({ type: 'message', text: '   \u200b ' } as Partial<Activity>)
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.emptyInput')))
+      .send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'http://localhost/x.png' }] } as Partial<Activity>)
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.unsupportedInput')));
+  });
+
+  it('tells the borrower honestly when a turn fails and offers a person, and keeps working', async () => {
+    const failing: IntentRecognizer = {
+      recognize: async (text, ctx) => {
+        if (text === 'boom') throw new Error('recogniser exploded');
+        return new KeywordRecognizer().recognize(text, ctx);
+      },
+    };
+    const adapter = makeBot(failing);
+    await adapter
+      .send('boom')
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('en', 'core.error'));
+        expect(buttonsOf(a)).to.deep.equal([intentLabel('en', 'human_agent')]);
+      })
+      .send('hello')
+      .assertReply(t('en', 'core.greeting'));
+  });
+});
