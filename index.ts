@@ -18,7 +18,11 @@ import { coreRoutes } from './dialogs/routes';
 import type { ConversationProfile } from './dialogs/turnInfo';
 import { systemClock, type Clock } from './services/clock';
 import { parseConfig, type Config } from './services/config/config';
-import { isBotError } from './services/errors/botError';
+import { errorCode, isBotError } from './services/errors/botError';
+import { Metrics } from './services/metrics/metrics';
+import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
+import { MetricsMiddleware } from './bots/metricsMiddleware';
+import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
 import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
 import { createLogger, type Logger } from './services/logging/logger';
 import { KeywordRecognizer } from './services/recognizer/keywordRecognizer';
@@ -35,6 +39,7 @@ export interface App {
   configureAdapter(adapter: BotAdapter): void;
   config: Config;
   logger: Logger;
+  metrics: Metrics;
   /** Start listening; resolves with the bound URL. */
   listen(): Promise<string>;
   /** Stop accepting requests, finish in-flight ones, close connections. */
@@ -60,6 +65,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let storage: Storage;
   let turnLock: TurnLock;
   let stateReady: () => Promise<boolean>;
+  let rateLimiter: RateLimiter;
+  const metrics = new Metrics();
   const lockOptions = { waitMs: config.TURN_LOCK_TIMEOUT_MS, leaseMs: 30_000 };
   if (config.REDIS_URL) {
     const redis = createRedis(config.REDIS_URL, logger);
@@ -67,11 +74,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const keys = new RedisKeys(config.REDIS_KEY_PREFIX);
     storage = new RedisStorage(redis, keys, { ttlSeconds: config.STATE_TTL_SECONDS });
     turnLock = new RedisTurnLock(redis, keys, lockOptions);
+    rateLimiter = new RedisRateLimiter(redis, keys);
     stateReady = async () => (await redis.ping().catch(() => 'down')) === 'PONG';
     logger.info({ event: 'state.backend', backend: 'redis', prefix: config.REDIS_KEY_PREFIX }, 'state: Redis');
   } else {
     storage = new MemoryStorage();
     turnLock = new InMemoryTurnLock(lockOptions);
+    rateLimiter = new InMemoryRateLimiter(clock);
     stateReady = async () => true;
     logger.info(
       { event: 'state.backend', backend: 'memory' },
@@ -89,7 +98,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     profile,
     thresholds: { high: 0.7, low: 0.4 },
   });
-  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock, timeZone: config.TIME_ZONE, logger });
+  const bot = new BorrowerBot({
+    conversationState,
+    profile,
+    mainDialog,
+    recognizer,
+    clock,
+    timeZone: config.TIME_ZONE,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger,
+    onRecognized: (r) => metrics.intents.inc({ intent: r.intent, source: r.source }),
+  });
 
   // --- adapter ---
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -99,9 +118,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
+  const turnErrorHandler = createTurnErrorHandler({ logger, conversationState });
   const configureAdapter = (target: BotAdapter) => {
+    target.use(new MetricsMiddleware(metrics));
+    target.use(
+      new RateLimitMiddleware({
+        limiter: rateLimiter,
+        perConversation: { limit: config.RATE_LIMIT_CONVERSATION_PER_MINUTE, windowMs: 60_000 },
+        perUser: { limit: config.RATE_LIMIT_USER_PER_MINUTE, windowMs: 60_000 },
+        logger,
+        onLimited: (scope) => metrics.rateLimited.inc({ scope }),
+      }),
+    );
     target.use(new TurnLockMiddleware(turnLock));
-    target.onTurnError = createTurnErrorHandler({ logger, conversationState });
+    target.onTurnError = async (context, error) => {
+      metrics.errors.inc({ code: errorCode(error) });
+      await turnErrorHandler(context, error);
+    };
   };
   configureAdapter(adapter);
 
@@ -124,6 +157,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     await adapter.process(req, res, (context) => bot.run(context));
   });
+  server.get('/metrics', async (_req: restify.Request, res: restify.Response) => {
+    const { contentType, body } = await metrics.render();
+    res.setHeader('content-type', contentType);
+    res.sendRaw(200, body);
+  });
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
   });
@@ -139,6 +177,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     configureAdapter,
     config,
     logger,
+    metrics,
     listen: () =>
       new Promise<string>((resolve, reject) => {
         server.once('error', reject);

@@ -19,7 +19,11 @@ export interface BorrowerBotDeps {
   recognizer: IntentRecognizer;
   clock: Clock;
   timeZone: string;
+  /** Longest text accepted; longer messages get a request to shorten. */
+  maxMessageChars: number;
   logger: Logger;
+  /** Called with each recognition (metrics). */
+  onRecognized?: (result: RecognitionResult) => void;
 }
 
 /**
@@ -71,6 +75,10 @@ export class BorrowerBot extends ActivityHandler {
     }
 
     const language = text ? detectLanguage(text, profile.language) : profile.language;
+    if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
+      await context.sendActivity(t(localeOf(language), 'core.tooLong', { max: this.deps.maxMessageChars }));
+      return;
+    }
     profile.language = language;
     const locale = localeOf(language);
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
@@ -78,6 +86,7 @@ export class BorrowerBot extends ActivityHandler {
 
     const recognition = await this.recognize(text, value, language);
     setTurnInfo(context, { locale, recognition });
+    this.deps.onRecognized?.(recognition);
     await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');
     this.deps.logger.debug(
       { event: 'turn.recognized', conversationId: activity.conversation?.id, intent: recognition.intent, score: recognition.score },

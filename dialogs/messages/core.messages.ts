@@ -3,6 +3,8 @@ import { defineMessages } from './catalog';
 /** Welcome, menu, help, cancel, fallbacks and errors. */
 export const coreMessages = defineMessages({
   'zh-CN': {
+    'core.rateLimited': '您发送得有点快，我需要一点时间处理。请 {seconds} 秒后再发。',
+    'core.tooLong': '您的消息太长了，我一次只能看 {max} 个字以内。请分几条简短地告诉我您的问题。',
     'core.welcome':
       '您好，我是贷后服务助手。您可以问我欠款情况、申请分期、投诉催收行为，或核实来电是否真的是我们。请问有什么可以帮您？',
     'core.menuPrompt': '您可以直接说出您的问题，或点下面的选项：',
@@ -45,6 +47,8 @@ export const coreMessages = defineMessages({
     'core.intent.human_agent': '转人工',
   },
   'zh-TW': {
+    'core.rateLimited': '您傳送得有點快，我需要一點時間處理。請 {seconds} 秒後再傳。',
+    'core.tooLong': '您的訊息太長了，我一次只能看 {max} 個字以內。請分幾則簡短地告訴我您的問題。',
     'core.welcome':
       '您好，我是貸後服務助手。您可以問我欠款情況、申請分期、投訴催收行為，或核實來電是否真的是我們。請問有什麼可以幫您？',
     'core.menuPrompt': '您可以直接說出您的問題，或點下面的選項：',
@@ -84,6 +88,8 @@ export const coreMessages = defineMessages({
     'core.intent.human_agent': '轉人工',
   },
   en: {
+    'core.rateLimited': "You're sending messages a little fast. Please wait {seconds} seconds and send again.",
+    'core.tooLong': 'That message is too long for me: I can read up to {max} characters at a time. Please send your question in a few shorter messages.',
     'core.welcome':
       "Hello, I'm the repayment support assistant. I can tell you what you owe, help you apply for an installment plan, take a complaint about collection conduct, or check whether a caller is really us. How can I help?",
     'core.menuPrompt': 'Tell me your question, or pick an option:',

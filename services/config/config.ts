@@ -36,6 +36,12 @@ export const configSchema = z.object({
   SERVICE_URL_ALLOWLIST: vars.list(['localhost', '127.0.0.1', '[::1]']),
   /** Time zone of the lender (service hours, relative dates). */
   TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Messages per minute one conversation may send before the bot asks it to slow down. */
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: vars.int(30, 1, 100000),
+  /** Messages per minute one user id may send across conversations. */
+  RATE_LIMIT_USER_PER_MINUTE: vars.int(60, 1, 100000),
+  /** Longest message text the bot accepts; longer ones are answered with a request to shorten. */
+  MAX_MESSAGE_CHARS: vars.int(5000, 100, 100000),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...recognizerConfigShape,

@@ -96,6 +96,36 @@ describe('bot server over HTTP', () => {
     expect(textsOf(replies)).to.include(t('en', 'core.greeting'));
   });
 
+  it('exposes Prometheus metrics with turns by channel and intents', async () => {
+    const app = await startApp();
+    running.push(app);
+    await sendExpectReplies(app.url, messageActivity('c-metrics', '你好'));
+    const res = await fetch(`${app.url}/metrics`);
+    expect(res.status).to.equal(200);
+    const body = await res.text();
+    expect(body).to.match(/bot_turns_total\{channel="emulator",type="message"\} 1/);
+    expect(body).to.match(/bot_intents_total\{intent="greeting",source="\w+"\} 1/);
+    expect(body).to.contain('bot_turn_duration_seconds_bucket');
+  });
+
+  it('asks a conversation that sends too fast to slow down, once, and drops the rest of the burst', async () => {
+    const app = await startApp({ ...redisEnv, RATE_LIMIT_CONVERSATION_PER_MINUTE: '3' });
+    running.push(app);
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(textsOf(await sendExpectReplies(app.url, messageActivity('c-burst', '你好'))));
+    expect(replies.slice(0, 3)).to.deep.equal([[t('zh-CN', 'core.greeting')], [t('zh-CN', 'core.greeting')], [t('zh-CN', 'core.greeting')]]);
+    expect(replies[3]).to.have.length(1);
+    expect(replies[3][0]).to.match(/秒后再发/);
+    expect(replies[4]).to.deep.equal([]);
+  });
+
+  it('answers an over-long message with a request to shorten it', async () => {
+    const app = await startApp({ MAX_MESSAGE_CHARS: '1000' });
+    running.push(app);
+    const replies = await sendExpectReplies(app.url, messageActivity('c-long', '逾期'.repeat(10_000)));
+    expect(textsOf(replies), JSON.stringify(textsOf(replies))).to.deep.equal([t('zh-CN', 'core.tooLong', { max: 1000 })]);
+  });
+
   it('stops with a readable message naming the bad variable when configuration is invalid', function () {
     this.timeout(30000);
     const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['index.ts'], {

@@ -41,7 +41,7 @@ function makeBot(recognizer: IntentRecognizer, routes: RouteTable = {}) {
     profile,
     thresholds: { high: 0.7, low: 0.4 },
   });
-  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock: new ManualClock(), timeZone: 'Asia/Shanghai', logger: silentLogger() });
+  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock: new ManualClock(), timeZone: 'Asia/Shanghai', maxMessageChars: 5000, logger: silentLogger() });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = createTurnErrorHandler({ logger: silentLogger(), conversationState });
   return adapter;
