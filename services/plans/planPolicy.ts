@@ -68,8 +68,8 @@ export const planPolicySchema = z
         rule: z.literal('day_of_month'),
         /** 1..28 so every month has it. */
         day: z.number().int().min(1).max(28),
-        /** The first due date is at least this many days after today. */
-        minLeadDays: z.number().int().min(0).max(45),
+        /** The first due date is at least this many days after today (at least 1: never due on the day asked). */
+        minLeadDays: z.number().int().min(1).max(45),
       }),
     ]),
     /** Working days the lender takes to review a plan request (told to the borrower). */

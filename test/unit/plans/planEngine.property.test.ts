@@ -23,7 +23,7 @@ const policyArb: fc.Arbitrary<PlanPolicy> = fc
     whenNothingAffordable: fc.constantFrom('offer_closest', 'decline'),
     firstDueDate: fc.oneof(
       fc.constant({ rule: 'one_month_after' }),
-      fc.record({ rule: fc.constant('day_of_month'), day: fc.integer({ min: 1, max: 28 }), minLeadDays: fc.integer({ min: 0, max: 45 }) }),
+      fc.record({ rule: fc.constant('day_of_month'), day: fc.integer({ min: 1, max: 28 }), minLeadDays: fc.integer({ min: 1, max: 45 }) }),
     ),
   })
   .map((p) =>
