@@ -1,0 +1,86 @@
+import type { Redis } from 'ioredis';
+import type { Clock } from '../clock';
+import { maskPii } from '../logging/mask';
+import type { RedisKeys } from '../redis/keys';
+
+/** One turn of the conversation as an agent reads it. Text is redacted (maskPii) before it is stored. */
+export interface TranscriptTurn {
+  at: number;
+  from: 'borrower' | 'bot' | 'agent';
+  text: string;
+  /** Set for card submits and attachments, which have no text of their own. */
+  kind?: 'text' | 'card_submit' | 'attachment';
+}
+
+export const TRANSCRIPT_TURNS = 30;
+
+/** The last 30 turns per conversation, redacted on write: what the agent sees as context. */
+export interface TranscriptStore {
+  append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void>;
+  /** Oldest first, at most 30. */
+  recent(conversationId: string): Promise<TranscriptTurn[]>;
+}
+
+export interface TranscriptStoreOptions {
+  clock: Clock;
+  /** How long a conversation's transcript lives after its last turn (ms). */
+  ttlMs: number;
+}
+
+function redact(conversationTurn: Omit<TranscriptTurn, 'at'> & { at?: number }, now: number): TranscriptTurn {
+  const turn: TranscriptTurn = { at: conversationTurn.at ?? now, from: conversationTurn.from, text: maskPii(conversationTurn.text ?? '') };
+  if (conversationTurn.kind && conversationTurn.kind !== 'text') turn.kind = conversationTurn.kind;
+  return turn;
+}
+
+export class InMemoryTranscriptStore implements TranscriptStore {
+  private readonly turns = new Map<string, { turns: TranscriptTurn[]; expiresAt: number }>();
+
+  constructor(private readonly options: TranscriptStoreOptions) {}
+
+  async append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void> {
+    const now = this.options.clock.now();
+    const current = this.live(conversationId, now) ?? [];
+    const turns = [...current, redact(turn, now)].slice(-TRANSCRIPT_TURNS);
+    this.turns.set(conversationId, { turns, expiresAt: now + this.options.ttlMs });
+    if (this.turns.size > 10_000) for (const [k, v] of this.turns) if (v.expiresAt <= now) this.turns.delete(k);
+  }
+
+  async recent(conversationId: string): Promise<TranscriptTurn[]> {
+    return structuredClone(this.live(conversationId, this.options.clock.now()) ?? []);
+  }
+
+  private live(conversationId: string, now: number): TranscriptTurn[] | undefined {
+    const e = this.turns.get(conversationId);
+    if (!e) return undefined;
+    if (e.expiresAt <= now) {
+      this.turns.delete(conversationId);
+      return undefined;
+    }
+    return e.turns;
+  }
+}
+
+/** `p:transcript:<conversationId>`: a list trimmed to 30 entries, TTL renewed on every append. */
+export class RedisTranscriptStore implements TranscriptStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly options: TranscriptStoreOptions,
+  ) {}
+
+  async append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void> {
+    const key = this.keys.key('transcript', conversationId);
+    await this.redis
+      .multi()
+      .rpush(key, JSON.stringify(redact(turn, this.options.clock.now())))
+      .ltrim(key, -TRANSCRIPT_TURNS, -1)
+      .pexpire(key, this.options.ttlMs)
+      .exec();
+  }
+
+  async recent(conversationId: string): Promise<TranscriptTurn[]> {
+    const items = await this.redis.lrange(this.keys.key('transcript', conversationId), 0, -1);
+    return items.map((s) => JSON.parse(s) as TranscriptTurn);
+  }
+}
