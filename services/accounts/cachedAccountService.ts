@@ -78,13 +78,13 @@ export class CachedAccountService implements AccountService {
 
   async getAccount(borrowerId: string): Promise<AccountSnapshot> {
     let generation: number | undefined;
+    let cachedValue: CachedAccountValue | undefined;
     try {
-      const read = await this.store.read(borrowerId);
-      if (read.value) return this.fromCache(read.value);
-      generation = read.generation;
+      ({ value: cachedValue, generation } = await this.store.read(borrowerId));
     } catch (err) {
       this.storeFailed('read', err);
     }
+    if (cachedValue) return this.fromCache(cachedValue);
     this.emit({ type: 'miss' });
     this.counters.misses++;
     const running = this.inflight.get(borrowerId);
