@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, toHalfWidth } from '../../../services/identity/identityNormalisers';
+
+describe('identity normalisers', () => {
+  it('reads mobiles with spaces, dashes, brackets, +86 and full-width digits', () => {
+    for (const input of ['13800000001', '138 0000 0001', '138-0000-0001', '+86 138 0000 0001', '+8613800000001', '008613800000001', '86-138-0000-0001', '１３８０００００００１', '＋８６ １３８－００００－０００１', ' 138\u30000000\u30000001 ', '(138)00000001']) {
+      expect(normaliseMobile(input), input).to.equal('13800000001');
+    }
+  });
+
+  it('rejects what cannot be a mainland mobile', () => {
+    for (const input of ['', '1380000000', '138000000011', '12800000001', '23800000001', 'abc13800000001', '+1 138 0000 0001', '861380000000']) {
+      expect(normaliseMobile(input), input).to.equal(undefined);
+    }
+  });
+
+  it('reads ID last 6 with x or X, full-width characters and separators', () => {
+    expect(normaliseIdLast6('12345x')).to.equal('12345X');
+    expect(normaliseIdLast6('12345X')).to.equal('12345X');
+    expect(normaliseIdLast6('１２３４５ｘ')).to.equal('12345X');
+    expect(normaliseIdLast6('123 45Ｘ')).to.equal('12345X');
+    expect(normaliseIdLast6('234561')).to.equal('234561');
+  });
+
+  it('cuts a whole 18-character ID number to its last 6', () => {
+    expect(normaliseIdLast6('11010119900101123x')).to.equal('01123X');
+  });
+
+  it('rejects what cannot be ID last 6', () => {
+    for (const input of ['', '1234X5', '12345', '1234567', 'X12345', '12345Y', '1101011990010112']) {
+      expect(normaliseIdLast6(input), input).to.equal(undefined);
+    }
+  });
+
+  it('reads a one-time code in full-width digits or with spaces', () => {
+    expect(normaliseOneTimeCode('０１２３４５')).to.equal('012345');
+    expect(normaliseOneTimeCode('012 345')).to.equal('012345');
+    expect(normaliseOneTimeCode('01234')).to.equal(undefined);
+  });
+
+  it('turns full-width ASCII into half-width and leaves Chinese alone', () => {
+    expect(toHalfWidth('ＡＢｃ１２３＋－　手机')).to.equal('ABc123+- 手机');
+  });
+});
