@@ -147,8 +147,13 @@ for (const backend of backends) {
     if (backend.name === 'Redis') {
       it('keys sessions by a hash of the token, with a TTL', async () => {
         const { token } = await sessions.create('alice');
-        const [cursor, found] = await env.redis!.scan('0', 'MATCH', `${env.prefix}:agent-session:*`);
-        expect(cursor).to.equal('0');
+        const found: string[] = [];
+        let cursor = '0';
+        do {
+          const [next, keys] = await env.redis!.scan(cursor, 'MATCH', `${env.prefix}:agent-session:*`, 'COUNT', 1000);
+          cursor = next;
+          found.push(...keys);
+        } while (cursor !== '0');
         expect(found).to.have.length(1);
         expect(found[0]).not.to.contain(token);
         expect(await env.redis!.ttl(found[0])).to.be.within(3590, 3600);
