@@ -44,6 +44,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/agent/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/agent/agent.js': { file: 'agent.js', type: 'text/javascript; charset=utf-8' },
   '/agent/agent.css': { file: 'agent.css', type: 'text/css; charset=utf-8' },
+  '/agent/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
 
 const PAGE_HEADERS = {
