@@ -34,10 +34,11 @@ export const directLineConfigShape = {
   WEBCHAT_TRUST_PROXY: vars.bool(false),
   /** Lender name shown in the widget header. */
   WEBCHAT_LENDER_NAME: vars.string('示例消费金融'),
-  /** Brand colour of the widget (#RRGGBB). */
+  /** Brand colour of the widget: RRGGBB with or without '#' (normalised to '#RRGGBB'). */
   WEBCHAT_BRAND_COLOR: z
     .string()
-    .regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #0B5CAD')
+    .regex(/^#?[0-9A-Fa-f]{6}$/, 'must be a colour like #0B5CAD')
+    .transform((v) => (v.startsWith('#') ? v : `#${v}`).toUpperCase())
     .default('#0B5CAD'),
   /** Language the page starts in (the borrower can switch). */
   WEBCHAT_DEFAULT_LOCALE: z.enum(['zh-CN', 'zh-TW', 'en-US']).default('zh-CN'),
