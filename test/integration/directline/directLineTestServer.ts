@@ -29,11 +29,14 @@ export async function startDirectLineServer(
     bot?: BotEndpoint;
     pageSize?: number;
     logger?: Logger;
+    /** Plugins the composition root might add before our routes (e.g. a global bodyParser). */
+    beforeRoutes?: (server: restify.Server) => void;
   } = {},
 ): Promise<TestServer> {
   const config = parseConfig({ DIRECTLINE_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY, DIRECTLINE_SECRET: TEST_SECRET, ...options.env });
   const server = restify.createServer({ name: 'directline-test' });
   const bot = options.bot ?? new EchoBotEndpoint();
+  options.beforeRoutes?.(server);
   // Listen first (routes may be added later): the bot's serviceUrl needs the port.
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
