@@ -14,7 +14,11 @@ import { BorrowerBot } from './bots/borrowerBot';
 import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { TurnLockMiddleware } from './bots/turnLockMiddleware';
 import { MainDialog } from './dialogs/mainDialog';
+import { accountModule } from './dialogs/account/accountModule';
+import type { DialogModule } from './dialogs/dialogModule';
 import { coreRoutes } from './dialogs/routes';
+import { buildAccountService } from './services/accounts/accountServiceFactory';
+import { buildVerificationService } from './services/identity/verificationServiceFactory';
 import type { ConversationProfile } from './dialogs/turnInfo';
 import { systemClock, type Clock } from './services/clock';
 import { parseConfig, type Config } from './services/config/config';
@@ -60,18 +64,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const anonymous = !config.MicrosoftAppId;
   const host = config.HOST ?? (anonymous ? '127.0.0.1' : '0.0.0.0');
 
-  // --- state ---
+  // --- clients and state ---
   const redisClients: Redis[] = [];
-  let storage: Storage;
-  let turnLock: TurnLock;
-  let stateReady: () => Promise<boolean>;
-  let rateLimiter: RateLimiter;
+  const keys = new RedisKeys(config.REDIS_KEY_PREFIX);
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger) : undefined;
+  if (redis) redisClients.push(redis);
   const metrics = new Metrics();
   const lockOptions = { waitMs: config.TURN_LOCK_TIMEOUT_MS, leaseMs: 30_000 };
-  if (config.REDIS_URL) {
-    const redis = createRedis(config.REDIS_URL, logger);
-    redisClients.push(redis);
-    const keys = new RedisKeys(config.REDIS_KEY_PREFIX);
+  let storage: Storage;
+  let turnLock: TurnLock;
+  let rateLimiter: RateLimiter;
+  let stateReady: () => Promise<boolean>;
+  if (redis) {
     storage = new RedisStorage(redis, keys, { ttlSeconds: config.STATE_TTL_SECONDS });
     turnLock = new RedisTurnLock(redis, keys, lockOptions);
     rateLimiter = new RedisRateLimiter(redis, keys);
@@ -89,12 +93,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   const conversationState = new ConversationState(storage);
 
+  // --- domain services ---
+  const { accounts, mode: lenderMode } = buildAccountService(config, {
+    redis,
+    keys,
+    logger,
+    clock,
+    metrics: (e) => (e.type === 'backend' ? metrics.lenderLatency.observe({ operation: 'getAccount', outcome: e.outcome }, e.ms / 1000) : metrics.cacheEvents.inc({ result: e.type })),
+  });
+  logger.info({ event: 'lender.backend', mode: lenderMode }, lenderMode === 'embedded' ? 'lender: embedded demo data (no LENDER_API_URL set)' : 'lender: HTTP API');
+  const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock });
+
   // --- understanding, dialogs, bot ---
+  const modules: DialogModule[] = [accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE })];
   const recognizer = new KeywordRecognizer();
   const profile = conversationState.createProperty<ConversationProfile>('profile');
   const mainDialog = new MainDialog({
-    routes: coreRoutes,
-    dialogs: [],
+    routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes)),
+    dialogs: modules.flatMap((m) => m.dialogs),
     profile,
     thresholds: { high: 0.7, low: 0.4 },
   });
@@ -107,6 +123,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     timeZone: config.TIME_ZONE,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
+    verifyBorrowerToken: async (conversation, token) => {
+      const result = await verification.verifyToken(conversation, token);
+      if (!result.ok) logger.warn({ event: 'identity.token_rejected', reason: result.reason }, 'borrower token ignored');
+    },
     onRecognized: (r) => metrics.intents.inc({ intent: r.intent, source: r.source }),
   });
 

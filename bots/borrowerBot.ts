@@ -8,7 +8,7 @@ import { certainResult } from '../services/recognizer/recognitionResult';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentOfLabel, menuActions } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
-import { defaultProfile, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
+import { conversationKey, defaultProfile, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
 import { cleanText, submittedValue } from './inputText';
 
 export interface BorrowerBotDeps {
@@ -22,6 +22,8 @@ export interface BorrowerBotDeps {
   /** Longest text accepted; longer messages get a request to shorten. */
   maxMessageChars: number;
   logger: Logger;
+  /** Verify a host-signed borrower token (channelData.borrowerToken) for the conversation; invalid ones are ignored. */
+  verifyBorrowerToken?: (conversationKey: string, token: string) => Promise<void>;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
 }
@@ -58,6 +60,7 @@ export class BorrowerBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    await this.checkBorrowerToken(context);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
@@ -93,6 +96,16 @@ export class BorrowerBot extends ActivityHandler {
       'recognized',
     );
     await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
+  /** A host page or app may name the borrower with a signed token: checked once per conversation. */
+  private async checkBorrowerToken(context: TurnContext): Promise<void> {
+    const token = (context.activity.channelData as { borrowerToken?: unknown } | undefined)?.borrowerToken;
+    if (typeof token !== 'string' || !token || !this.deps.verifyBorrowerToken) return;
+    const profile = await this.profile.get(context, defaultProfile());
+    if (profile.tokenChecked) return;
+    profile.tokenChecked = true;
+    await this.deps.verifyBorrowerToken(conversationKey(context), token);
   }
 
   private async recognize(

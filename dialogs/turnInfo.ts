@@ -24,12 +24,30 @@ export function turnInfoOrUndefined(context: TurnContext): TurnInfo | undefined 
   return context.turnState.get(TURN_INFO) as TurnInfo | undefined;
 }
 
+/** The key that names this conversation in services (verification, hand-off, locks): `<channel>/<conversation id>`. */
+export function conversationKey(context: TurnContext): string {
+  return `${context.activity.channelId}/${context.activity.conversation?.id}`;
+}
+
+const SENSITIVE = Symbol('sensitiveInput');
+
+/** Mark this turn's borrower message as a secret (ID characters, a one-time code): transcripts hide it. */
+export function markSensitiveInput(context: TurnContext): void {
+  context.turnState.set(SENSITIVE, true);
+}
+
+export function isSensitiveInput(context: TurnContext): boolean {
+  return context.turnState.get(SENSITIVE) === true;
+}
+
 /** Per-conversation facts that outlive a dialog (plain JSON in conversation state). */
 export interface ConversationProfile {
   language: 'zh-Hans' | 'zh-Hant' | 'en';
   /** Consecutive turns the bot did not understand; two in a row offers a person. */
   misses: number;
   welcomed?: boolean;
+  /** A host-signed borrower token was checked for this conversation (checked once). */
+  tokenChecked?: boolean;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

@@ -1,0 +1,72 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import { isBotError } from '../../services/errors/botError';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { intentLabel } from '../menu';
+import { t, type Locale } from '../messages';
+import { turnInfoOrUndefined } from '../turnInfo';
+import { accountStatusText } from './accountText';
+
+export const ACCOUNT_STATUS_DIALOG = 'account.status';
+
+export interface AccountStatusDeps {
+  accounts: AccountService;
+  clock: Clock;
+  timeZone: string;
+}
+
+/** `account_status`: verify, then per loan the outstanding principal, overdue amount, days, penalty, fees, next due. */
+export class AccountStatusDialog extends ComponentDialog {
+  constructor(private readonly deps: AccountStatusDeps) {
+    super(ACCOUNT_STATUS_DIALOG);
+    this.addDialog(new WaterfallDialog(`${ACCOUNT_STATUS_DIALOG}.flow`, [this.verifyStep.bind(this), this.showStep.bind(this)]));
+    this.initialDialogId = `${ACCOUNT_STATUS_DIALOG}.flow`;
+  }
+
+  private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = turnInfoOrUndefined(step.context)?.locale ?? 'zh-CN';
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (snapshot) {
+      await step.context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now()));
+      await step.context.sendActivity(
+        MessageFactory.suggestedActions(
+          ['installment_plan', 'repayment_howto', 'human_agent'].map((i) => intentLabel(locale, i as 'installment_plan')),
+          t(locale, 'account.next'),
+        ),
+      );
+    }
+    return step.endDialog();
+  }
+}
+
+/**
+ * Read the account for a verified borrower. When the lender is down and nothing is cached, or the borrower is
+ * unknown, tells the borrower plainly, offers a person, and resolves undefined.
+ */
+export async function loadAccount(
+  accounts: AccountService,
+  borrowerId: string,
+  step: WaterfallStepContext,
+  locale: Locale,
+): Promise<AccountSnapshot | undefined> {
+  try {
+    return await accounts.getAccount(borrowerId);
+  } catch (err) {
+    const key = isBotError(err, 'ACCOUNT_NOT_FOUND')
+      ? 'account.notFound'
+      : isBotError(err, 'ACCOUNT_SERVICE_UNAVAILABLE') || isBotError(err, 'ACCOUNT_INVALID_RESPONSE')
+        ? 'account.unavailable'
+        : undefined;
+    if (!key) throw err;
+    await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, key)));
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { formatFen, type Account, type Loan } from '../../services/accounts/accountSchemas';
+import type { AccountSnapshot } from '../../services/accounts/accountService';
+import { formatDate, formatLocalTime } from '../format';
+import { t, type Locale } from '../messages';
+
+/** One line per loan, in the borrower's language. */
+export function loanLine(loan: Loan, locale: Locale): string {
+  const money = (fen: number | null) => (fen === null ? t(locale, 'account.noDue') : formatFen(fen));
+  const params = {
+    product: loan.productName,
+    days: loan.daysOverdue,
+    overdue: money(loan.overdueAmountFen),
+    outstanding: money(loan.outstandingPrincipalFen),
+    penalty: money(loan.penaltyInterestFen),
+    fees: money(loan.feesFen),
+    dueDate: formatDate(loan.nextDueDate, locale, t(locale, 'account.noDue')),
+    dueAmount: money(loan.nextDueAmountFen),
+  };
+  switch (loan.status) {
+    case 'settled':
+      return t(locale, 'account.loan.settled', params);
+    case 'charged_off':
+      return t(locale, 'account.loan.chargedOff', params);
+    case 'overdue':
+      return t(locale, 'account.loan.overdue', params);
+    default:
+      return t(locale, 'account.loan.current', params);
+  }
+}
+
+/** The whole status answer: a stale notice when the data is the last known state, a header, one line per loan. */
+export function accountStatusText(snapshot: AccountSnapshot, locale: Locale, timeZone: string, now: number): string {
+  const lines: string[] = [];
+  if (snapshot.stale) lines.push(t(locale, 'account.stale', { time: formatLocalTime(snapshot.asOf, timeZone, now) }));
+  const account: Account = snapshot.account;
+  lines.push(t(locale, 'account.header', { name: account.borrower.name, count: account.loans.length }));
+  for (const loan of account.loans) lines.push(loanLine(loan, locale));
+  return lines.join('\n\n');
+}

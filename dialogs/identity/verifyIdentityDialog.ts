@@ -1,0 +1,147 @@
+import { MessageFactory } from 'botbuilder';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Clock } from '../../services/clock';
+import { isBotError } from '../../services/errors/botError';
+import { normaliseIdLast6, normaliseMobile, normaliseOneTimeCode } from '../../services/identity/identityNormalisers';
+import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
+import { formatLocalTime } from '../format';
+import { intentLabel } from '../menu';
+import { t, type Locale, type MessageKey } from '../messages';
+import { conversationKey, markSensitiveInput, turnInfoOrUndefined } from '../turnInfo';
+
+export const VERIFY_IDENTITY_DIALOG = 'identity.verify';
+const MOBILE_PROMPT = 'identity.mobile';
+const SECRET_PROMPT = 'identity.secret';
+const CODE_PROMPT = 'identity.code';
+
+/** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
+export interface VerifiedIdentity {
+  borrowerId: string;
+}
+
+export interface VerifyIdentityDeps {
+  verification: VerificationService;
+  clock: Clock;
+  timeZone: string;
+}
+
+interface Values {
+  mobile?: string;
+  codeSent?: boolean;
+}
+
+const CODE_KEYWORD = /^(验证码|驗證碼|短信|簡訊|短信验证|code|sms)$/i;
+const localeOf = (step: { context: WaterfallStepContext['context'] }): Locale => turnInfoOrUndefined(step.context)?.locale ?? 'zh-CN';
+
+/**
+ * Confirms who the borrower is before any account detail: registered mobile + last 6 ID characters, or a
+ * one-time SMS code. Ends at once when the conversation is already verified (including by a signed host token).
+ * Three failures lock verification (the service decides) and the borrower is offered a person.
+ */
+export class VerifyIdentityDialog extends ComponentDialog {
+  constructor(private readonly deps: VerifyIdentityDeps) {
+    super(VERIFY_IDENTITY_DIALOG);
+    this.addDialog(
+      new WaterfallDialog(`${VERIFY_IDENTITY_DIALOG}.flow`, [
+        this.askMobileStep.bind(this),
+        this.askSecretStep.bind(this),
+        this.checkSecretStep.bind(this),
+        this.checkCodeStep.bind(this),
+      ]),
+    );
+    this.addDialog(new TextPrompt(MOBILE_PROMPT, async (p) => normaliseMobile(p.recognized.value ?? '') !== undefined));
+    this.addDialog(
+      new TextPrompt(SECRET_PROMPT, async (p: PromptValidatorContext<string>) => {
+        const text = (p.recognized.value ?? '').trim();
+        const ok = CODE_KEYWORD.test(text) || normaliseIdLast6(text) !== undefined;
+        if (ok && !CODE_KEYWORD.test(text)) markSensitiveInput(p.context);
+        return ok;
+      }),
+    );
+    this.addDialog(
+      new TextPrompt(CODE_PROMPT, async (p) => {
+        markSensitiveInput(p.context);
+        return normaliseOneTimeCode(p.recognized.value ?? '') !== undefined;
+      }),
+    );
+    this.initialDialogId = `${VERIFY_IDENTITY_DIALOG}.flow`;
+  }
+
+  private async askMobileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step);
+    const status = await this.deps.verification.status(conversationKey(step.context));
+    if (status.verified) return step.endDialog({ borrowerId: status.borrowerId } satisfies VerifiedIdentity);
+    if (status.locked) return this.endLocked(step, locale, status.lockedUntil);
+    if (!(step.options as { retry?: boolean } | undefined)?.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
+    return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
+  }
+
+  private async askSecretStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step);
+    (step.values as Values).mobile = normaliseMobile(step.result as string);
+    return step.prompt(SECRET_PROMPT, { prompt: t(locale, 'identity.askIdLast6'), retryPrompt: t(locale, 'identity.retryIdLast6') });
+  }
+
+  private async checkSecretStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step);
+    const values = step.values as Values;
+    const text = (step.result as string).trim();
+    const conversation = conversationKey(step.context);
+    try {
+      if (CODE_KEYWORD.test(text)) {
+        const sent = await this.deps.verification.sendOneTimeCode(conversation, values.mobile ?? '');
+        if (!sent.ok) return this.endLocked(step, locale, sent.lockedUntil);
+        values.codeSent = true;
+        const minutes = Math.max(1, Math.round((Date.parse(sent.expiresAt) - this.deps.clock.now()) / 60_000));
+        await step.context.sendActivity(t(locale, 'identity.codeSent', { mobile: sent.sentTo, minutes }));
+        return step.prompt(CODE_PROMPT, { prompt: t(locale, 'identity.askCode'), retryPrompt: t(locale, 'identity.retryCode') });
+      }
+      const result = await this.deps.verification.verify(conversation, values.mobile ?? '', text);
+      return this.afterAttempt(step, locale, result, 'identity.noMatch');
+    } catch (err) {
+      return this.endUnavailable(step, locale, err);
+    }
+  }
+
+  private async checkCodeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step);
+    try {
+      const result = await this.deps.verification.verifyOneTimeCode(conversationKey(step.context), step.result as string);
+      return this.afterAttempt(step, locale, result, 'identity.codeWrong');
+    } catch (err) {
+      return this.endUnavailable(step, locale, err);
+    }
+  }
+
+  private async afterAttempt(step: WaterfallStepContext, locale: Locale, result: VerifyResult, failureKey: MessageKey): Promise<DialogTurnResult> {
+    (step.values as Values).mobile = undefined;
+    if (result.ok) {
+      await step.context.sendActivity(t(locale, 'identity.verified'));
+      return step.endDialog({ borrowerId: result.borrowerId } satisfies VerifiedIdentity);
+    }
+    if (result.reason === 'locked' || result.remainingAttempts <= 0) return this.endLocked(step, locale, result.lockedUntil);
+    await step.context.sendActivity(t(locale, failureKey, { remaining: result.remainingAttempts }));
+    return step.replaceDialog(this.id, { retry: true });
+  }
+
+  private async endLocked(step: WaterfallStepContext, locale: Locale, lockedUntil: string | undefined): Promise<DialogTurnResult> {
+    const until = lockedUntil ? formatLocalTime(lockedUntil, this.deps.timeZone, this.deps.clock.now()) : '30 min';
+    await step.context.sendActivity(
+      MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'identity.locked', { until })),
+    );
+    return step.endDialog(undefined);
+  }
+
+  private async endUnavailable(step: WaterfallStepContext, locale: Locale, err: unknown): Promise<DialogTurnResult> {
+    if (!isBotError(err, 'ACCOUNT_SERVICE_UNAVAILABLE') && !isBotError(err, 'ACCOUNT_INVALID_RESPONSE')) throw err;
+    await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'identity.unavailable')));
+    return step.endDialog(undefined);
+  }
+}
