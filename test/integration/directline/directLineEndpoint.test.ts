@@ -5,7 +5,7 @@ import { call, startPageConversation } from './directLineHttp';
 import { startDirectLineServer, TEST_SECRET, type TestServer } from './directLineTestServer';
 import { EchoBotEndpoint } from './echoBotEndpoint';
 
-const texts = (activities: Array<{ text?: string }>) => activities.map((a) => a.text);
+const texts = (activities: Array<{ text?: string }>) => activities.map((a) => a.text ?? '');
 
 describe('built-in Direct Line endpoint (over HTTP)', () => {
   let server: TestServer;
