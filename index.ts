@@ -16,6 +16,7 @@ import { TurnLockMiddleware } from './bots/turnLockMiddleware';
 import { MainDialog } from './dialogs/mainDialog';
 import { accountModule } from './dialogs/account/accountModule';
 import type { DialogModule } from './dialogs/dialogModule';
+import { FiledRecords, type FiledRecord } from './dialogs/filedRecords';
 import { coreRoutes } from './dialogs/routes';
 import { buildAccountService } from './services/accounts/accountServiceFactory';
 import { buildVerificationService } from './services/identity/verificationServiceFactory';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock });
 
   // --- understanding, dialogs, bot ---
+  const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));
   const modules: DialogModule[] = [accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE })];
   const recognizer = new KeywordRecognizer();
   const profile = conversationState.createProperty<ConversationProfile>('profile');
