@@ -26,6 +26,7 @@ import { parseConfig, type Config } from './services/config/config';
 import { errorCode, isBotError } from './services/errors/botError';
 import { Metrics } from './services/metrics/metrics';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
+import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
 import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const turnErrorHandler = createTurnErrorHandler({ logger, conversationState });
   const configureAdapter = (target: BotAdapter) => {
     target.use(new MetricsMiddleware(metrics));
+    target.use(new ChannelRenderingMiddleware());
     target.use(
       new RateLimitMiddleware({
         limiter: rateLimiter,
