@@ -40,11 +40,21 @@ interface EntityBase {
  * `RecognizeContext.now` in `RecognizeContext.timeZone` and given as ISO-8601 instants.
  */
 export type Entity =
-  | (EntityBase & { type: 'money'; fen: number; /** upper bound for ranges like 两三千 / 最多两千 */ maxFen?: number; approximate?: boolean })
+  | (EntityBase & {
+      type: 'money';
+      /** The amount (for a range, its lower end), in integer fen: 1500 元 → 150000. */
+      fen: number;
+      /** Upper bound for ranges like 两三千 (2000..3000) and caps like 最多两千 (= fen). */
+      maxFen?: number;
+      /** 1500左右, 大概两千, about 2000. */
+      approximate?: boolean;
+      /** 最多 / at most → 'atMost' (fen is the cap); 至少 / at least → 'atLeast'. */
+      bound?: 'atMost' | 'atLeast';
+    })
   | (EntityBase & { type: 'installments'; months: number })
   | (EntityBase & { type: 'datetime'; from: string; to: string })
   | (EntityBase & { type: 'phone'; digits: string })
-  | (EntityBase & { type: 'loan_ref'; id: string });
+  | (EntityBase & { type: 'loan_ref'; id: string; /** 'loan' (a loan or contract id) unless a configured product name matched. */ kind?: 'loan' | 'product' });
 
 export type EntityType = Entity['type'];
 
