@@ -1,0 +1,137 @@
+// npm run bench:nlu
+// Trains the embedded model and NLP.js (node-nlp, the usual JavaScript choice) on exactly the same training
+// data (data/nlu/train.*.txt), evaluates both on the same files in the same run (held-out split and
+// ../shared/eval/nlu-real-zh.dev.jsonl), and writes bench/results/nlu.md and nlu.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { INTENTS, isIntent, type Intent } from '../../services/recognizer/intentRecognizer';
+import { LinearModel } from '../../services/recognizer/embedded/linearModel';
+import { EmbeddedRecognizer } from '../../services/recognizer/embeddedRecognizer';
+import { detectLanguage } from '../../services/recognizer/language';
+import { evaluate, type EvaluationReport } from '../../scripts/nlu/evaluate';
+import { HELD_OUT_PATH, REAL_EVAL_PATH, REPO_ROOT, loadJsonl, loadTrainingData } from '../../scripts/nlu/trainingData';
+import { TEMPERATURE, TRAIN_OPTIONS } from '../../scripts/nluTrain';
+
+v8.setFlagsFromString('--expose_gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function heapMb(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+interface Row {
+  system: string;
+  file: string;
+  report: EvaluationReport;
+}
+
+async function main(): Promise<void> {
+  const train = loadTrainingData();
+  const files = [HELD_OUT_PATH, ...(existsSync(REAL_EVAL_PATH) ? [REAL_EVAL_PATH] : [])];
+  const evalSets = files.map((f) => ({ file: path.relative(REPO_ROOT, f), rows: loadJsonl(f) }));
+
+  // --- embedded: train (the same as npm run nlu:train), then load the JSON as the bot does
+  let t0 = Date.now();
+  const trained = LinearModel.train(train, INTENTS, TRAIN_OPTIONS).withTemperature(TEMPERATURE);
+  const embeddedTrainMs = Date.now() - t0;
+  const tmp = path.join(os.tmpdir(), `nlu-bench-${process.pid}.json`);
+  writeFileSync(tmp, JSON.stringify(trained.toJson()));
+  const before = heapMb();
+  t0 = performance.now();
+  const embedded = EmbeddedRecognizer.fromFile(tmp);
+  const embeddedLoadMs = performance.now() - t0;
+  const embeddedMemMb = heapMb() - before;
+
+  // --- NLP.js: same utterances, zh for Chinese rows, en for English rows
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NlpManager } = require('node-nlp') as { NlpManager: new (o: object) => NlpManagerLike };
+  const before2 = heapMb();
+  const manager = new NlpManager({ languages: ['zh', 'en'], forceNER: false, autoSave: false, nlu: { log: false } });
+  for (const u of train) manager.addDocument(u.locale === 'en' ? 'en' : 'zh', u.text, u.intent);
+  t0 = Date.now();
+  await manager.train();
+  const nlpjsTrainMs = Date.now() - t0;
+  const nlpjsMemMb = heapMb() - before2;
+
+  const nlpjsClassify = async (text: string): Promise<{ intent: Intent; score: number }> => {
+    const lang = detectLanguage(text) === 'en' ? 'en' : 'zh';
+    const r = await manager.process(lang, text);
+    return { intent: isIntent(r.intent) ? r.intent : 'none', score: r.score ?? 0 };
+  };
+
+  const rows: Row[] = [];
+  for (const set of evalSets) {
+    rows.push({ system: 'embedded (n-gram softmax)', file: set.file, report: await evaluate(set.file, set.rows, (t) => embedded.classify(t)) });
+    rows.push({ system: `NLP.js ${nlpVersion()}`, file: set.file, report: await evaluate(set.file, set.rows, nlpjsClassify) });
+  }
+
+  const f = (n: number) => n.toFixed(3);
+  const table = [
+    '| system | file | n | accuracy | macro-F1 | in-scope FP on none | p50 ms | p99 ms |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.system} | ${r.file} | ${r.report.total} | ${f(r.report.accuracy)} | ${f(r.report.macroF1)} | ${f(r.report.noneFalsePositiveRate)} | ${r.report.latencyMs.p50.toFixed(3)} | ${r.report.latencyMs.p99.toFixed(3)} |`,
+    ),
+  ];
+  const perIntent = rows
+    .filter((r) => r.file.startsWith('..'))
+    .map((r) => [`**${r.system}** on ${r.file}:`, '', '| intent | count | precision | recall | F1 |', '|---|---|---|---|---|', ...r.report.perIntent.filter((m) => m.count > 0).map((m) => `| ${m.intent} | ${m.count} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} |`), ''].join('\n'));
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`;
+  const md = [
+    '# NLU benchmark: embedded recogniser vs NLP.js',
+    '',
+    `Command: \`npm run bench:nlu\` · ${new Date().toISOString()} · Node ${process.version} · node-nlp ${nlpVersion()} · ${machine}`,
+    '',
+    `Both trained on the same ${train.length} utterances (data/nlu/train.*.txt). Latency is per utterance after one warm-up pass.`,
+    '',
+    ...table,
+    '',
+    '| system | training | model load | model memory (heap) |',
+    '|---|---|---|---|',
+    `| embedded | ${embeddedTrainMs} ms (npm run nlu:train; committed JSON) | ${embeddedLoadMs.toFixed(0)} ms | ${embeddedMemMb.toFixed(1)} MB |`,
+    `| NLP.js | ${nlpjsTrainMs} ms (at start-up) | – | ${nlpjsMemMb.toFixed(1)} MB |`,
+    '',
+    'Per-intent figures on the real-user file (counts are small for the collection-specific intents: spot checks, not measurements):',
+    '',
+    ...perIntent,
+  ].join('\n');
+  console.log(md);
+  const outDir = path.join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'nlu.md'), `${md}\n`);
+  const json = {
+    command: 'npm run bench:nlu',
+    at: new Date().toISOString(),
+    node: process.version,
+    nodeNlp: nlpVersion(),
+    machine,
+    trainingUtterances: train.length,
+    embedded: { trainMs: embeddedTrainMs, loadMs: embeddedLoadMs, heapMb: embeddedMemMb },
+    nlpjs: { trainMs: nlpjsTrainMs, heapMb: nlpjsMemMb },
+    // Texts of the shared evaluation file are left out (it must not be copied anywhere).
+    rows: rows.map((r) => ({ system: r.system, file: r.file, ...r.report, errors: undefined, confusions: r.report.confusions.map((c) => ({ expected: c.expected, predicted: c.predicted, count: c.count })) })),
+  };
+  writeFileSync(path.join(outDir, 'nlu.json'), `${JSON.stringify(json, null, 2)}\n`);
+}
+
+interface NlpManagerLike {
+  addDocument(lang: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(lang: string, text: string): Promise<{ intent: string; score?: number }>;
+}
+
+function nlpVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(require.resolve('node-nlp/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+void main();
