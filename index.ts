@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   MemoryStorage,
+  type Activity,
   type BotAdapter,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
@@ -26,7 +27,14 @@ import { parseConfig, type Config } from './services/config/config';
 import { errorCode, isBotError } from './services/errors/botError';
 import { Metrics } from './services/metrics/metrics';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
+import { AdapterBorrowerNotifier } from './bots/borrowerNotifier';
 import { ChannelRenderingMiddleware } from './bots/channelRendering';
+import { HandoffRelay } from './bots/handoffRelay';
+import { TranscriptMiddleware } from './bots/transcriptMiddleware';
+import { handoffDialogModule } from './dialogs/handoff/handoffModule';
+import { registerDirectLineRoutes } from './services/directline/directLineRoutes';
+import { createHandoffModule } from './services/handoff/handoffModule';
+import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
 import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
@@ -58,6 +66,8 @@ export interface BuildOptions {
 }
 
 const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+/** Wildcard bind addresses are reached on loopback. */
+const LOOPBACK: Record<string, string> = { '0.0.0.0': '127.0.0.1', '::': '[::1]' };
 
 /** Composition root: config → clients → services → dialogs → bot → adapter → server. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
@@ -106,11 +116,45 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   logger.info({ event: 'lender.backend', mode: lenderMode }, lenderMode === 'embedded' ? 'lender: embedded demo data (no LENDER_API_URL set)' : 'lender: HTTP API');
   const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock });
 
+  // --- adapters: the Bot Framework one, and an in-process anonymous one for the built-in Direct Line ---
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  // Direct Line activities come from this process, and its replies go back to this server on loopback: no tokens.
+  const directLineAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));
+  let loopbackUrl = '';
+  const profile = conversationState.createProperty<ConversationProfile>('profile');
+
+  // --- hand-off ---
+  const notifier = new AdapterBorrowerNotifier({
+    adapterFor: (reference) =>
+      loopbackUrl && reference.serviceUrl?.startsWith(loopbackUrl)
+        ? { adapter: directLineAdapter, appId: '' }
+        : { adapter, appId: config.MicrosoftAppId ?? '' },
+    conversationState,
+    profile,
+  });
+  const handoff = await createHandoffModule({
+    config,
+    redis: redis && config.REDIS_URL ? { client: redis, subscriber: createRedis(config.REDIS_URL, logger), keys } : undefined,
+    notifier,
+    serviceHours: serviceHoursFromConfig(config),
+    clock,
+    logger,
+    production: config.NODE_ENV === 'production' || !!config.MicrosoftAppId,
+  });
+
   // --- understanding, dialogs, bot ---
   const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));
-  const modules: DialogModule[] = [accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE })];
+  const modules: DialogModule[] = [
+    accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
+    handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
+  ];
   const recognizer = new KeywordRecognizer();
-  const profile = conversationState.createProperty<ConversationProfile>('profile');
   const mainDialog = new MainDialog({
     routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes)),
     dialogs: modules.flatMap((m) => m.dialogs),
@@ -126,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     timeZone: config.TIME_ZONE,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
+    handoffRelay: config.HANDOFF_MODE === 'queue' ? new HandoffRelay(handoff.service, logger) : undefined,
     verifyBorrowerToken: async (conversation, token) => {
       const result = await verification.verifyToken(conversation, token);
       if (!result.ok) logger.warn({ event: 'identity.token_rejected', reason: result.reason }, 'borrower token ignored');
@@ -133,14 +178,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onRecognized: (r) => metrics.intents.inc({ intent: r.intent, source: r.source }),
   });
 
-  // --- adapter ---
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
   const turnErrorHandler = createTurnErrorHandler({ logger, conversationState });
   const configureAdapter = (target: BotAdapter) => {
     target.use(new MetricsMiddleware(metrics));
@@ -155,12 +192,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
     );
     target.use(new TurnLockMiddleware(turnLock));
+    target.use(new TranscriptMiddleware(handoff.service, logger));
     target.onTurnError = async (context, error) => {
       metrics.errors.inc({ code: errorCode(error) });
       await turnErrorHandler(context, error);
     };
   };
   configureAdapter(adapter);
+  configureAdapter(directLineAdapter);
 
   // --- HTTP ---
   const server = restify.createServer({ name: 'borrower-support-bot', handleUncaughtExceptions: false });
@@ -181,6 +220,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     await adapter.process(req, res, (context) => bot.run(context));
   });
+  handoff.registerRoutes(server);
+  if (config.WEBCHAT_ENABLED) {
+    registerDirectLineRoutes(server, {
+      config,
+      logger,
+      clock,
+      bot: { process: (activity) => directLineAdapter.processActivityDirect('', activity as Activity, (context) => bot.run(context)) },
+      serviceUrl: () => loopbackUrl,
+      redis: redis ? { client: redis, keys } : undefined,
+    });
+  }
+
   server.get('/metrics', async (_req: restify.Request, res: restify.Response) => {
     const { contentType, body } = await metrics.render();
     res.setHeader('content-type', contentType);
@@ -209,12 +260,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           const address = server.address();
           const url = config.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
           selfOrigin = new URL(url).origin;
+          loopbackUrl = `http://${LOOPBACK[host] ?? (host.includes(':') ? `[${host}]` : host)}:${address.port}`;
           logger.info({ event: 'server.listening', url, anonymous }, `listening on ${url}`);
           resolve(url);
         });
       }),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handoff.close();
       await Promise.all(redisClients.map((r) => r.quit().catch(() => r.disconnect())));
     },
   };

@@ -9,7 +9,12 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { intentOfLabel, menuActions } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
+import { readHandoffStatus } from '../services/handoff/hubHandoff';
+import type { HandoffRelay } from './handoffRelay';
 import { cleanText, submittedValue } from './inputText';
+
+/** Intents that say nothing about what the borrower needs (not kept for the agent). */
+const SMALL_TALK = new Set(['none', 'greeting', 'thanks', 'goodbye', 'help', 'cancel']);
 
 export interface BorrowerBotDeps {
   conversationState: ConversationState;
@@ -24,6 +29,8 @@ export interface BorrowerBotDeps {
   logger: Logger;
   /** Verify a host-signed borrower token (channelData.borrowerToken) for the conversation; invalid ones are ignored. */
   verifyBorrowerToken?: (conversationKey: string, token: string) => Promise<void>;
+  /** The hand-off gate (relay to an agent, stop waiting, rating); absent when hand-off is not configured. */
+  handoffRelay?: HandoffRelay;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
 }
@@ -57,6 +64,11 @@ export class BorrowerBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+
+    this.onEvent(async (context, next) => {
+      await this.handleEvent(context);
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -70,32 +82,54 @@ export class BorrowerBot extends ActivityHandler {
     const profile = await this.profile.get(context, defaultProfile());
     const value = submittedValue(activity);
     const text = cleanText(activity.text) || cleanText(value?.text);
+    const language = text ? detectLanguage(text, profile.language) : profile.language;
+    const locale = localeOf(language);
+
+    if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
+      await context.sendActivity(t(locale, 'core.tooLong', { max: this.deps.maxMessageChars }));
+      return;
+    }
+    const attachments = (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl }));
+    if (await this.deps.handoffRelay?.intercept(context, profile, { text, value, attachments }, locale)) return;
 
     if (!text && !value) {
-      const key: MessageKey = activity.attachments?.length ? 'core.unsupportedInput' : 'core.emptyInput';
-      await this.replyWithMenu(context, localeOf(profile.language), key);
+      const key: MessageKey = attachments.length ? 'core.unsupportedInput' : 'core.emptyInput';
+      await this.replyWithMenu(context, locale, key);
       return;
     }
 
-    const language = text ? detectLanguage(text, profile.language) : profile.language;
-    if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
-      await context.sendActivity(t(localeOf(language), 'core.tooLong', { max: this.deps.maxMessageChars }));
-      return;
-    }
     profile.language = language;
-    const locale = localeOf(language);
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
     const recognition = await this.recognize(text, value, language);
     setTurnInfo(context, { locale, recognition });
     this.deps.onRecognized?.(recognition);
+    if (!SMALL_TALK.has(recognition.intent)) {
+      profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);
+    }
     await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');
     this.deps.logger.debug(
       { event: 'turn.recognized', conversationId: activity.conversation?.id, intent: recognition.intent, score: recognition.score },
       'recognized',
     );
     await this.deps.mainDialog.run(context, this.dialogState);
+  }
+
+  /** Web chat's language switch, and an external agent hub's hand-off status. */
+  private async handleEvent(context: TurnContext): Promise<void> {
+    const { name, value } = context.activity;
+    const profile = await this.profile.get(context, defaultProfile());
+    if (name === 'webchat/language' && typeof value === 'string') {
+      profile.language = value.startsWith('en') ? 'en' : value === 'zh-TW' ? 'zh-Hant' : 'zh-Hans';
+      await this.replyWithMenu(context, localeOf(profile.language), 'core.menuPrompt');
+      return;
+    }
+    const hub = readHandoffStatus(context.activity);
+    if (hub) {
+      const key: MessageKey = hub.state === 'accepted' ? 'handoff.hubAccepted' : hub.state === 'failed' ? 'handoff.hubFailed' : 'handoff.hubCompleted';
+      await this.replyWithMenu(context, localeOf(profile.language), key);
+    }
   }
 
   /** A host page or app may name the borrower with a signed token: checked once per conversation. */

@@ -40,10 +40,13 @@ export function imBack(title: string): CardAction {
   return { type: ActionTypes.ImBack, title, value: title };
 }
 
+/** Other buttons that stand for an intent. */
+const EXTRA_LABELS: Array<[MessageKey, Intent]> = [['handoff.bookCallback', 'cannot_reach_collector']];
+
 // Exact button labels (menu and intent labels, every locale) → intent. A button press is never guessed at.
 const LABEL_TO_INTENT = new Map<string, Intent>();
 for (const locale of LOCALES) {
-  for (const [key, intent] of MENU) LABEL_TO_INTENT.set(t(locale, key), intent);
+  for (const [key, intent] of [...MENU, ...EXTRA_LABELS]) LABEL_TO_INTENT.set(t(locale, key), intent);
   for (const intent of LABELLED) LABEL_TO_INTENT.set(intentLabel(locale, intent), intent);
 }
 

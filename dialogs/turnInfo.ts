@@ -48,6 +48,10 @@ export interface ConversationProfile {
   welcomed?: boolean;
   /** A host-signed borrower token was checked for this conversation (checked once). */
   tokenChecked?: boolean;
+  /** The last few in-scope intents recognised, newest last (the agent sees them on hand-off). */
+  recentIntents?: Array<{ intent: string; confidence: number }>;
+  /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */
+  handoffTicket?: string;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

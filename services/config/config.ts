@@ -42,6 +42,8 @@ export const configSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: vars.int(60, 1, 100000),
   /** Longest message text the bot accepts; longer ones are answered with a request to shorten. */
   MAX_MESSAGE_CHARS: vars.int(5000, 100, 100000),
+  /** production: no development defaults (agent account, random signing keys are refused or warned). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...recognizerConfigShape,

@@ -25,7 +25,7 @@ export interface DirectLineDeps {
    * Base URL the bot posts its replies to: this server's own Bot Connector routes, on loopback, e.g.
    * `http://127.0.0.1:3978`. Those routes accept only loopback callers that came through no proxy.
    */
-  serviceUrl: string;
+  serviceUrl: () => string;
   clock?: Clock;
   /** Shared Redis (with its key builder): conversations survive restarts and are seen by every instance. */
   redis?: { client: Redis; keys: RedisKeys };
@@ -73,7 +73,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     bot: deps.bot,
     clock,
     logger,
-    serviceUrl: deps.serviceUrl.replace(/\/+$/, ''),
+    serviceUrl: () => deps.serviceUrl().replace(/\/+$/, ''),
     botTimeoutMs: config.DIRECTLINE_BOT_TIMEOUT_MS,
     secret: config.DIRECTLINE_SECRET,
     botAccount: deps.botAccount ?? { id: 'bot', name: config.WEBCHAT_LENDER_NAME },

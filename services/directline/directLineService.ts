@@ -32,7 +32,7 @@ export interface DirectLineServiceDeps {
   clock: Clock;
   logger: Logger;
   /** Base URL of this server's Bot Connector routes, given to the bot as `serviceUrl` (use a loopback URL). */
-  serviceUrl: string;
+  serviceUrl: () => string;
   /** How long posting an activity waits for the bot's turn. */
   botTimeoutMs: number;
   /** The Direct Line secret for server-to-server clients; undefined: tokens only. */
@@ -171,7 +171,7 @@ export class DirectLineService {
     };
     const id = activityId(conversationId, await this.append(conversationId, stored));
 
-    const activity = { ...stored, id, serviceUrl: this.deps.serviceUrl, channelData: this.channelDataFor(conversation, channelData) };
+    const activity = { ...stored, id, serviceUrl: this.deps.serviceUrl(), channelData: this.channelDataFor(conversation, channelData) };
     await this.runTurn(activity as unknown as Activity, conversationId, true);
     return { id };
   }
@@ -214,7 +214,7 @@ export class DirectLineService {
       type: 'conversationUpdate',
       id: `${conversation.id}|start`,
       channelId: 'directline',
-      serviceUrl: this.deps.serviceUrl,
+      serviceUrl: this.deps.serviceUrl(),
       conversation: { id: conversation.id },
       from: user,
       recipient: { ...this.botAccount, role: 'bot' },

@@ -44,7 +44,7 @@ export async function startDirectLineServer(
     config,
     bot,
     logger: options.logger ?? silentLogger(),
-    serviceUrl: url,
+    serviceUrl: () => url,
     clock: options.clock,
     redis: options.redis && { client: options.redis.client, keys: new RedisKeys(options.redis.prefix) },
     pageSize: options.pageSize,

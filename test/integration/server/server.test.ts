@@ -77,7 +77,12 @@ describe('bot server over HTTP', () => {
   });
 
   it('requires a Bot Framework token when an app id is configured', async () => {
-    const app = await startApp({ MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'not-a-real-secret' });
+    const app = await startApp({
+      MicrosoftAppId: randomUUID(),
+      MicrosoftAppPassword: 'not-a-real-secret',
+      // Production (an app id) requires real agent accounts.
+      AGENT_ACCOUNTS: 'a1:Agent One:s1$16384$8$1$P6EVAosJp_Lc9e8gXpEMmQ$gfo7Wt5XCtHYKzlq8aMlDqsMlyqmLkH0Wp723LENpV8',
+    });
     running.push(app);
     const res = await fetch(`${app.url}/api/messages`, {
       method: 'POST',

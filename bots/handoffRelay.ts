@@ -1,0 +1,65 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { HandoffService } from '../services/handoff/handoffService';
+import type { Logger } from '../services/logging/logger';
+import { menuActions } from '../dialogs/menu';
+import { t, type Locale } from '../dialogs/messages';
+import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
+
+const STOP_WAITING = /^(不等了|不等|取消|取消排队|取消排隊|算了|stop waiting|cancel|leave (the )?queue)$/i;
+const RATING = /^\s*([1-5１-５一二三四五])\s*(分|星|stars?|points?)?\s*$/i;
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+
+export interface BorrowerInput {
+  text: string;
+  value?: Record<string, unknown>;
+  attachments?: { contentType: string; name?: string; contentUrl?: string }[];
+}
+
+function ratingOf(text: string): number | undefined {
+  const m = RATING.exec(text);
+  if (!m) return undefined;
+  const c = m[1];
+  return CN_DIGITS[c] ?? Number(String.fromCharCode(c.charCodeAt(0) >= 0xff10 ? c.charCodeAt(0) - 0xfee0 : c.charCodeAt(0)));
+}
+
+/**
+ * The hand-off gate, run before the bot's own understanding on every message of a conversation with an open
+ * ticket: while an agent has the conversation the bot stays silent and relays everything to the agent; while
+ * queued the borrower may stop waiting; after the agent closes, the next message may be the 1–5 rating.
+ * Conversations without a ticket cost nothing (the ticket id lives in the conversation profile).
+ */
+export class HandoffRelay {
+  constructor(
+    private readonly handoff: HandoffService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** True when the gate dealt with the message and the bot must not answer it itself. */
+  async intercept(context: TurnContext, profile: ConversationProfile, input: BorrowerInput, locale: Locale): Promise<boolean> {
+    if (!profile.handoffTicket) return false;
+    const conversationId = conversationKey(context);
+    const relay = await this.handoff.onBorrowerMessage(conversationId, input);
+    if (relay.relayed) return true;
+    if (relay.state === 'queued') {
+      if (!STOP_WAITING.test(input.text.trim())) return false;
+      await this.handoff.cancel(conversationId);
+      profile.handoffTicket = undefined;
+      await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, 'handoff.waitCancelled')));
+      return true;
+    }
+    const status = await this.handoff.status(conversationId);
+    if (status?.awaitingRating) {
+      const rating = ratingOf(input.text);
+      profile.handoffTicket = undefined;
+      if (rating !== undefined) {
+        await this.handoff.rate(status.ticketId, rating);
+        this.logger.info({ event: 'handoff.rated', ticketId: status.ticketId, rating }, 'hand-off rated');
+        await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, 'handoff.rated')));
+        return true;
+      }
+      return false;
+    }
+    if (!status?.active) profile.handoffTicket = undefined;
+    return false;
+  }
+}

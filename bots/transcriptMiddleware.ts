@@ -1,0 +1,46 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Logger } from '../services/logging/logger';
+import type { TranscriptTurn } from '../services/handoff/transcriptStore';
+import { conversationKey, isSensitiveInput } from '../dialogs/turnInfo';
+
+/** Where turns are recorded (the hand-off service keeps the last 30, masked, for the agent). */
+export interface TranscriptRecorder {
+  recordTurn(conversationId: string, turn: Omit<TranscriptTurn, 'at'>): Promise<void>;
+}
+
+const HIDDEN = '[hidden]';
+
+/**
+ * Records each message turn (the borrower's message and the bot's text replies) for the agent's transcript.
+ * Secrets the dialogs mark (ID characters, one-time codes) are recorded as [hidden]; the store masks phone, ID and
+ * card numbers in everything else. Recording failures never fail the turn.
+ */
+export class TranscriptMiddleware implements Middleware {
+  constructor(
+    private readonly recorder: TranscriptRecorder,
+    private readonly logger: Logger,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const incoming = context.activity;
+    if (incoming.type !== ActivityTypes.Message) return next();
+    const replies: string[] = [];
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) replies.push(a.text);
+      return nextSend();
+    });
+    await next();
+    const conversationId = conversationKey(context);
+    const borrower: Omit<TranscriptTurn, 'at'> = incoming.text
+      ? { from: 'borrower', text: isSensitiveInput(context) ? HIDDEN : incoming.text.slice(0, 2000), kind: 'text' }
+      : incoming.value
+        ? { from: 'borrower', text: JSON.stringify(incoming.value).slice(0, 500), kind: 'card_submit' }
+        : { from: 'borrower', text: (incoming.attachments ?? []).map((a) => a.name ?? a.contentType).join(', '), kind: 'attachment' };
+    try {
+      await this.recorder.recordTurn(conversationId, borrower);
+      for (const text of replies) await this.recorder.recordTurn(conversationId, { from: 'bot', text: text.slice(0, 2000) });
+    } catch (err) {
+      this.logger.warn({ event: 'transcript.record_failed', conversationId, err }, 'could not record transcript turn');
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePropertyAccessor, type Transcript } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import type { HandoffRequest, HandoffService } from '../../services/handoff/handoffService';
+import { buildHubHandoff } from '../../services/handoff/hubHandoff';
+import type { Priority, Skill } from '../../services/handoff/ticket';
+import type { TranscriptStore } from '../../services/handoff/transcriptStore';
+import type { VerificationService } from '../../services/identity/verificationService';
+import type { Logger } from '../../services/logging/logger';
+import type { Intent } from '../../services/recognizer/intentRecognizer';
+import type { FiledRecords } from '../filedRecords';
+import { formatLocalTime } from '../format';
+import { intentLabel, menuActions } from '../menu';
+import { t, type Locale, type MessageKey } from '../messages';
+import { conversationKey, defaultProfile, turnInfoOrUndefined, type ConversationProfile } from '../turnInfo';
+
+export const HANDOFF_DIALOG = 'handoff.request';
+
+export interface HandoffDialogDeps {
+  mode: 'queue' | 'hub';
+  handoff: HandoffService;
+  transcripts: TranscriptStore;
+  accounts: AccountService;
+  verification: VerificationService;
+  filedRecords: FiledRecords;
+  profile: StatePropertyAccessor<ConversationProfile>;
+  clock: Clock;
+  timeZone: string;
+  logger: Logger;
+}
+
+const P1: Intent[] = ['harassment_complaint'];
+const P2: Intent[] = ['lawsuit_threat', 'installment_plan', 'negotiation_refused', 'verify_collector', 'doorstep_visit'];
+const SKILL_OF: Partial<Record<Intent, Skill>> = {
+  lawsuit_threat: 'legal',
+  installment_plan: 'negotiation',
+  negotiation_refused: 'negotiation',
+  harassment_complaint: 'complaints',
+  doorstep_visit: 'complaints',
+};
+const COURT_STAGES = new Set(['filed', 'judgment', 'enforcement']);
+
+/** P1 harassment, threats and filed lawsuits; P2 negotiation, refused negotiation, scams, visits; P3 the rest. */
+export function handoffPriority(intents: readonly string[], snapshot?: AccountSnapshot): Priority {
+  if (intents.some((i) => P1.includes(i as Intent))) return 1;
+  if (intents.includes('lawsuit_threat') && snapshot && COURT_STAGES.has(snapshot.account.legal.stage)) return 1;
+  if (intents.some((i) => P2.includes(i as Intent))) return 2;
+  return 3;
+}
+
+/**
+ * `human_agent` (and "talk to a person" at any step): queue the conversation for a person with everything the agent
+ * needs (reason, recent intents, verified account snapshot, records filed here), or, with an external agent hub,
+ * emit Bot Framework's `handoff.initiate` event. Outside hours or with nobody available, offers a callback.
+ */
+export class HandoffDialog extends ComponentDialog {
+  constructor(private readonly deps: HandoffDialogDeps) {
+    super(HANDOFF_DIALOG);
+    this.addDialog(new WaterfallDialog(`${HANDOFF_DIALOG}.flow`, [this.requestStep.bind(this)]));
+    this.initialDialogId = `${HANDOFF_DIALOG}.flow`;
+  }
+
+  private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+    const profile = await this.deps.profile.get(context, defaultProfile());
+    const request = await this.buildRequest(context, profile, locale);
+
+    if (this.deps.mode === 'hub') {
+      const turns = await this.deps.transcripts.recent(request.conversationId ?? '').catch(() => []);
+      const { handoffContext, transcript } = buildHubHandoff(request, turns);
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript.activities as Activity[] } satisfies Transcript));
+      await context.sendActivity(t(locale, 'handoff.hubRequested'));
+      return step.endDialog();
+    }
+
+    let result;
+    try {
+      result = await this.deps.handoff.requestHandoff(request);
+    } catch (err) {
+      this.deps.logger.warn({ event: 'handoff.request_failed', err }, 'hand-off request failed');
+      await this.offerCallback(context, locale, 'handoff.unavailable');
+      return step.endDialog();
+    }
+    if ('unavailable' in result) {
+      if (result.unavailable === 'outside_hours' && result.nextOpening) {
+        const from = formatLocalTime(result.nextOpening.from, this.deps.timeZone, this.deps.clock.now());
+        await this.offerCallback(context, locale, 'handoff.outsideHours', { from });
+      } else {
+        await this.offerCallback(context, locale, 'handoff.noAgents');
+      }
+      return step.endDialog();
+    }
+    profile.handoffTicket = result.ticketId;
+    const minutes = Math.max(1, Math.round(result.estimatedWaitSeconds / 60));
+    const key: MessageKey = result.created ? 'handoff.queued' : 'handoff.alreadyQueued';
+    await context.sendActivity(t(locale, key, { reference: result.ticketId, position: Math.max(0, result.position - 1), minutes }));
+    return step.endDialog();
+  }
+
+  private async buildRequest(context: TurnContext, profile: ConversationProfile, locale: Locale): Promise<HandoffRequest & { conversationId: string }> {
+    const conversationId = conversationKey(context);
+    const intents = profile.recentIntents ?? [];
+    const names = intents.map((i) => i.intent);
+    const borrowerId = await this.deps.verification.verifiedBorrowerId(conversationId).catch(() => undefined);
+    const snapshot = borrowerId ? await this.deps.accounts.getAccount(borrowerId).catch(() => undefined) : undefined;
+    const skills = [...new Set(names.map((i) => SKILL_OF[i as Intent]).filter((s): s is Skill => !!s))];
+    const main = [...names].reverse().find((i) => i !== 'human_agent') as Intent | undefined;
+    return {
+      conversationId,
+      conversationReference: TurnContext.getConversationReference(context.activity),
+      reason: main ? intentLabel('zh-CN', main) : intentLabel('zh-CN', 'human_agent'),
+      priority: handoffPriority(names, snapshot),
+      skills,
+      intents,
+      language: locale,
+      borrowerId,
+      accountSnapshot: snapshot?.account,
+      records: (await this.deps.filedRecords.list(context)).map(({ kind, reference }) => ({ kind, reference })),
+    };
+  }
+
+  private async offerCallback(context: TurnContext, locale: Locale, key: MessageKey, params?: Record<string, string>): Promise<void> {
+    const actions = [t(locale, 'handoff.bookCallback'), ...menuActions(locale).map((a) => String(a.title)).filter((x) => x !== intentLabel(locale, 'human_agent'))];
+    await context.sendActivity(MessageFactory.suggestedActions(actions.slice(0, 5), t(locale, key, params)));
+  }
+}
