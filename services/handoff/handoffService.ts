@@ -2,6 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Clock } from '../clock';
 import { BotError } from '../errors/botError';
 import type { Logger } from '../logging/logger';
+import { maskDeep, maskPii } from '../logging/mask';
 import { isWithinServiceHours, nextOpening, type ServiceHours } from '../scheduling/serviceHours';
 import type { AgentPresence } from './agentPresence';
 import type { AgentProfile } from './agentAuth';
@@ -241,16 +242,13 @@ export class HandoffService {
     const t = await this.deps.queue.latestFor(conversationId);
     if (!t || (t.state !== 'queued' && t.state !== 'assigned')) return { relayed: false, state: t?.state };
     if (t.instanceId !== this.deps.instanceId) await this.deps.queue.setInstance(t.id, this.deps.instanceId);
+    // What the borrower typed is masked before any agent can see it (phone, ID and card numbers).
+    // The bot layer records the conversation transcript itself; this stores only the relayed message.
     const stored = await this.deps.messages.append(t.id, {
       from: 'borrower',
-      ...(message.text !== undefined ? { text: message.text } : {}),
-      ...(message.value !== undefined ? { value: message.value } : {}),
+      ...(message.text !== undefined ? { text: maskPii(message.text) } : {}),
+      ...(message.value !== undefined ? { value: maskDeep(message.value) } : {}),
       ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl })) } : {}),
-    });
-    await this.recordTurn(conversationId, {
-      from: 'borrower',
-      text: message.text ?? (message.value !== undefined ? JSON.stringify(message.value) : (message.attachments ?? []).map((a) => a.name ?? a.contentType).join(', ')),
-      kind: message.text ? 'text' : message.value !== undefined ? 'card_submit' : 'attachment',
     });
     await this.publishAgents({ type: 'message', ticketId: t.id, agentId: t.agentId, message: stored });
     return { relayed: t.state === 'assigned', state: t.state, ticketId: t.id };

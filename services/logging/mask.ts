@@ -26,3 +26,17 @@ export function maskMobile(mobile: string): string {
   const d = mobile.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   return d.length === 11 ? `${d.slice(0, 3)}****${d.slice(7)}` : '*'.repeat(Math.max(4, d.length));
 }
+
+/** maskPii over every string (and every number that looks like an identifier) inside a JSON value. */
+export function maskDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskPii(value);
+  if (typeof value === 'number') {
+    const masked = maskPii(String(value));
+    return masked === String(value) ? value : masked;
+  }
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskDeep(v)]));
+  }
+  return value;
+}

@@ -81,7 +81,19 @@ describe('HandoffService', () => {
     expect(await service.onBorrowerMessage('c1', { attachments: [{ contentType: 'image/png', name: 'letter.png' }] })).to.include({ relayed: true });
     const detail = await service.ticketDetail(alice, ticketId);
     expect(detail.messages.map((m) => m.text ?? m.value ?? m.attachments?.[0].name)).to.deep.equal(['还要等多久', { choice: 'plan' }, 'letter.png']);
-    expect(detail.transcript.map((t) => t.kind ?? 'text')).to.deep.equal(['text', 'card_submit', 'attachment']);
+  });
+
+  it('masks phone, ID and card numbers in what the borrower sends before the agent sees it', async () => {
+    const { service, presence } = setup();
+    await presence.touch('alice');
+    const r = await service.requestHandoff(request('c1'));
+    const ticketId = 'ticketId' in r ? r.ticketId : '';
+    await service.claimNext(alice);
+    await service.onBorrowerMessage('c1', { text: '我的手机 13812345678，身份证 11010519491231002X' });
+    await service.onBorrowerMessage('c1', { value: { phone: '13912345678', card: 6222021234567890 } });
+    const seen = JSON.stringify((await service.ticketDetail(alice, ticketId)).messages);
+    for (const raw of ['13812345678', '11010519491231002X', '13912345678', '6222021234567890']) expect(seen).not.to.contain(raw);
+    expect(seen).to.contain('138****5678');
   });
 
   it('turns agent actions into typed borrower events', async () => {
