@@ -1,4 +1,5 @@
 import type { Language } from './intentRecognizer';
+import { TRADITIONAL_TO_SIMPLIFIED } from './text/traditionalToSimplified';
 
 // Characters that exist only in Traditional script (their Simplified forms differ), common in this domain.
 const TRADITIONAL_ONLY = new Set(
@@ -10,6 +11,10 @@ const SIMPLIFIED_ONLY = new Set(
   '们个还钱这说将会么为与对吗账单号码电话贷额际机关联系协议处请问据录双场点时间给让认证讯帮办开门见觉现样应该员专连络过调节当决题写实无爱欢谢听记习态务购买卖银币东车师学业体线经历区县乡镇来头险权费转户担忧罚计划诉讼传护着陈阅报导尽从征纪礼债缴纳愿紧张压审规范伤骚扰亲属岁'
     .split(''),
 );
+
+// Characters of the Traditional → Simplified table count as Traditional too, except those also written in
+// Simplified text (著名, 慰藉, 於是 in names): the table is the normaliser's, this set is for detection.
+for (const trad of TRADITIONAL_TO_SIMPLIFIED.keys()) if (!'著藉於祢妳'.includes(trad)) TRADITIONAL_ONLY.add(trad);
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
