@@ -1,13 +1,15 @@
 import { render, type Locale, type Params, type Template } from './catalog';
 import { accountMessages } from './account.messages';
+import { complaintsMessages } from './complaints.messages';
 import { coreMessages } from './core.messages';
+import { guidanceMessages } from './guidance.messages';
 import { handoffMessages } from './handoff.messages';
 import { identityMessages } from './identity.messages';
 
 export { LOCALES, type Locale, isLocale } from './catalog';
 
 /** All areas' messages, merged. Add an area: import its table and list it here. */
-export const ALL_MESSAGES = [coreMessages, identityMessages, accountMessages, handoffMessages] as const;
+export const ALL_MESSAGES = [coreMessages, identityMessages, accountMessages, handoffMessages, guidanceMessages, complaintsMessages] as const;
 
 type KeysOf<T> = T extends { 'zh-CN': infer R } ? keyof R & string : never;
 export type MessageKey = KeysOf<(typeof ALL_MESSAGES)[number]>;

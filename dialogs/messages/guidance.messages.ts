@@ -1,0 +1,209 @@
+import { defineMessages } from './catalog';
+
+/**
+ * Information answers: lawsuit threats, doorstep visits, credit reports, how to repay, checking a caller.
+ * Every fact here comes from shared/docs/domain.md; legal points say "generally" (一般).
+ */
+export const guidanceMessages = defineMessages({
+  'zh-CN': {
+    'guidance.lawsuit.facts':
+      '先别慌。借款逾期一般属于民事纠纷。真正的法院文书由法院发出（12368 短信、"人民法院在线服务"、EMS"法院专递"或当面签收）。您可以自己核实：拨打当地区号 + 12368，或在"人民法院在线服务"→"我的案件"里查询。律师函不是法院文书，它本身不代表已经起诉。',
+    'guidance.lawsuit.threat':
+      '如果有催收人员说您会因为逾期被追究刑事责任，这种说法一般不符合事实；用这种话施压也违反催收规定。您可以投诉，我来帮您记录。',
+    'guidance.lawsuit.stage.none': '我查了您的账户：目前没有律师函、调解或起诉记录。',
+    'guidance.lawsuit.stage.lawyer_letter': '我查了您的账户：{date} 发出过一封律师函{party}。律师函不是法院文书，目前系统里没有起诉记录。',
+    'guidance.lawsuit.stage.mediation':
+      '我查了您的账户：自 {date} 起处于诉前调解{party}。调解不是判决；有人以调解名义联系您时，可以通过 12368 或"人民法院在线服务"核实。',
+    'guidance.lawsuit.stage.caseFiled':
+      '我查了您的账户：{date} 已向 {court} 起诉，案号 {caseNumber}。您可以通过当地区号 + 12368 或"人民法院在线服务"→"我的案件"核实。案件进行中仍可以协商还款，也建议您咨询律师或法律援助。',
+    'guidance.lawsuit.stage.judgment':
+      '我查了您的账户：{court} 已于 {date} 作出判决，案号 {caseNumber}。具体内容以法院文书为准，可通过 12368 核实；如有疑问，建议咨询律师或法律援助。',
+    'guidance.lawsuit.stage.enforcement':
+      '我查了您的账户：案件（{court}，案号 {caseNumber}）自 {date} 起处于法院执行阶段。执行由法院负责，可向法院或通过 12368 了解情况；还款安排可以和我们沟通。',
+    'guidance.lawsuit.next': '您可以申请协商还款，或转人工（法务相关问题会转给专门的同事）。',
+
+    'guidance.visit.facts':
+      '催收人员不是执法人员，没有强制执行的权力。按银行业协会的催收指引，合规的外访应当至少两人、出示工作证件和授权，22:00 至次日 08:00 不得催收（您同意的除外），不得威胁，不得冒充公职人员。',
+    'guidance.visit.rights': '您有权：要求对方出示证件和授权；不让对方进门。如果对方威胁您、强行进入或冒充公职人员，请立即拨打 110。',
+    'guidance.visit.scheduled': '我查了您的账户：确实安排了一次外访，时间 {time}（{zone}），地点：{place}，{staff} 名工作人员（{assignee}）。时间不方便或有疑问，可以转人工。',
+    'guidance.visit.none': '我查了您的账户：目前没有安排外访。如果有人自称要来，可以先通过官方 App 或转人工核实。',
+    'guidance.visit.place.home': '住所',
+    'guidance.visit.place.workplace': '工作单位',
+    'guidance.visit.place.other': '其他地点',
+    'guidance.visit.next': '如果来访人员有不当行为，您可以投诉；也可以申请协商还款，或转人工。',
+
+    'guidance.credit.facts':
+      '关于征信：\n- 上报逾期等负面信息前，贷款机构应当先通知您；\n- 负面记录一般自不良行为结束之日起保存 5 年；\n- 每人每年可以免费查询 2 次本人信用报告：征信中心网站 ipcrs.pbccrc.org.cn，或不少银行的 App；\n- 发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
+    'guidance.credit.scam': '任何收费"征信修复""洗白征信"的服务都是骗局，请不要付钱。',
+    'guidance.credit.overdue':
+      '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
+    'guidance.credit.current': '我查了您的账户：目前没有逾期。按时还款就不会产生新的逾期记录。',
+    'guidance.credit.next': '您可以查询欠款、申请协商还款，或转人工。',
+
+    'guidance.repay.channels': '请只通过官方渠道还款：我们的官方 App 里的还款页面。我们绝不会让您把钱转到任何个人账户；有人这样要求，请不要转账，可以拨打 110 报警或 96110 咨询。',
+    'guidance.repay.early': '想提前还款：请在官方 App 的借款详情里查看是否支持以及应还金额，费用以您的合同为准；拿不准可以转人工确认。',
+    'guidance.repay.autodebit': '自动扣款失败：请检查绑定银行卡的余额和状态，然后在官方 App 里手动还款。',
+    'guidance.repay.notPosted': '已经还了但显示未还：请保留付款凭证（转账记录或截图），先不要重复还款，转人工后客服会帮您核查。',
+    'guidance.repay.nextDue': '我查了您的账户：【{product}】下次还款日 {date}，应还 {amount}。',
+    'guidance.repay.next': '您可以查询欠款、申请分期，或转人工核查还款。',
+
+    'guidance.scam.facts':
+      '核实要点：我们绝不会要求您把钱转到个人账户，也不会向您索要密码或短信验证码；还款只通过官方 App。对方让您转账到个人账户、点陌生链接或提供验证码，很可能是诈骗：请不要操作，可以拨打 110 报警，或拨打 96110 咨询。',
+    'guidance.scam.askNumber': '如果您有对方的号码，请发给我，我帮您核对是不是我们的官方号码；没有就点"没有号码"。',
+    'guidance.scam.retryNumber': '这看起来不像电话号码。请输入对方的手机号、座机或 400 号码；没有就点"没有号码"。',
+    'guidance.scam.noNumber': '没有号码',
+    'guidance.scam.needVerify': '核对号码要按您账户分配的团队来核对，需要先确认您的身份。现在验证吗？',
+    'guidance.scam.yes': '好，现在验证',
+    'guidance.scam.no': '不验证',
+    'guidance.scam.cannotCheck': '好的。不确认身份我没法核对这个号码。请通过官方 App 联系我们确认，不要用来电或短信里给的号码和链接。',
+    'guidance.scam.official': '{number} 是负责您账户的"{name}"的官方号码。即便如此，也请只通过官方 App 还款。',
+    'guidance.scam.notOfficial':
+      '{number} 不是负责您账户的团队的官方号码（官方号码：{phones}）。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
+    'guidance.scam.noAssignmentNumber': '您的账户目前没有分配催收团队，所以 {number} 不是我们为您安排的催收号码。对方要钱的话，请不要转账，拨打 110 报警或 96110 咨询。',
+    'guidance.scam.assignment': '您的账户目前由"{name}"（{kind}）负责催收。',
+    'guidance.scam.noAssignment': '您的账户目前没有分配催收团队。',
+    'guidance.scam.kind.internal_team': '我们的贷后团队',
+    'guidance.scam.kind.agency': '我们委托的催收机构',
+    'guidance.scam.next': '需要的话可以转人工，或投诉可疑的来电。',
+
+    'guidance.verifyHint': '想看看您账户的实际情况，可以先确认身份。',
+    'guidance.button.verify': '确认身份，看我的账户',
+    'guidance.button.complaintThreat': '投诉催收人员的威胁',
+    'guidance.button.complaintVisit': '投诉来访人员',
+    'guidance.button.complaintCaller': '投诉可疑来电',
+  },
+  'zh-TW': {
+    'guidance.lawsuit.facts':
+      '先別慌。借款逾期一般屬於民事糾紛。真正的法院文書由法院發出（12368 簡訊、「人民法院在線服務」、EMS「法院專遞」或當面簽收）。您可以自己核實：撥打當地區號 + 12368，或在「人民法院在線服務」→「我的案件」裡查詢。律師函不是法院文書，它本身不代表已經起訴。',
+    'guidance.lawsuit.threat':
+      '如果有催收人員說您會因為逾期被追究刑事責任，這種說法一般不符合事實；用這種話施壓也違反催收規定。您可以投訴，我來幫您記錄。',
+    'guidance.lawsuit.stage.none': '我查了您的帳戶：目前沒有律師函、調解或起訴紀錄。',
+    'guidance.lawsuit.stage.lawyer_letter': '我查了您的帳戶：{date} 發出過一封律師函{party}。律師函不是法院文書，目前系統裡沒有起訴紀錄。',
+    'guidance.lawsuit.stage.mediation':
+      '我查了您的帳戶：自 {date} 起處於訴前調解{party}。調解不是判決；有人以調解名義聯繫您時，可以透過 12368 或「人民法院在線服務」核實。',
+    'guidance.lawsuit.stage.caseFiled':
+      '我查了您的帳戶：{date} 已向 {court} 起訴，案號 {caseNumber}。您可以透過當地區號 + 12368 或「人民法院在線服務」→「我的案件」核實。案件進行中仍可以協商還款，也建議您諮詢律師或法律援助。',
+    'guidance.lawsuit.stage.judgment':
+      '我查了您的帳戶：{court} 已於 {date} 作出判決，案號 {caseNumber}。具體內容以法院文書為準，可透過 12368 核實；如有疑問，建議諮詢律師或法律援助。',
+    'guidance.lawsuit.stage.enforcement':
+      '我查了您的帳戶：案件（{court}，案號 {caseNumber}）自 {date} 起處於法院執行階段。執行由法院負責，可向法院或透過 12368 了解情況；還款安排可以和我們溝通。',
+    'guidance.lawsuit.next': '您可以申請協商還款，或轉真人客服（法務相關問題會轉給專門的同事）。',
+
+    'guidance.visit.facts':
+      '催收人員不是執法人員，沒有強制執行的權力。按銀行業協會的催收指引，合規的外訪應當至少兩人、出示工作證件和授權，22:00 至次日 08:00 不得催收（您同意的除外），不得威脅，不得冒充公職人員。',
+    'guidance.visit.rights': '您有權：要求對方出示證件和授權；不讓對方進門。如果對方威脅您、強行進入或冒充公職人員，請立即撥打 110。',
+    'guidance.visit.scheduled': '我查了您的帳戶：確實安排了一次外訪，時間 {time}（{zone}），地點：{place}，{staff} 名工作人員（{assignee}）。時間不方便或有疑問，可以轉真人客服。',
+    'guidance.visit.none': '我查了您的帳戶：目前沒有安排外訪。如果有人自稱要來，可以先透過官方 App 或轉真人客服核實。',
+    'guidance.visit.place.home': '住所',
+    'guidance.visit.place.workplace': '工作單位',
+    'guidance.visit.place.other': '其他地點',
+    'guidance.visit.next': '如果來訪人員有不當行為，您可以投訴；也可以申請協商還款，或轉真人客服。',
+
+    'guidance.credit.facts':
+      '關於徵信：\n- 上報逾期等負面資訊前，貸款機構應當先通知您；\n- 負面紀錄一般自不良行為結束之日起保存 5 年；\n- 每人每年可以免費查詢 2 次本人信用報告：徵信中心網站 ipcrs.pbccrc.org.cn，或不少銀行的 App；\n- 發現紀錄有誤，可以向徵信中心或貸款機構提出異議，對方應在 20 天內書面答覆。',
+    'guidance.credit.scam': '任何收費「徵信修復」「洗白徵信」的服務都是騙局，請不要付錢。',
+    'guidance.credit.overdue':
+      '我查了您的帳戶：目前有 {count} 筆借款逾期（最長 {days} 天）。還清逾期金額，或與我們商定還款方案並按時履約，可以避免繼續產生新的逾期紀錄。已經產生的紀錄會按規定期限保存。',
+    'guidance.credit.current': '我查了您的帳戶：目前沒有逾期。按時還款就不會產生新的逾期紀錄。',
+    'guidance.credit.next': '您可以查詢欠款、申請協商還款，或轉真人客服。',
+
+    'guidance.repay.channels': '請只透過官方管道還款：我們的官方 App 裡的還款頁面。我們絕不會讓您把錢轉到任何個人帳戶；有人這樣要求，請不要轉帳，可以撥打 110 報警或 96110 諮詢。',
+    'guidance.repay.early': '想提前還款：請在官方 App 的借款詳情裡查看是否支援以及應還金額，費用以您的合約為準；拿不準可以轉真人客服確認。',
+    'guidance.repay.autodebit': '自動扣款失敗：請檢查綁定銀行卡的餘額和狀態，然後在官方 App 裡手動還款。',
+    'guidance.repay.notPosted': '已經還了但顯示未還：請保留付款憑證（轉帳紀錄或截圖），先不要重複還款，轉真人客服後客服會幫您核查。',
+    'guidance.repay.nextDue': '我查了您的帳戶：【{product}】下次還款日 {date}，應還 {amount}。',
+    'guidance.repay.next': '您可以查詢欠款、申請分期，或轉真人客服核查還款。',
+
+    'guidance.scam.facts':
+      '核實要點：我們絕不會要求您把錢轉到個人帳戶，也不會向您索要密碼或簡訊驗證碼；還款只透過官方 App。對方讓您轉帳到個人帳戶、點陌生連結或提供驗證碼，很可能是詐騙：請不要操作，可以撥打 110 報警，或撥打 96110 諮詢。',
+    'guidance.scam.askNumber': '如果您有對方的號碼，請發給我，我幫您核對是不是我們的官方號碼；沒有就點「沒有號碼」。',
+    'guidance.scam.retryNumber': '這看起來不像電話號碼。請輸入對方的手機號、市話或 400 號碼；沒有就點「沒有號碼」。',
+    'guidance.scam.noNumber': '沒有號碼',
+    'guidance.scam.needVerify': '核對號碼要按您帳戶分配的團隊來核對，需要先確認您的身分。現在驗證嗎？',
+    'guidance.scam.yes': '好，現在驗證',
+    'guidance.scam.no': '不驗證',
+    'guidance.scam.cannotCheck': '好的。不確認身分我沒法核對這個號碼。請透過官方 App 聯繫我們確認，不要用來電或簡訊裡給的號碼和連結。',
+    'guidance.scam.official': '{number} 是負責您帳戶的「{name}」的官方號碼。即便如此，也請只透過官方 App 還款。',
+    'guidance.scam.notOfficial':
+      '{number} 不是負責您帳戶的團隊的官方號碼（官方號碼：{phones}）。請不要按對方要求轉帳或提供資訊；對方要錢的話，請撥打 110 報警或 96110 諮詢。',
+    'guidance.scam.noAssignmentNumber': '您的帳戶目前沒有分配催收團隊，所以 {number} 不是我們為您安排的催收號碼。對方要錢的話，請不要轉帳，撥打 110 報警或 96110 諮詢。',
+    'guidance.scam.assignment': '您的帳戶目前由「{name}」（{kind}）負責催收。',
+    'guidance.scam.noAssignment': '您的帳戶目前沒有分配催收團隊。',
+    'guidance.scam.kind.internal_team': '我們的貸後團隊',
+    'guidance.scam.kind.agency': '我們委託的催收機構',
+    'guidance.scam.next': '需要的話可以轉真人客服，或投訴可疑的來電。',
+
+    'guidance.verifyHint': '想看看您帳戶的實際情況，可以先確認身分。',
+    'guidance.button.verify': '確認身分，看我的帳戶',
+    'guidance.button.complaintThreat': '投訴催收人員的威脅',
+    'guidance.button.complaintVisit': '投訴來訪人員',
+    'guidance.button.complaintCaller': '投訴可疑來電',
+  },
+  en: {
+    'guidance.lawsuit.facts':
+      "Please don't panic. An overdue loan is generally a civil matter. Real court documents come from the court (a 12368 text message, the 人民法院在线服务 platform, EMS \"法院专递\" post, or hand delivery). You can check yourself: call your local area code + 12368, or look under 人民法院在线服务 → 我的案件. A lawyer's letter is not a court document and does not by itself mean a case has been filed.",
+    'guidance.lawsuit.threat':
+      'If a collector told you that being overdue will bring criminal charges, that is generally not true, and pressuring you that way breaks the collection rules. You can complain, and I can write it down for you.',
+    'guidance.lawsuit.stage.none': "I checked your account: there is no lawyer's letter, mediation or court case on it.",
+    'guidance.lawsuit.stage.lawyer_letter': "I checked your account: a lawyer's letter was sent on {date}{party}. A lawyer's letter is not a court document; there is no court case on your account.",
+    'guidance.lawsuit.stage.mediation':
+      'I checked your account: it has been in pre-litigation mediation since {date}{party}. Mediation is not a judgment; if someone contacts you in the name of mediation, you can check through 12368 or 人民法院在线服务.',
+    'guidance.lawsuit.stage.caseFiled':
+      'I checked your account: a case was filed with {court} on {date}, case number {caseNumber}. You can check it through your local area code + 12368 or 人民法院在线服务 → 我的案件. You can still discuss repayment while the case runs, and a lawyer or legal aid can advise you.',
+    'guidance.lawsuit.stage.judgment':
+      'I checked your account: {court} gave a judgment on {date}, case number {caseNumber}. The court documents are what count; you can check through 12368, and a lawyer or legal aid can advise you.',
+    'guidance.lawsuit.stage.enforcement':
+      'I checked your account: the case ({court}, case number {caseNumber}) has been with the court for enforcement since {date}. The court handles enforcement; you can ask the court or call 12368. You can still talk to us about repayment.',
+    'guidance.lawsuit.next': 'You can ask about a repayment plan, or talk to a person (legal questions go to a specialist).',
+
+    'guidance.visit.facts':
+      'Collectors are not law enforcement and have no power to enforce anything. Under the banking association guideline, a proper visit needs at least two staff with identification and authorisation, no collection between 22:00 and 08:00 unless you agree, no threats, and no pretending to be officials.',
+    'guidance.visit.rights': 'You may ask for their ID and authorisation, and you do not have to let them in. If they threaten you, force their way in or pretend to be officials, call 110 right away.',
+    'guidance.visit.scheduled': 'I checked your account: a visit is scheduled for {time} ({zone}), place: {place}, {staff} staff ({assignee}). If the time does not suit you or you have questions, talk to a person.',
+    'guidance.visit.none': 'I checked your account: no visit is scheduled. If someone says they are coming, check first through the official app or with a person.',
+    'guidance.visit.place.home': 'your home',
+    'guidance.visit.place.workplace': 'your workplace',
+    'guidance.visit.place.other': 'another place',
+    'guidance.visit.next': 'If visitors behave improperly you can complain; you can also ask about a repayment plan or talk to a person.',
+
+    'guidance.credit.facts':
+      'About your credit report:\n- the lender must tell you before it reports negative information;\n- negative records are generally kept for 5 years from when the overdue ends;\n- you get 2 free reports a year: ipcrs.pbccrc.org.cn (PBOC Credit Reference Center) or many banks\' apps;\n- if something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
+    'guidance.credit.scam': 'Anyone charging a fee to "repair" or "clean" your credit report is running a scam. Please do not pay them.',
+    'guidance.credit.overdue':
+      'I checked your account: {count} loan(s) are overdue now (up to {days} days). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
+    'guidance.credit.current': 'I checked your account: nothing is overdue. Paying on time means no new overdue records.',
+    'guidance.credit.next': 'You can check what you owe, ask about a repayment plan, or talk to a person.',
+
+    'guidance.repay.channels': 'Please repay only through official channels: the repayment page in our official app. We will never ask you to transfer money to any personal account; if someone does, do not pay, and call 110 to report it or 96110 for advice.',
+    'guidance.repay.early': 'Early repayment: check in the loan details of the official app whether it is available and how much is due; fees follow your contract. A person can confirm if you are unsure.',
+    'guidance.repay.autodebit': 'Auto-debit failed: check the balance and status of the linked bank card, then repay by hand in the official app.',
+    'guidance.repay.notPosted': 'Paid but it still shows unpaid: keep the payment receipt (transfer record or screenshot) and do not pay twice; a person can check the payment for you.',
+    'guidance.repay.nextDue': 'I checked your account: [{product}] next due on {date}, amount {amount}.',
+    'guidance.repay.next': 'You can check what you owe, ask about an installment plan, or have a person check a payment.',
+
+    'guidance.scam.facts':
+      'How to check: we never ask you to transfer money to a personal account, and never ask for passwords or text-message codes; repayment goes only through the official app. If someone asks you to pay a personal account, open an unknown link or give a code, it is likely a scam: stop, call 110 to report it, or 96110 for advice.',
+    'guidance.scam.askNumber': 'If you have the number that contacted you, send it and I will check whether it is one of our official numbers. Otherwise tap "No number".',
+    'guidance.scam.retryNumber': 'That does not look like a phone number. Type their mobile, landline or 400 number, or tap "No number".',
+    'guidance.scam.noNumber': 'No number',
+    'guidance.scam.needVerify': 'Numbers are checked against the team assigned to your account, so I first need to confirm who you are. Verify now?',
+    'guidance.scam.yes': 'Yes, verify now',
+    'guidance.scam.no': 'No',
+    'guidance.scam.cannotCheck': "All right. Without confirming who you are I can't check that number. Please contact us through the official app, not through numbers or links given in a call or text.",
+    'guidance.scam.official': '{number} is an official number of "{name}", who handle your account. Even so, please repay only through the official app.',
+    'guidance.scam.notOfficial':
+      '{number} is not an official number of the team handling your account (official: {phones}). Do not transfer money or give information they ask for; if they ask for money, call 110 to report it or 96110 for advice.',
+    'guidance.scam.noAssignmentNumber': 'No collection team is assigned to your account, so {number} is not a collection number we arranged for you. If they ask for money, do not pay, and call 110 or 96110.',
+    'guidance.scam.assignment': 'Collection on your account is handled by "{name}" ({kind}).',
+    'guidance.scam.noAssignment': 'No collection team is assigned to your account.',
+    'guidance.scam.kind.internal_team': 'our own post-loan team',
+    'guidance.scam.kind.agency': 'an agency working for us',
+    'guidance.scam.next': 'You can talk to a person, or complain about a suspicious caller.',
+
+    'guidance.verifyHint': 'To see where your own account stands, you can confirm who you are first.',
+    'guidance.button.verify': 'Verify and see my account',
+    'guidance.button.complaintThreat': "Complain about a collector's threats",
+    'guidance.button.complaintVisit': 'Complain about visitors',
+    'guidance.button.complaintCaller': 'Complain about a caller',
+  },
+});
