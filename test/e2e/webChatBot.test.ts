@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { t } from '../../dialogs/messages';
+import { startApp, type RunningApp } from '../helpers/app';
+
+// The real bot behind the web chat page, with no configuration at all (embedded state and demo lender data),
+// in Debian's Chromium on a phone-sized screen.
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const SEND_FAILED = /Send failed|发送失败|傳送失敗|無法傳送|无法发送/;
+
+describe('web chat with the real bot (browser)', function () {
+  this.timeout(120_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`).to.equal(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Web Chat renders each text twice (visible and for screen readers): wait for the first whose text contains `text`. */
+  const seen = (text: string, timeout = 20_000) => page.getByText(text).first().waitFor({ timeout });
+  const type = async (text: string) => {
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill(text);
+    await input.press('Enter');
+  };
+  const click = (title: string) => page.locator('.webchat__suggested-actions__button', { hasText: title }).last().click();
+
+  it('greets in Chinese, verifies a demo borrower, shows account figures, and follows a suggested action', async () => {
+    await page.goto(`${app.url}/chat/`);
+    await seen(t('zh-CN', 'core.welcome'));
+
+    await type('我还欠多少钱？逾期了好几天了');
+    await seen(t('zh-CN', 'identity.askMobile'));
+    await type('13800000002');
+    await seen('请输入您身份证号码的后6位');
+    await type('234561');
+    await seen(t('zh-CN', 'identity.verified'));
+    await seen('李四，您名下共有 1 笔借款');
+    await seen('已逾期 5 天');
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-account-zh-CN.png'), fullPage: true });
+
+    // A suggested action under the latest message.
+    await click(t('zh-CN', 'core.intent.human_agent'));
+    await page.getByText(/编号 H-|不在人工服务时间|没有可接入的客服/).first().waitFor({ timeout: 20_000 });
+
+    const body = await page.locator('body').innerText();
+    expect(body).not.to.match(SEND_FAILED);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('switches to English and answers in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await seen(t('en', 'core.menuPrompt'));
+    await type('how much do I owe?');
+    await seen('you have 1 loan(s) with us');
+    await seen('5 days overdue');
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-account-en.png'), fullPage: true });
+    expect(await page.locator('body').innerText()).not.to.match(SEND_FAILED);
+    expect(problems).to.deep.equal([]);
+  });
+});
