@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { buildApp, type App } from '../../index';
+import type { Clock } from '../../services/clock';
 import { parseConfig } from '../../services/config/config';
 import { silentLogger, type Logger } from '../../services/logging/logger';
 
@@ -11,8 +12,8 @@ export interface RunningApp {
 }
 
 /** Build and start the real app on a free port with the given environment (embedded defaults otherwise). */
-export async function startApp(env: Record<string, string> = {}, logger: Logger = silentLogger()): Promise<RunningApp> {
-  const app = await buildApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }), { logger });
+export async function startApp(env: Record<string, string> = {}, logger: Logger = silentLogger(), clock?: Clock): Promise<RunningApp> {
+  const app = await buildApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }), { logger, clock });
   const url = await app.listen();
   return { app, url, close: () => app.close() };
 }
