@@ -5,11 +5,12 @@ import { coreMessages } from './core.messages';
 import { guidanceMessages } from './guidance.messages';
 import { handoffMessages } from './handoff.messages';
 import { identityMessages } from './identity.messages';
+import { planMessages } from './plans.messages';
 
 export { LOCALES, type Locale, isLocale } from './catalog';
 
 /** All areas' messages, merged. Add an area: import its table and list it here. */
-export const ALL_MESSAGES = [coreMessages, identityMessages, accountMessages, handoffMessages, guidanceMessages, complaintsMessages] as const;
+export const ALL_MESSAGES = [coreMessages, identityMessages, accountMessages, handoffMessages, guidanceMessages, complaintsMessages, planMessages] as const;
 
 type KeysOf<T> = T extends { 'zh-CN': infer R } ? keyof R & string : never;
 export type MessageKey = KeysOf<(typeof ALL_MESSAGES)[number]>;
