@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     embedded: { trainMs: embeddedTrainMs, loadMs: embeddedLoadMs, heapMb: embeddedMemMb },
     nlpjs: { trainMs: nlpjsTrainMs, heapMb: nlpjsMemMb },
     // Texts of the shared evaluation file are left out (it must not be copied anywhere).
-    rows: rows.map((r) => ({ system: r.system, file: r.file, ...r.report, errors: undefined, confusions: r.report.confusions.map((c) => ({ expected: c.expected, predicted: c.predicted, count: c.count })) })),
+    rows: rows.map((r) => ({ system: r.system, ...r.report, errors: undefined, confusions: r.report.confusions.map((c) => ({ expected: c.expected, predicted: c.predicted, count: c.count })) })),
   };
   writeFileSync(path.join(outDir, 'nlu.json'), `${JSON.stringify(json, null, 2)}\n`);
 }

@@ -18,8 +18,8 @@ export const recognizerConfigShape = {
   NLU_PRODUCT_NAMES: vars.list([]),
   /** LUIS prediction endpoint, e.g. https://<resource>.cognitiveservices.azure.com (NLU_BACKEND=luis). */
   LUIS_ENDPOINT: vars.url(),
-  /** LUIS app id. */
-  LUIS_APP_ID: vars.optionalString(),
+  /** LUIS app id (a GUID; the SDK refuses anything else). */
+  LUIS_APP_ID: z.uuid({ error: 'must be the LUIS app GUID' }).optional(),
   /** LUIS prediction key. */
   LUIS_PREDICTION_KEY: vars.optionalString(),
   /** LUIS publishing slot: production or staging. */

@@ -25,8 +25,11 @@ export class CluRecognizer implements IntentRecognizer {
   private readonly client: ConversationAnalysisClient;
 
   constructor(private readonly options: CluRecognizerOptions) {
-    this.client = new ConversationAnalysisClient(options.endpoint.replace(/\/+$/, ''), new AzureKeyCredential(options.key), {
+    const endpoint = options.endpoint.replace(/\/+$/, '');
+    this.client = new ConversationAnalysisClient(endpoint, new AzureKeyCredential(options.key), {
       retryOptions: { maxRetries: 0 },
+      // Plain http only for a stand-in on this machine (tests, local mocks): the key never crosses a network in clear.
+      allowInsecureConnection: isLoopbackHttp(endpoint),
     });
   }
 
@@ -57,5 +60,14 @@ export class CluRecognizer implements IntentRecognizer {
     }
     const reported = prediction.intents.map((i) => ({ name: i.category, score: Number(i.confidence ?? 0) }));
     return cloudResult(text, context, 'clu', reported, prediction.topIntent, this.options.productNames);
+  }
+}
+
+function isLoopbackHttp(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
   }
 }
