@@ -39,7 +39,7 @@ import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
 import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
 import { createLogger, type Logger } from './services/logging/logger';
-import { KeywordRecognizer } from './services/recognizer/keywordRecognizer';
+import { confidenceThresholds, createRecognizer } from './services/recognizer/createRecognizer';
 import { createRedis } from './services/redis/redisClient';
 import { RedisKeys } from './services/redis/keys';
 import { RedisStorage } from './services/storage/redisStorage';
@@ -154,12 +154,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
   ];
-  const recognizer = new KeywordRecognizer();
+  const recognizer = createRecognizer(config, {
+    logger,
+    onFallback: (reason, backend) => metrics.recognizerFallbacks.inc({ backend, reason }),
+  });
   const mainDialog = new MainDialog({
     routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes)),
     dialogs: modules.flatMap((m) => m.dialogs),
     profile,
-    thresholds: { high: 0.7, low: 0.4 },
+    thresholds: confidenceThresholds(config),
   });
   const bot = new BorrowerBot({
     conversationState,

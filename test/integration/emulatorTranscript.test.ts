@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runConversation, type TranscriptActivity } from '../helpers/emulatorTranscript';
+import { meaningOf, runConversation, type TranscriptActivity } from '../helpers/emulatorTranscript';
 
 describe('Emulator transcript replay', function () {
   this.timeout(30000);
@@ -12,7 +12,7 @@ describe('Emulator transcript replay', function () {
     const userTurns = recorded.filter((a) => a.from.role === 'user').map(({ from: _from, ...rest }) => rest);
     expect(userTurns.length).to.be.greaterThan(5);
     const replayed = await runConversation(userTurns);
-    const botSide = (list: TranscriptActivity[]) => list.map((a) => (a.from.role === 'user' ? `USER ${a.text ?? a.type}` : JSON.stringify({ ...a, from: undefined })));
+    const botSide = (list: TranscriptActivity[]) => list.map((a) => (a.from.role === 'user' ? `USER ${a.text ?? a.type}` : JSON.stringify(meaningOf(a))));
     expect(botSide(replayed)).to.deep.equal(botSide(recorded));
   });
 });
