@@ -11,7 +11,9 @@ import type { ConversationProfile } from '../../../dialogs/turnInfo';
 import { ManualClock } from '../../../services/clock';
 import { silentLogger } from '../../../services/logging/logger';
 import type { IntentRecognizer } from '../../../services/recognizer/intentRecognizer';
-import { KeywordRecognizer } from '../../../services/recognizer/keywordRecognizer';
+import { EmbeddedRecognizer } from '../../../services/recognizer/embeddedRecognizer';
+
+const embedded = EmbeddedRecognizer.fromFile();
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
 /** A two-step task used to exercise interruptions: asks for an amount, then confirms it. */
@@ -52,7 +54,7 @@ const buttonsOf = (a: Partial<Activity>) => (a.suggestedActions?.actions ?? []).
 
 describe('MainDialog transcripts', () => {
   it('welcomes the borrower once at conversation start, with the menu', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: 'user' }], recipient: { id: 'bot' } } as Partial<Activity>)
       .assertReply((a) => {
@@ -65,23 +67,23 @@ describe('MainDialog transcripts', () => {
   });
 
   it('answers in the language the borrower writes in, whatever the client locale says', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send({ type: 'message', text: 'hello', locale: 'zh-CN' } as Partial<Activity>)
       .assertReply(t('en', 'core.greeting'))
-      .send({ type: 'message', text: '你好，我想问问这个怎么办', locale: 'en-US' } as Partial<Activity>)
+      .send({ type: 'message', text: '你好呀', locale: 'en-US' } as Partial<Activity>)
       .assertReply(t('zh-CN', 'core.greeting'))
-      .send({ type: 'message', text: '您好，請問這個帳單怎麼辦', locale: 'en-US' } as Partial<Activity>)
+      .send({ type: 'message', text: '您好，請問在嗎', locale: 'en-US' } as Partial<Activity>)
       .assertReply(t('zh-TW', 'core.greeting'));
   });
 
   it('routes a recognised intent through the table to its dialog', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter.send('我想分期还款').assertReply('AMOUNT?').send('3000').assertReply('GOT 3000');
   });
 
   it('answers help in the middle of a task, then resumes the task where it was', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send('我想分期还款')
       .assertReply('AMOUNT?')
@@ -94,7 +96,7 @@ describe('MainDialog transcripts', () => {
   });
 
   it('leaves the task on cancel, confirms, shows the menu, and routes the next message afresh', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send('我想分期还款')
       .assertReply('AMOUNT?')
@@ -108,7 +110,7 @@ describe('MainDialog transcripts', () => {
   });
 
   it('leaves the task when the borrower asks for a person at any step', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send('我想分期还款')
       .assertReply('AMOUNT?')
@@ -152,7 +154,7 @@ describe('MainDialog transcripts', () => {
   });
 
   it('answers empty text and attachment-only messages with the menu instead of failing', async () => {
-    const adapter = makeBot(new KeywordRecognizer());
+    const adapter = makeBot(embedded);
     await adapter
       .send({ type: 'message', text: '   \u200b ' } as Partial<Activity>)
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.emptyInput')))
@@ -164,7 +166,7 @@ describe('MainDialog transcripts', () => {
     const failing: IntentRecognizer = {
       recognize: async (text, ctx) => {
         if (text === 'boom') throw new Error('recogniser exploded');
-        return new KeywordRecognizer().recognize(text, ctx);
+        return embedded.recognize(text, ctx);
       },
     };
     const adapter = makeBot(failing);
