@@ -1,0 +1,55 @@
+import type { CardAction, TurnContext } from 'botbuilder';
+import type { AccountSnapshot } from '../../services/accounts/accountService';
+import { zoneLabel } from '../complaints/timeText';
+import { formatLocalTime } from '../format';
+import { t, type Locale, type MessageKey } from '../messages';
+import { InfoAnswerDialog, type GuidanceDeps } from './infoAnswerDialog';
+import { intentActions, nextAction } from './nextActions';
+
+export const DOORSTEP_VISIT_DIALOG = 'guidance.doorstepVisit';
+
+/**
+ * `doorstep_visit`: collectors are not law enforcement; what a proper visit looks like (at least two staff, ID and
+ * authorisation, not 22:00–08:00, no threats, no posing as officials); the borrower's rights (ask for ID, refuse
+ * entry, 110 if threatened). Never calls a visit unlawful in itself. Verified: whether a visit is actually scheduled.
+ */
+export class DoorstepVisitDialog extends InfoAnswerDialog {
+  constructor(deps: GuidanceDeps) {
+    super(DOORSTEP_VISIT_DIALOG, 'doorstep_visit', deps);
+  }
+
+  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
+    await context.sendActivity(t(locale, 'guidance.visit.facts'));
+    await context.sendActivity(t(locale, 'guidance.visit.rights'));
+  }
+
+  protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
+    const now = this.deps.clock.now();
+    const visit = (snapshot.account.collection?.scheduledVisits ?? [])
+      .filter((v) => Date.parse(v.scheduledAt) >= now)
+      .sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt))[0];
+    if (!visit) {
+      await context.sendActivity(t(locale, 'guidance.visit.none'));
+      return;
+    }
+    await context.sendActivity(
+      t(locale, 'guidance.visit.scheduled', {
+        time: formatLocalTime(visit.scheduledAt, this.deps.timeZone, now),
+        zone: zoneLabel(locale, this.deps.timeZone),
+        place: t(locale, `guidance.visit.place.${visit.place}` as MessageKey),
+        staff: visit.staffCount,
+        assignee: visit.assignee,
+      }),
+    );
+  }
+
+  protected next(_context: TurnContext, locale: Locale): { key: MessageKey; actions: CardAction[] } {
+    return {
+      key: 'guidance.visit.next',
+      actions: [
+        nextAction(t(locale, 'guidance.button.complaintVisit'), { intent: 'harassment_complaint', channel: 'visit' }),
+        ...intentActions(locale, ['installment_plan', 'human_agent']),
+      ],
+    };
+  }
+}

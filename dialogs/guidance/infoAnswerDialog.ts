@@ -1,0 +1,80 @@
+import type { CardAction, TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import type { VerificationService } from '../../services/identity/verificationService';
+import type { Entity, Intent } from '../../services/recognizer/intentRecognizer';
+import { loadAccount } from '../account/accountStatusDialog';
+import { verifiedAccount } from '../account/verifiedAccount';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { t, type Locale, type MessageKey } from '../messages';
+import { turnInfoOrUndefined } from '../turnInfo';
+import { nextActionValueOf, sendNext, verifyAction } from './nextActions';
+
+export interface GuidanceDeps {
+  accounts: AccountService;
+  verification: VerificationService;
+  clock: Clock;
+  timeZone: string;
+}
+
+/** What the main dialog passes when it starts a task. */
+export interface RouteOptions {
+  intent?: Intent;
+  entities?: Entity[];
+}
+
+export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+
+/**
+ * An information answer: general facts for everyone first, then the borrower's own situation when the conversation
+ * is already verified, then next steps as buttons. Unverified borrowers get a "verify and see my account" button;
+ * pressing it verifies and shows only the personal part. Never prompts for identity on its own.
+ */
+export abstract class InfoAnswerDialog extends ComponentDialog {
+  constructor(
+    id: string,
+    private readonly intent: Intent,
+    protected readonly deps: GuidanceDeps,
+  ) {
+    super(id);
+    this.addDialog(new WaterfallDialog(`${id}.flow`, [this.answerStep.bind(this), this.afterVerifyStep.bind(this)]));
+    this.initialDialogId = `${id}.flow`;
+  }
+
+  /** The general facts (one or more messages). */
+  protected abstract sendFacts(context: TurnContext, locale: Locale, options: RouteOptions): Promise<void>;
+  /** The personal part for a verified borrower. */
+  protected abstract sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void>;
+  /** The closing line and its buttons (without the verify button, which is added when unverified). */
+  protected abstract next(context: TurnContext, locale: Locale, options: RouteOptions, snapshot?: AccountSnapshot): { key: MessageKey; actions: CardAction[] };
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (nextActionValueOf(step.context)?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    const locale = localeOfStep(step.context);
+    const options = (step.options ?? {}) as RouteOptions;
+    await this.sendFacts(step.context, locale, options);
+    const snapshot = await verifiedAccount(step.context, this.deps);
+    if (snapshot) await this.sendPersonal(step.context, locale, snapshot);
+    else await step.context.sendActivity(t(locale, 'guidance.verifyHint'));
+    await this.close(step.context, locale, options, snapshot);
+    return step.endDialog();
+  }
+
+  private async afterVerifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = localeOfStep(step.context);
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (snapshot) {
+      await this.sendPersonal(step.context, locale, snapshot);
+      await this.close(step.context, locale, {}, snapshot);
+    }
+    return step.endDialog();
+  }
+
+  private async close(context: TurnContext, locale: Locale, options: RouteOptions, snapshot: AccountSnapshot | undefined): Promise<void> {
+    const { key, actions } = this.next(context, locale, options, snapshot);
+    await sendNext(context, locale, key, snapshot ? actions : [...actions, verifyAction(locale, this.intent)]);
+  }
+}

@@ -1,0 +1,72 @@
+import type { CardAction, TurnContext } from 'botbuilder';
+import type { LegalStage } from '../../services/accounts/accountSchemas';
+import type { AccountSnapshot } from '../../services/accounts/accountService';
+import { t, type Locale, type MessageKey } from '../messages';
+import { InfoAnswerDialog, type GuidanceDeps, type RouteOptions } from './infoAnswerDialog';
+import { intentActions, nextAction } from './nextActions';
+
+export const LAWSUIT_THREAT_DIALOG = 'guidance.lawsuitThreat';
+
+/** Words that show a collector threatened criminal consequences (read from the borrower's message, never said back). */
+const CRIMINAL_THREAT = /坐牢|抓[你我人]|拘留|逮捕|判刑|刑事|犯罪|公安|警察|派出所|jail|arrest|prison|criminal|police/i;
+
+export function mentionsCriminalThreat(text: string | undefined): boolean {
+  return CRIMINAL_THREAT.test(text ?? '');
+}
+
+const STAGE_KEY: Record<LegalStage['stage'], MessageKey> = {
+  none: 'guidance.lawsuit.stage.none',
+  lawyer_letter: 'guidance.lawsuit.stage.lawyer_letter',
+  mediation: 'guidance.lawsuit.stage.mediation',
+  filed: 'guidance.lawsuit.stage.caseFiled',
+  judgment: 'guidance.lawsuit.stage.judgment',
+  enforcement: 'guidance.lawsuit.stage.enforcement',
+};
+
+const party = (locale: Locale, name: string | undefined) => (!name ? '' : locale === 'en' ? ` (${name})` : `（${name}）`);
+
+/** The account's legal stage in plain words: only what the lender's data shows, with the case number when there is one. */
+export function legalStageText(locale: Locale, legal: LegalStage): string {
+  switch (legal.stage) {
+    case 'none':
+      return t(locale, STAGE_KEY.none);
+    case 'lawyer_letter':
+      return t(locale, STAGE_KEY.lawyer_letter, { date: legal.sentOn, party: party(locale, legal.lawFirm) });
+    case 'mediation':
+      return t(locale, STAGE_KEY.mediation, { date: legal.since, party: party(locale, legal.mediator) });
+    case 'filed':
+      return t(locale, STAGE_KEY.filed, { date: legal.filedOn, court: legal.court, caseNumber: legal.caseNumber });
+    case 'judgment':
+      return t(locale, STAGE_KEY.judgment, { date: legal.judgedOn, court: legal.court, caseNumber: legal.caseNumber });
+    case 'enforcement':
+      return t(locale, STAGE_KEY.enforcement, { date: legal.since, court: legal.court, caseNumber: legal.caseNumber });
+  }
+}
+
+/**
+ * `lawsuit_threat`: overdue debt is generally civil; real court papers come from the court and can be checked
+ * (area code + 12368, 人民法院在线服务); a lawyer's letter is not a court document. Verified: the actual legal stage.
+ * A collector threatening criminal consequences: offer a misconduct complaint.
+ */
+export class LawsuitThreatDialog extends InfoAnswerDialog {
+  constructor(deps: GuidanceDeps) {
+    super(LAWSUIT_THREAT_DIALOG, 'lawsuit_threat', deps);
+  }
+
+  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
+    await context.sendActivity(t(locale, 'guidance.lawsuit.facts'));
+    if (mentionsCriminalThreat(context.activity.text)) await context.sendActivity(t(locale, 'guidance.lawsuit.threat'));
+  }
+
+  protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
+    await context.sendActivity(legalStageText(locale, snapshot.account.legal));
+  }
+
+  protected next(context: TurnContext, locale: Locale, _options: RouteOptions): { key: MessageKey; actions: CardAction[] } {
+    const actions = intentActions(locale, ['installment_plan', 'human_agent']);
+    if (mentionsCriminalThreat(context.activity.text)) {
+      actions.unshift(nextAction(t(locale, 'guidance.button.complaintThreat'), { intent: 'harassment_complaint', category: 'threat' }));
+    }
+    return { key: 'guidance.lawsuit.next', actions };
+  }
+}

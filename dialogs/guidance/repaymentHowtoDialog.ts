@@ -1,0 +1,46 @@
+import type { CardAction, TurnContext } from 'botbuilder';
+import { formatFen } from '../../services/accounts/accountSchemas';
+import type { AccountSnapshot } from '../../services/accounts/accountService';
+import { t, type Locale, type MessageKey } from '../messages';
+import { InfoAnswerDialog, type GuidanceDeps } from './infoAnswerDialog';
+import { intentActions } from './nextActions';
+
+export const REPAYMENT_HOWTO_DIALOG = 'guidance.repaymentHowto';
+
+/** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
+const TOPICS: Array<[MessageKey, RegExp]> = [
+  ['guidance.repay.early', /提前|early|pay off/i],
+  ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|auto.?debit|direct debit/i],
+  ['guidance.repay.notPosted', /没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|not (yet )?(showing|posted)|still shows|shows unpaid/i],
+];
+
+/**
+ * `repayment_howto`: official channels only (the lender's app), never a personal account; early repayment, failed
+ * auto-debit, a payment not yet showing (keep the receipt, a person checks it; no posting times are promised).
+ * Verified: the next due date and amount.
+ */
+export class RepaymentHowtoDialog extends InfoAnswerDialog {
+  constructor(deps: GuidanceDeps) {
+    super(REPAYMENT_HOWTO_DIALOG, 'repayment_howto', deps);
+  }
+
+  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
+    const text = context.activity.text ?? '';
+    const asked = TOPICS.filter(([, re]) => re.test(text)).map(([key]) => key);
+    const topics = asked.length > 0 ? asked : TOPICS.map(([key]) => key);
+    await context.sendActivity([t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n'));
+  }
+
+  protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
+    const due = snapshot.account.loans
+      .filter((l) => l.nextDueDate !== null && l.nextDueAmountFen !== null && l.status !== 'settled')
+      .sort((a, b) => (a.nextDueDate! < b.nextDueDate! ? -1 : 1))[0];
+    if (due) {
+      await context.sendActivity(t(locale, 'guidance.repay.nextDue', { product: due.productName, date: due.nextDueDate!, amount: formatFen(due.nextDueAmountFen!) }));
+    }
+  }
+
+  protected next(_context: TurnContext, locale: Locale): { key: MessageKey; actions: CardAction[] } {
+    return { key: 'guidance.repay.next', actions: intentActions(locale, ['account_status', 'installment_plan', 'human_agent']) };
+  }
+}

@@ -1,0 +1,52 @@
+import type { TurnContext } from 'botbuilder';
+import type { Entity } from '../../services/recognizer/intentRecognizer';
+import { extractEntities } from '../../services/recognizer/entities/extractEntities';
+import { maskMobile } from '../../services/logging/mask';
+import { turnInfoOrUndefined } from '../turnInfo';
+
+type Phone = Extract<Entity, { type: 'phone' }>;
+type DateTime = Extract<Entity, { type: 'datetime' }>;
+
+/**
+ * Entities of this turn's message: the recogniser's when it found some, else the shared extractors run on the
+ * text (prompt answers, button presses and back ends without entities all go through the same extractors).
+ */
+export function turnEntities(context: TurnContext, now: number, timeZone: string): Entity[] {
+  const recognition = turnInfoOrUndefined(context)?.recognition;
+  const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+  if (recognition && recognition.entities.length > 0 && recognition.text === text) return recognition.entities;
+  return extractEntities(text, { now, timeZone });
+}
+
+export function firstPhone(entities: readonly Entity[]): Phone | undefined {
+  return entities.find((e): e is Phone => e.type === 'phone');
+}
+
+export function firstDateTime(entities: readonly Entity[]): DateTime | undefined {
+  return entities.find((e): e is DateTime => e.type === 'datetime');
+}
+
+/** Digits a number is compared by: separators gone, a leading 86 dropped from mobiles. */
+export function phoneDigits(phone: string): string {
+  const d = phone.replace(/\D/g, '');
+  return d.length === 13 && d.startsWith('861') ? d.slice(2) : d;
+}
+
+export function samePhone(a: string, b: string): boolean {
+  return phoneDigits(a) === phoneDigits(b);
+}
+
+/** A number as the bot echoes it: mobiles masked (138****5678); service and office numbers as they are public. */
+export function displayPhone(digits: string): string {
+  const d = phoneDigits(digits);
+  if (/^1[3-9]\d{9}$/.test(d)) return maskMobile(d);
+  if (/^[48]00\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
+  return d;
+}
+
+/** Any number, partly hidden (for echoing what the borrower typed in a complaint): 138****5678, 021****02. */
+export function maskedPhone(digits: string): string {
+  const d = phoneDigits(digits);
+  if (/^1[3-9]\d{9}$/.test(d)) return maskMobile(d);
+  return d.length > 6 ? `${d.slice(0, 3)}****${d.slice(-2)}` : '****';
+}

@@ -1,0 +1,163 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { AccountSnapshot } from '../../services/accounts/accountService';
+import { loadAccount } from '../account/accountStatusDialog';
+import { verifiedAccount } from '../account/verifiedAccount';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { imBack } from '../menu';
+import { t, type Locale } from '../messages';
+import { conversationKey } from '../turnInfo';
+import { localeOfStep, type GuidanceDeps } from './infoAnswerDialog';
+import { intentActions, nextAction, nextActionValueOf, sendNext, verifyAction } from './nextActions';
+import { displayPhone, firstPhone, samePhone, turnEntities } from './turnEntities';
+
+export const VERIFY_COLLECTOR_DIALOG = 'guidance.verifyCollector';
+const CHECK_FLOW = `${VERIFY_COLLECTOR_DIALOG}.flow`;
+const VERIFY_FLOW = `${VERIFY_COLLECTOR_DIALOG}.verifyFlow`;
+const NUMBER_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.number`;
+const CONFIRM_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.confirm`;
+/** After this many unreadable answers the question is dropped instead of asked again. */
+const MAX_NUMBER_ATTEMPTS = 3;
+
+interface Values {
+  number?: string;
+  verified?: boolean;
+}
+
+/**
+ * `verify_collector`: the lender never asks for payment into a personal account or for codes and passwords; a number
+ * the borrower gives (in the message or when asked) is checked against the official numbers of the account's
+ * collection assignment. There is no lender-wide list of official numbers in the lender API or config, so an
+ * unverified borrower is asked to verify first (or told it can only be checked after verification). Verified: whether
+ * a collection assignment is active and who holds it. Fraud: 110 / 96110.
+ */
+export class VerifyCollectorDialog extends ComponentDialog {
+  constructor(private readonly deps: GuidanceDeps) {
+    super(VERIFY_COLLECTOR_DIALOG);
+    this.addDialog(
+      new WaterfallDialog(CHECK_FLOW, [this.factsStep.bind(this), this.numberStep.bind(this), this.verifyStep.bind(this), this.checkStep.bind(this)]),
+    );
+    this.addDialog(new WaterfallDialog(VERIFY_FLOW, [this.beginVerifyStep.bind(this), this.assignmentStep.bind(this)]));
+    this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
+    this.addDialog(new ChoicePrompt(CONFIRM_PROMPT));
+    this.initialDialogId = CHECK_FLOW;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (nextActionValueOf(innerDc.context)?.action === 'verify') return innerDc.beginDialog(VERIFY_FLOW, options);
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    const locale = localeOfStep(prompt.context);
+    if (text === t(locale, 'guidance.scam.noNumber')) return true;
+    if (firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone))) return true;
+    return prompt.attemptCount >= MAX_NUMBER_ATTEMPTS;
+  }
+
+  private async factsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    await step.context.sendActivity(t(locale, 'guidance.scam.facts'));
+    const snapshot = await verifiedAccount(step.context, this.deps);
+    (step.values as Values).verified = snapshot !== undefined;
+    if (snapshot) await step.context.sendActivity(this.assignmentText(locale, snapshot));
+    const phone = firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone));
+    if (phone) return step.next(phone.digits);
+    return step.prompt(NUMBER_PROMPT, {
+      prompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.askNumber')),
+      retryPrompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.retryNumber')),
+    });
+  }
+
+  private async numberStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const values = step.values as Values;
+    const given = String(step.result ?? '');
+    const digits = /^\d{5,}$/.test(given) ? given : firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits;
+    if (!digits) return this.close(step, locale, values.verified === true);
+    values.number = digits;
+    const borrowerId = await this.deps.verification.verifiedBorrowerId(conversationKey(step.context));
+    if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
+    return step.prompt(CONFIRM_PROMPT, {
+      prompt: t(locale, 'guidance.scam.needVerify'),
+      choices: [
+        { value: 'yes', action: imBack(t(locale, 'guidance.scam.yes')), synonyms: [t(locale, 'guidance.scam.yes'), '是', '好', '好的', '可以', 'yes', 'ok'] },
+        { value: 'no', action: imBack(t(locale, 'guidance.scam.no')), synonyms: [t(locale, 'guidance.scam.no'), '不', '不用', '否', 'no'] },
+      ],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const result = step.result as VerifiedIdentity | FoundChoice | undefined;
+    if (result && 'borrowerId' in result) return step.next(result);
+    if (result && 'value' in result && result.value === 'yes') return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    await step.context.sendActivity(t(locale, 'guidance.scam.cannotCheck'));
+    return this.close(step, locale, false);
+  }
+
+  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (!snapshot) return step.endDialog();
+    const number = (step.values as Values).number ?? '';
+    const collection = snapshot.account.collection;
+    const shown = displayPhone(number);
+    if (!collection) {
+      await step.context.sendActivity(t(locale, 'guidance.scam.noAssignmentNumber', { number: shown }));
+    } else if (collection.officialPhones.some((p) => samePhone(p, number))) {
+      await step.context.sendActivity(t(locale, 'guidance.scam.official', { number: shown, name: collection.name }));
+    } else {
+      await step.context.sendActivity(t(locale, 'guidance.scam.notOfficial', { number: shown, phones: collection.officialPhones.join(locale === 'en' ? ', ' : '、') }));
+    }
+    return this.close(step, locale, true);
+  }
+
+  private async beginVerifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+  }
+
+  private async assignmentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = localeOfStep(step.context);
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (!snapshot) return step.endDialog();
+    await step.context.sendActivity(this.assignmentText(locale, snapshot));
+    return this.close(step, locale, true);
+  }
+
+  private assignmentText(locale: Locale, snapshot: AccountSnapshot): string {
+    const collection = snapshot.account.collection;
+    if (!collection) return t(locale, 'guidance.scam.noAssignment');
+    return t(locale, 'guidance.scam.assignment', { name: collection.name, kind: t(locale, `guidance.scam.kind.${collection.kind}`) });
+  }
+
+  private async close(step: WaterfallStepContext, locale: Locale, verified: boolean): Promise<DialogTurnResult> {
+    await this.sendClose(step.context, locale, verified);
+    return step.endDialog();
+  }
+
+  private async sendClose(context: TurnContext, locale: Locale, verified: boolean): Promise<void> {
+    const actions = [
+      nextAction(t(locale, 'guidance.button.complaintCaller'), { intent: 'harassment_complaint', channel: 'phone' }),
+      ...intentActions(locale, ['human_agent']),
+    ];
+    await sendNext(context, locale, 'guidance.scam.next', verified ? actions : [...actions, verifyAction(locale, 'verify_collector')]);
+  }
+}
