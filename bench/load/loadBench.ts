@@ -1,0 +1,449 @@
+// Load benchmark (`npm run bench:load`): the full bot against a plain echo bot on the same stack, alternating
+// A B A B in one run so machine noise cancels. Every process is a separate child (CPU and peak RSS are read from
+// /proc/<pid>), every loop is bounded by a count and a time limit, and all traffic stays on 127.0.0.1.
+//
+//   npm run bench:load -- [--conversations 600] [--concurrency 50] [--rounds 2] [--warmup 100]
+//                         [--bot tsx|dist] [--out bench/results/load-runs] [--label name] [--note "text"] [--no-write]
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { loadFixtureFile, type FixtureBorrower } from '../../services/accounts/fixtureAccountService';
+import { borrowerConversation, echoConversation, type ScriptedConversation } from './conversations';
+import { LoadValidator, type TurnOutcome } from './validator';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const CLK_TCK = 100; // Linux USER_HZ
+const READY_LIMIT_MS = 30_000;
+const PHASE_LIMIT_MS = 240_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+interface Options {
+  conversations: number;
+  concurrency: number;
+  rounds: number;
+  warmup: number;
+  bot: 'tsx' | 'dist';
+  out: string;
+  label: string;
+  note: string;
+  write: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => argv[++i];
+    if (a === '--conversations') o.conversations = Number(v());
+    else if (a === '--concurrency') o.concurrency = Number(v());
+    else if (a === '--rounds') o.rounds = Number(v());
+    else if (a === '--warmup') o.warmup = Number(v());
+    else if (a === '--bot') o.bot = v() === 'dist' ? 'dist' : 'tsx';
+    else if (a === '--out') o.out = v();
+    else if (a === '--note') o.note = v();
+    else if (a === '--label') o.label = v();
+    else if (a === '--no-write') o.write = false;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!(o.conversations >= 1 && o.concurrency >= 1 && o.rounds >= 1 && o.warmup >= 0)) throw new Error('bad numeric argument');
+  return o;
+}
+
+// ------------------------------------------------------------------ processes
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Child {
+  proc: ChildProcess;
+  pid: number;
+  url: string;
+  readyMs: number;
+  stderr: string[];
+}
+
+async function spawnServer(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Child> {
+  const started = performance.now();
+  const proc = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stderr: string[] = [];
+  proc.stderr?.on('data', (d: Buffer) => {
+    if (stderr.length < 50) stderr.push(d.toString());
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${args.join(' ')} exited ${proc.exitCode}: ${stderr.join('')}`);
+    if (performance.now() - started > READY_LIMIT_MS) {
+      proc.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} not ready in ${READY_LIMIT_MS} ms: ${stderr.join('')}`);
+    }
+    const status = await new Promise<number>((resolve) => {
+      const req = http.get(`${url}${readyPath}`, { timeout: 1000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(0));
+      req.on('timeout', () => req.destroy());
+    });
+    if (status === 200) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { proc, pid: proc.pid ?? 0, url, readyMs: performance.now() - started, stderr };
+}
+
+async function stopServer(child: Child): Promise<void> {
+  if (child.proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.proc.once('exit', () => resolve()));
+  child.proc.kill('SIGTERM');
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** utime + stime of a process, in ms (from /proc/<pid>/stat). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+/** Peak resident set (VmHWM) of a process, in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function deletePrefix(prefix: string): Promise<number> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  let cursor = '0';
+  let deleted = 0;
+  try {
+    for (let i = 0; i < 100_000; i++) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) deleted += await redis.unlink(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+// ------------------------------------------------------------------ load
+
+function post(agent: http.Agent, url: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${url}/api/messages`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: REQUEST_TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface PhaseResult {
+  conversations: number;
+  turns: number;
+  errors: number;
+  wallMs: number;
+  latencies: number[];
+  samples: string[];
+  errorsByLabel: Record<string, number>;
+  timedOut: boolean;
+}
+
+/** Run `count` conversations through `concurrency` keep-alive connections (one per worker). */
+async function runConversations(
+  url: string,
+  count: number,
+  concurrency: number,
+  runId: string,
+  script: (index: number) => ScriptedConversation,
+): Promise<PhaseResult> {
+  const validator = new LoadValidator();
+  const latencies: number[] = [];
+  let next = 0;
+  let timedOut = false;
+  const started = performance.now();
+  const worker = async (w: number) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (;;) {
+        const index = next++;
+        if (index >= count) return;
+        if (performance.now() - started > PHASE_LIMIT_MS) {
+          timedOut = true;
+          return;
+        }
+        const conversation = script(index);
+        const conversationId = `${runId}-${index}`;
+        for (let turn = 0; turn < conversation.turns.length; turn++) {
+          const { text, expect } = conversation.turns[turn];
+          const body = JSON.stringify({
+            type: 'message',
+            id: `${conversationId}-${turn}`,
+            text,
+            locale: turn % 2 ? 'en-US' : conversation.locale,
+            channelId: 'emulator',
+            serviceUrl: 'http://localhost',
+            deliveryMode: 'expectReplies',
+            conversation: { id: conversationId },
+            from: { id: `user-${conversationId}`, name: 'borrower' },
+            recipient: { id: 'bot', name: 'bot' },
+          });
+          const t0 = performance.now();
+          let outcome: TurnOutcome;
+          try {
+            const res = await post(agent, url, body);
+            outcome =
+              res.status === 200
+                ? { replies: (JSON.parse(res.body) as { activities?: [] }).activities ?? [] }
+                : { failure: `HTTP ${res.status} ${res.body.slice(0, 120)}` };
+          } catch (err) {
+            outcome = { failure: err instanceof Error ? err.message : String(err) };
+          }
+          latencies.push(performance.now() - t0);
+          validator.record(expect, outcome);
+        }
+      }
+    } finally {
+      agent.destroy();
+    }
+    void w;
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  return {
+    conversations: Math.min(next, count),
+    turns: validator.turns,
+    errors: validator.errors,
+    wallMs: performance.now() - started,
+    latencies,
+    samples: validator.samples,
+    errorsByLabel: Object.fromEntries(validator.errorsByLabel),
+    timedOut,
+  };
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+interface RoundRow {
+  target: 'echo' | 'bot';
+  round: number;
+  readyMs: number;
+  conversations: number;
+  turns: number;
+  errors: number;
+  turnsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  cpuMsPerTurn: number;
+  peakRssMb: number;
+  samples: string[];
+  errorsByLabel: Record<string, number>;
+  timedOut: boolean;
+  latencies: number[];
+}
+
+async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, lenderUrl: string, borrowers: FixtureBorrower[], stamp: string): Promise<RoundRow> {
+  const prefix = `bench-load-${stamp}-${target}${roundNo}`;
+  const port = await freePort();
+  const env: Record<string, string> = { REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
+  let args: string[];
+  if (target === 'echo') {
+    args = ['--import', 'tsx', 'bench/load/echoBot.ts'];
+  } else {
+    args = o.bot === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
+    Object.assign(env, botEnv(lenderUrl));
+  }
+  const child = await spawnServer(args, env, port, '/readyz');
+  try {
+    const script = target === 'echo' ? (i: number) => echoConversation(i, borrowers) : (i: number) => borrowerConversation(i, borrowers);
+    if (o.warmup > 0) {
+      const warm = await runConversations(child.url, o.warmup, o.concurrency, `${prefix}-warm`, script);
+      if (warm.errors > 0) process.stderr.write(`  warm-up errors (${target}): ${warm.errors}: ${warm.samples.slice(0, 3).join(' | ')}\n`);
+    }
+    const cpuBefore = cpuMs(child.pid);
+    const phase = await runConversations(child.url, o.conversations, o.concurrency, prefix, script);
+    const cpuAfter = cpuMs(child.pid);
+    const sorted = [...phase.latencies].sort((a, b) => a - b);
+    return {
+      target,
+      round: roundNo,
+      readyMs: round(child.readyMs, 0),
+      conversations: phase.conversations,
+      turns: phase.turns,
+      errors: phase.errors,
+      turnsPerSecond: round(phase.turns / (phase.wallMs / 1000), 0),
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted[sorted.length - 1] ?? NaN),
+      cpuMsPerTurn: round((cpuAfter - cpuBefore) / Math.max(1, phase.turns), 3),
+      peakRssMb: round(peakRssMb(child.pid), 0),
+      samples: phase.samples,
+      errorsByLabel: phase.errorsByLabel,
+      timedOut: phase.timedOut,
+      latencies: phase.latencies,
+    };
+  } finally {
+    await stopServer(child);
+    await deletePrefix(prefix).catch(() => 0);
+  }
+}
+
+/** The bot's configuration for the benchmark (also written to the results). */
+function botEnv(lenderUrl: string): Record<string, string> {
+  // Hand-off is deterministic: no agent needs to be online, and the service hours cover the whole day in a time
+  // zone where it is now between 10:00 and 19:59 (Etc/GMT-N is UTC+N).
+  const utcHour = new Date().getUTCHours();
+  const offset = ((15 - utcHour + 36) % 24) - 12; // local hour 15 (within -12..+11)
+  const zone = offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  return {
+    LENDER_API_URL: lenderUrl,
+    HANDOFF_REQUIRE_AGENT_ONLINE: 'false',
+    TIME_ZONE: zone,
+    SERVICE_HOURS: '08:00-22:00',
+    SERVICE_HOURS_WEEKEND: '08:00-22:00',
+    SERVICE_CLOSED_DATES: '',
+    RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000',
+    RATE_LIMIT_USER_PER_MINUTE: '100000',
+    NODE_ENV: 'development',
+  };
+}
+
+function versions(): Record<string, string> {
+  const pkg = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  let redisServer = 'unknown';
+  try {
+    redisServer = /v=(\S+)/.exec(execFileSync('redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? redisServer;
+  } catch {
+    /* not on PATH */
+  }
+  return {
+    node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
+    botbuilder: pkg('botbuilder'),
+    restify: pkg('restify'),
+    ioredis: pkg('ioredis'),
+    tsx: pkg('tsx'),
+    'redis-server': redisServer,
+  };
+}
+
+function machine(): Record<string, string | number> {
+  return {
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    kernel: os.release(),
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.bot === 'dist' && !existsSync(path.join(ROOT, 'dist', 'index.js'))) throw new Error('dist/index.js missing: run `npm run build` first');
+  const stamp = `${Date.now().toString(36)}`;
+  const borrowers = loadFixtureFile(path.join(ROOT, 'services/accounts/fixtures/demoBorrowers.json'));
+  const lenderPort = await freePort();
+  const lender = await spawnServer(['--import', 'tsx', 'scripts/lender.ts'], { LENDER_PORT: String(lenderPort), LENDER_LATENCY_MS: '50', LOG_LEVEL: 'warn' }, lenderPort, '/healthz');
+  lender.url = `http://127.0.0.1:${lenderPort}`;
+  const rows: RoundRow[] = [];
+  try {
+    for (let r = 1; r <= o.rounds; r++) {
+      for (const target of ['echo', 'bot'] as const) {
+        const row = await runTarget(target, r, o, lender.url, borrowers, stamp);
+        rows.push(row);
+        process.stdout.write(
+          `${target.padEnd(4)} round ${r}: ${row.turnsPerSecond} turns/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}/${row.turns}, ` +
+            `cpu ${row.cpuMsPerTurn} ms/turn, peak RSS ${row.peakRssMb} MB, ready ${row.readyMs} ms\n`,
+        );
+        for (const s of row.samples.slice(0, 3)) process.stdout.write(`    ! ${s}\n`);
+      }
+    }
+  } finally {
+    await stopServer(lender);
+  }
+  const summary = summarise(rows);
+  process.stdout.write(`${JSON.stringify(summary.headline)}\n`);
+  if (!o.write) return;
+  const result = {
+    date: new Date().toISOString(),
+    command: `npm run bench:load -- ${process.argv.slice(2).join(' ')}`.trim(),
+    note: o.note,
+    machine: machine(),
+    versions: versions(),
+    options: { conversations: o.conversations, concurrency: o.concurrency, rounds: o.rounds, warmup: o.warmup, bot: o.bot, lenderLatencyMs: 50 },
+    botEnv: botEnv('http://127.0.0.1:<lender port>'),
+    headline: summary.headline,
+    rounds: rows.map(({ latencies: _l, ...rest }) => rest),
+  };
+  const file = path.join(ROOT, o.out, `${o.label}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
+}
+
+function summarise(rows: RoundRow[]) {
+  const of = (target: 'echo' | 'bot') => rows.filter((r) => r.target === target);
+  const pooled = (target: 'echo' | 'bot') => of(target).flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const agg = (target: 'echo' | 'bot') => {
+    const rs = of(target);
+    const lat = pooled(target);
+    return {
+      turnsPerSecond: round(median(rs.map((r) => r.turnsPerSecond)), 0),
+      p50: round(percentile(lat, 50)),
+      p95: round(percentile(lat, 95)),
+      p99: round(percentile(lat, 99)),
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+      turns: rs.reduce((s, r) => s + r.turns, 0),
+      cpuMsPerTurn: round(median(rs.map((r) => r.cpuMsPerTurn)), 3),
+      peakRssMb: Math.max(...rs.map((r) => r.peakRssMb)),
+      readyMs: Math.max(...rs.map((r) => r.readyMs)),
+    };
+  };
+  const echo = agg('echo');
+  const bot = agg('bot');
+  // Ratio per A/B pair (same machine moment), then the median of the pairs.
+  const ratios = of('bot').map((b) => b.turnsPerSecond / (of('echo').find((e) => e.round === b.round)?.turnsPerSecond ?? NaN));
+  return { headline: { echo, bot, botToEchoThroughput: round(median(ratios), 2), pairRatios: ratios.map((r) => round(r, 2)) } };
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
