@@ -42,6 +42,9 @@ export const planMessages = defineMessages({
     'plan.option.title': '方案{index}：分 {count} 期',
     'plan.fact.monthly': '每月还款',
     'plan.fact.monthlyFalling': '首月 {first}，逐月递减到 {last}',
+    'plan.fact.monthlyLastDiffers': '{first}（最后一期 {last}）',
+    'plan.fact.count': '期数',
+    'plan.fact.countValue': '{count} 期',
     'plan.fact.kind': '还款方式',
     'plan.kind.equal_installment': '每月等额',
     'plan.kind.equal_principal': '本金等额，月供递减',
@@ -76,7 +79,7 @@ export const planMessages = defineMessages({
     'plan.cardExpired': '这个选项已经失效，没有提交任何申请。如果还需要分期，可以点下面重新开始。',
     // --- hardship review ---
     'hardship.intro':
-      '我理解协商被拒绝会让人着急。需要说明的是：消费贷款没有法定的分期权利，是否调整还款安排由贷款机构决定；但如果您确实有困难，可以提交正式的困难情况审核，由审核团队评估。先核实一下您的身份。',
+      '我理解协商被拒绝会让人着急。需要说明的是：消费贷款没有法定的分期权利，是否调整还款安排由贷款机构决定；但如果您确实有困难，可以提交正式的困难情况审核，由审核团队评估。我们一步步来。',
     'hardship.askReason': '您遇到的主要困难是什么？',
     'hardship.reason.job_loss': '失业',
     'hardship.reason.illness': '生病或受伤',
@@ -117,6 +120,8 @@ export const planMessages = defineMessages({
     'hardship.standard':
       '我们对投诉和审核的答复标准是 15 天内，情况复杂的可能延长到 30 天，延长时会告诉您。如果对答复不满意或到期没有答复，可以拨打 12378（国家金融监督管理总局的银行保险消费者投诉热线）反映。',
     'hardship.notSubmitted': '好的，没有提交。您可以随时重新申请，或转人工。',
+    'hardship.alreadySubmitted': '您的困难情况审核申请已经提交过了，编号 {reference}，不会重复提交。如有疑问可以转人工。',
+    'hardship.expired': '这一步已经失效，没有提交任何申请。如果还需要审核，可以点下面重新开始。',
     'hardship.nothingOwed': '没有找到需要审核的借款。如有疑问，可以转人工核实。',
     'hardship.submitUnavailable': '抱歉，审核系统暂时连不上，这次还没有提交成功，您填的内容还保留着。要现在重新提交吗？',
     'hardship.submitFailed': '抱歉，这份申请没能在这里提交成功。请转人工，由专员帮您办理。',
@@ -154,6 +159,9 @@ export const planMessages = defineMessages({
     'plan.option.title': '方案{index}：分 {count} 期',
     'plan.fact.monthly': '每月還款',
     'plan.fact.monthlyFalling': '首月 {first}，逐月遞減到 {last}',
+    'plan.fact.monthlyLastDiffers': '{first}（最後一期 {last}）',
+    'plan.fact.count': '期數',
+    'plan.fact.countValue': '{count} 期',
     'plan.fact.kind': '還款方式',
     'plan.kind.equal_installment': '每月等額',
     'plan.kind.equal_principal': '本金等額，月付遞減',
@@ -186,7 +194,7 @@ export const planMessages = defineMessages({
     'plan.alreadySubmitted': '您的分期申請已經提交過了，編號 {reference}，不會重複提交。審核結果會另行通知您；如有疑問可以轉人工。',
     'plan.cardExpired': '這個選項已經失效，沒有提交任何申請。如果還需要分期，可以點下面重新開始。',
     'hardship.intro':
-      '我理解協商被拒絕會讓人著急。需要說明的是：消費貸款沒有法定的分期權利，是否調整還款安排由貸款機構決定；但如果您確實有困難，可以提交正式的困難情況審核，由審核團隊評估。先核實一下您的身分。',
+      '我理解協商被拒絕會讓人著急。需要說明的是：消費貸款沒有法定的分期權利，是否調整還款安排由貸款機構決定；但如果您確實有困難，可以提交正式的困難情況審核，由審核團隊評估。我們一步步來。',
     'hardship.askReason': '您遇到的主要困難是什麼？',
     'hardship.reason.job_loss': '失業',
     'hardship.reason.illness': '生病或受傷',
@@ -227,6 +235,8 @@ export const planMessages = defineMessages({
     'hardship.standard':
       '我們對投訴和審核的答覆標準是 15 天內，情況複雜的可能延長到 30 天，延長時會告訴您。如果對答覆不滿意或到期沒有答覆，可以撥打 12378（國家金融監督管理總局的銀行保險消費者投訴熱線）反映。',
     'hardship.notSubmitted': '好的，沒有提交。您可以隨時重新申請，或轉人工。',
+    'hardship.alreadySubmitted': '您的困難情況審核申請已經提交過了，編號 {reference}，不會重複提交。如有疑問可以轉人工。',
+    'hardship.expired': '這一步已經失效，沒有提交任何申請。如果還需要審核，可以點下面重新開始。',
     'hardship.nothingOwed': '沒有找到需要審核的借款。如有疑問，可以轉人工核實。',
     'hardship.submitUnavailable': '抱歉，審核系統暫時連不上，這次還沒有提交成功，您填的內容還保留著。要現在重新提交嗎？',
     'hardship.submitFailed': '抱歉，這份申請沒能在這裡提交成功。請轉人工，由專員幫您辦理。',
@@ -266,6 +276,9 @@ export const planMessages = defineMessages({
     'plan.option.title': 'Option {index}: {count} installments',
     'plan.fact.monthly': 'Each month',
     'plan.fact.monthlyFalling': '{first} in the first month, falling to {last}',
+    'plan.fact.monthlyLastDiffers': '{first} (last installment {last})',
+    'plan.fact.count': 'Installments',
+    'plan.fact.countValue': '{count} months',
     'plan.fact.kind': 'Type',
     'plan.kind.equal_installment': 'Equal monthly amounts',
     'plan.kind.equal_principal': 'Equal principal, falling amounts',
@@ -300,7 +313,7 @@ export const planMessages = defineMessages({
       'Your plan request was already submitted, reference {reference}; it will not be submitted twice. We will let you know the outcome; a person can help with questions.',
     'plan.cardExpired': 'That option has expired and nothing was submitted. If you still want a plan, tap below to start again.',
     'hardship.intro':
-      'I understand a refused negotiation is stressful. To be clear: there is no legal right to an installment plan for consumer loans, and changing the arrangement is the lender\'s decision. But if you are in real hardship, you can submit a formal hardship review, which our review team assesses. First, let me check who you are.',
+      'I understand a refused negotiation is stressful. To be clear: there is no legal right to an installment plan for consumer loans, and changing the arrangement is the lender\'s decision. But if you are in real hardship, you can submit a formal hardship review, which our review team assesses. Let\'s go step by step.',
     'hardship.askReason': 'What is the main difficulty you are facing?',
     'hardship.reason.job_loss': 'Lost my job',
     'hardship.reason.illness': 'Illness or injury',
@@ -341,6 +354,8 @@ export const planMessages = defineMessages({
     'hardship.standard':
       'Our standard is to answer complaints and reviews within 15 days; a complex case may be extended to 30 days, and we tell you if so. If you are not satisfied with the answer, or get none in time, you can call 12378 (the National Financial Regulatory Administration consumer complaint line).',
     'hardship.notSubmitted': 'OK, nothing was submitted. You can apply again any time, or talk to a person.',
+    'hardship.alreadySubmitted': 'Your hardship review request was already submitted, reference {reference}; it will not be submitted twice. A person can help with questions.',
+    'hardship.expired': 'That step has expired and nothing was submitted. If you still want a review, tap below to start again.',
     'hardship.nothingOwed': "I couldn't find a loan that needs a review. A person can check this with you.",
     'hardship.submitUnavailable':
       "Sorry, I can't reach the review system right now, so nothing was submitted yet; your answers are kept. Shall I try again now?",

@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatFen, type HardshipReviewBody } from '../../services/accounts/accountSchemas';
+import type { AccountService } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import { loadAccount } from '../account/accountStatusDialog';
+import { cardActivity, checkedItems, checklistCard, messageBackAction, summaryCard, type CardFact } from '../cards/adaptiveCards';
+import type { FiledRecords } from '../filedRecords';
+import { formatDate } from '../format';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { intentLabel } from '../menu';
+import { LOCALES, t, type Locale, type MessageKey } from '../messages';
+import { turnInfoOrUndefined } from '../turnInfo';
+import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
+import { affordableFromTurn, affordableMax, numberList, pickOption, submittedAction, submittedValue } from './planInput';
+
+export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
+const FLOW = `${HARDSHIP_REVIEW_DIALOG}.flow`;
+const SUBMIT = `${HARDSHIP_REVIEW_DIALOG}.submit`;
+const REASON_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.reason`;
+const DESCRIPTION_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.description`;
+const AMOUNT_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.amount`;
+const DOCUMENTS_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.documents`;
+
+/** Button values of this dialog (they name the intent, so a late press routes back here). */
+const DOCUMENTS_ACTION = 'hardship.documents';
+const CONFIRM_ACTION = 'hardship.confirm';
+const INTENT = 'negotiation_refused' as const;
+
+export interface HardshipReviewDeps {
+  accounts: AccountService;
+  filedRecords: FiledRecords;
+  clock: Clock;
+  timeZone: string;
+  newId?: () => string;
+}
+
+type Reason = HardshipReviewBody['reason'];
+const REASONS: Reason[] = ['job_loss', 'illness', 'income_drop', 'family', 'disaster', 'other'];
+
+type DocumentKey = 'jobLossProof' | 'medicalRecords' | 'incomeStatement' | 'familyProof' | 'disasterProof' | 'otherProof';
+/** Documents commonly requested for each hardship (domain.md §6: proof of hardship plus income statements). */
+const DOCUMENTS: Record<Reason, DocumentKey[]> = {
+  job_loss: ['jobLossProof', 'incomeStatement'],
+  illness: ['medicalRecords', 'incomeStatement'],
+  income_drop: ['incomeStatement'],
+  family: ['familyProof', 'incomeStatement'],
+  disaster: ['disasterProof', 'incomeStatement'],
+  other: ['otherProof', 'incomeStatement'],
+};
+
+interface Values {
+  borrowerId?: string;
+  loanIds?: string[];
+  reason?: Reason;
+  description?: string;
+  affordableFen?: number;
+}
+
+interface SubmitOptions extends ConfirmSubmitOptions {
+  borrowerId: string;
+  loanIds: string[];
+  reason: Reason;
+  description?: string;
+  affordableFen?: number;
+  /** Document keys the borrower says they can provide. */
+  documents: DocumentKey[];
+}
+
+const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+const labelsOf = (key: MessageKey) => LOCALES.map((l) => t(l, key));
+
+/**
+ * `negotiation_refused`: there is no legal right to a plan, but hardship is reviewed. Verify → reason → optional
+ * description → optional affordable amount → the documents to prepare, as a checklist the borrower ticks →
+ * confirm → a hardship review filed idempotently → reference, answer-by date, the 15-day answer standard and
+ * 12378 as the escalation after it (domain.md §1).
+ */
+export class HardshipReviewDialog extends ComponentDialog {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: HardshipReviewDeps) {
+    super(HARDSHIP_REVIEW_DIALOG);
+    this.newId = deps.newId ?? randomUUID;
+    this.addDialog(
+      new WaterfallDialog(FLOW, [
+        this.introStep.bind(this),
+        this.askReasonStep.bind(this),
+        this.askDescriptionStep.bind(this),
+        this.askAmountStep.bind(this),
+        this.askDocumentsStep.bind(this),
+        this.confirmStep.bind(this),
+        this.finalStep.bind(this),
+      ]),
+    );
+    this.addDialog(new TextPrompt(REASON_PROMPT));
+    this.addDialog(new TextPrompt(DESCRIPTION_PROMPT));
+    this.addDialog(
+      new TextPrompt(AMOUNT_PROMPT, async (p) => {
+        const text = p.recognized.value ?? '';
+        return this.isSkip(text) || affordableFromTurn(p.context, text, deps.clock.now(), deps.timeZone) !== undefined;
+      }),
+    );
+    this.addDialog(new TextPrompt(DOCUMENTS_PROMPT, async (p) => this.documentsPicked(p.context, this.countOf(p)) !== undefined));
+    this.addDialog(
+      new ConfirmSubmitDialog<SubmitOptions>({
+        id: SUBMIT,
+        action: CONFIRM_ACTION,
+        intent: INTENT,
+        keys: {
+          ask: 'hardship.confirm.ask',
+          yes: 'hardship.confirm.yes',
+          no: 'hardship.confirm.no',
+          retryAsk: 'hardship.submitUnavailable',
+          retryYes: 'plan.retry.yes',
+          unclear: 'hardship.confirm.retry',
+          notSubmitted: 'hardship.notSubmitted',
+          failed: 'hardship.submitFailed',
+        },
+        summary: (locale, o, question, buttons) => cardActivity(this.summaryCard(locale, o, question), question, buttons),
+        submit: (context, locale, o) => this.submit(context, locale, o),
+      }),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const action = submittedAction(step.context);
+    if (action === DOCUMENTS_ACTION || action === CONFIRM_ACTION) return this.endStale(step, locale);
+    await step.context.sendActivity(t(locale, 'hardship.intro'));
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+  }
+
+  private async endStale(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {
+    const filed = (await this.deps.filedRecords.list(step.context)).filter((r) => r.kind === 'hardship_review');
+    const last = filed[filed.length - 1];
+    const text = last ? t(locale, 'hardship.alreadySubmitted', { reference: last.reference }) : t(locale, 'hardship.expired');
+    const buttons = last ? [intentLabel(locale, 'human_agent')] : [intentLabel(locale, INTENT), intentLabel(locale, 'human_agent')];
+    await step.context.sendActivity(MessageFactory.suggestedActions(buttons, text));
+    return step.endDialog();
+  }
+
+  private async askReasonStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = localeOf(step.context);
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (!snapshot) return step.endDialog();
+    const loanIds = snapshot.account.loans.filter((l) => l.status !== 'settled').map((l) => l.loanId);
+    if (loanIds.length === 0) {
+      await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'hardship.nothingOwed')));
+      return step.endDialog();
+    }
+    Object.assign(step.values as Values, { borrowerId: identity.borrowerId, loanIds } satisfies Values);
+    const buttons = REASONS.map((r) => t(locale, `hardship.reason.${r}` as MessageKey));
+    return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'hardship.askReason')) });
+  }
+
+  private async askDescriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    const text = String(step.result ?? '').trim();
+    const picked = pickOption(text, REASONS.map((r) => labelsOf(`hardship.reason.${r}` as MessageKey)));
+    if (picked !== undefined) {
+      values.reason = REASONS[picked];
+      return step.prompt(DESCRIPTION_PROMPT, {
+        prompt: MessageFactory.suggestedActions([t(locale, 'hardship.skip')], t(locale, 'hardship.askDescription')),
+      });
+    }
+    // Their own words: the reason is "other", and what they wrote is the description.
+    values.reason = 'other';
+    values.description = text.slice(0, 4000) || undefined;
+    return step.next();
+  }
+
+  private async askAmountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    if (typeof step.result === 'string' && !this.isSkip(step.result)) values.description = step.result.trim().slice(0, 4000) || undefined;
+    const skip = [t(locale, 'hardship.skip')];
+    return step.prompt(AMOUNT_PROMPT, {
+      prompt: MessageFactory.suggestedActions(skip, t(locale, 'hardship.askAmount')),
+      retryPrompt: MessageFactory.suggestedActions(skip, t(locale, 'hardship.retryAmount')),
+    });
+  }
+
+  private async askDocumentsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    const text = String(step.result ?? '');
+    if (!this.isSkip(text)) {
+      const amount = affordableFromTurn(step.context, text, this.deps.clock.now(), this.deps.timeZone);
+      if (amount !== undefined) values.affordableFen = affordableMax(amount);
+    }
+    const docs = DOCUMENTS[values.reason ?? 'other'];
+    const card = checklistCard({
+      title: t(locale, 'hardship.documents.title'),
+      items: docs.map((d) => t(locale, `hardship.doc.${d}` as MessageKey)),
+      submit: { title: t(locale, 'hardship.documents.submit'), data: { action: DOCUMENTS_ACTION, intent: INTENT } },
+      replyHint: t(locale, 'hardship.documents.ask'),
+    });
+    const chips = [
+      messageBackAction(t(locale, 'hardship.documents.all'), { action: DOCUMENTS_ACTION, all: true, intent: INTENT }),
+      messageBackAction(t(locale, 'hardship.documents.none'), { action: DOCUMENTS_ACTION, none: true, intent: INTENT }),
+    ];
+    const prompt = cardActivity(card, t(locale, 'hardship.documents.ask'), chips);
+    return step.prompt(DOCUMENTS_PROMPT, {
+      prompt,
+      retryPrompt: { ...prompt, text: t(locale, 'hardship.documents.retry') },
+      validations: { count: docs.length },
+    });
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    const docs = DOCUMENTS[values.reason ?? 'other'];
+    const picked = this.documentsPicked(step.context, docs.length) ?? [];
+    if (picked.length === 0) await step.context.sendActivity(t(locale, 'hardship.documents.later'));
+    const options: SubmitOptions = {
+      idempotencyKey: `hardship-${this.newId()}`,
+      borrowerId: values.borrowerId!,
+      loanIds: values.loanIds!,
+      reason: values.reason ?? 'other',
+      description: values.description,
+      affordableFen: values.affordableFen,
+      documents: picked.map((i) => docs[i]),
+    };
+    return step.beginDialog(SUBMIT, options);
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  private isSkip(text: string): boolean {
+    return pickOption(text, [labelsOf('hardship.skip')]) === 0;
+  }
+
+  private countOf(p: PromptValidatorContext<string>): number {
+    return (p.options.validations as { count?: number } | undefined)?.count ?? 0;
+  }
+
+  /** Indexes of the documents the borrower can provide (card ticks, "all", "none", or numbers); undefined if unclear. */
+  private documentsPicked(context: TurnContext, count: number): number[] | undefined {
+    const all = Array.from({ length: count }, (_, i) => i);
+    const value = submittedValue(context);
+    if (value?.action === DOCUMENTS_ACTION) {
+      if (value.all === true) return all;
+      if (value.none === true) return [];
+      return checkedItems(value, count);
+    }
+    const text = context.activity.text;
+    const choice = pickOption(text, [labelsOf('hardship.documents.all'), labelsOf('hardship.documents.none')]);
+    if (choice === 0) return all;
+    if (choice === 1) return [];
+    return numberList(text, count)?.map((n) => n - 1);
+  }
+
+  private summaryCard(locale: Locale, o: SubmitOptions, question: string) {
+    const none = t(locale, 'hardship.fact.none');
+    const facts: CardFact[] = [
+      { title: t(locale, 'hardship.fact.reason'), value: t(locale, `hardship.reason.${o.reason}` as MessageKey) },
+      { title: t(locale, 'hardship.fact.amount'), value: o.affordableFen !== undefined ? formatFen(o.affordableFen) : none },
+      {
+        title: t(locale, 'hardship.fact.documents'),
+        value: o.documents.length > 0 ? o.documents.map((d) => t(locale, `hardship.doc.${d}` as MessageKey)).join(locale === 'en' ? '; ' : '；') : none,
+      },
+      { title: t(locale, 'hardship.fact.loans'), value: o.loanIds.join(', ') },
+    ];
+    return summaryCard({ title: t(locale, 'hardship.summary.title'), facts, notes: o.description ? [o.description] : [], replyHint: question });
+  }
+
+  private async submit(context: TurnContext, locale: Locale, o: SubmitOptions): Promise<void> {
+    const record = await this.deps.accounts.createHardshipReview(o.borrowerId, {
+      idempotencyKey: o.idempotencyKey,
+      loanIds: o.loanIds,
+      reason: o.reason,
+      description: o.description,
+      affordableMonthlyFen: o.affordableFen,
+      // Names only, in the borrower's words (files go through the lender's app).
+      documents: o.documents.map((d) => t(locale, `hardship.doc.${d}` as MessageKey)),
+    });
+    await this.deps.filedRecords.add(context, { kind: 'hardship_review', reference: record.reference, at: record.createdAt });
+    const text = [
+      t(locale, 'hardship.filed', { reference: record.reference, answerBy: formatDate(record.answerBy, locale, '') }),
+      t(locale, 'hardship.standard'),
+    ].join('\n\n');
+    await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], text));
+  }
+}

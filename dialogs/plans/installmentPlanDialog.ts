@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AccountService } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import { proposePlans, type AffordableAmount, type PlanAccount, type PlanOutcome, type Proposal } from '../../services/plans/planEngine';
+import type { PlanPolicy } from '../../services/plans/planPolicy';
+import type { Entity } from '../../services/recognizer/intentRecognizer';
+import { localIsoDate } from '../../services/scheduling/zonedTime';
+import { loadAccount } from '../account/accountStatusDialog';
+import { messageBackAction } from '../cards/adaptiveCards';
+import type { FiledRecords } from '../filedRecords';
+import { formatDate } from '../format';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { imBack, intentLabel } from '../menu';
+import { LOCALES, t, type Locale, type MessageKey } from '../messages';
+import { turnInfoOrUndefined } from '../turnInfo';
+import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
+import { affordableFromEntities, affordableFromTurn, pickOption, submittedAction, submittedValue } from './planInput';
+import {
+  PLAN_CHOOSE,
+  PLAN_CONFIRM,
+  collectionDuringReviewText,
+  ineligibleLines,
+  owedByLoan,
+  planAccountOf,
+  planSummaryActivity,
+  proposalLabels,
+  proposalsActivity,
+  splitMonthly,
+} from './planText';
+
+export const INSTALLMENT_PLAN_DIALOG = 'plans.installment';
+const FLOW = `${INSTALLMENT_PLAN_DIALOG}.flow`;
+const SUBMIT = `${INSTALLMENT_PLAN_DIALOG}.submit`;
+const REASON_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.reason`;
+const AMOUNT_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.amount`;
+const CHOOSE_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.choose`;
+
+export interface InstallmentPlanDeps {
+  accounts: AccountService;
+  policy: PlanPolicy;
+  filedRecords: FiledRecords;
+  clock: Clock;
+  timeZone: string;
+  /** Source of idempotency keys (tests pass a deterministic one). */
+  newId?: () => string;
+}
+
+/** Optional reasons, offered as buttons; free text is kept as the borrower's own words. */
+const REASONS = ['job_loss', 'illness', 'income_drop', 'other'] as const;
+
+interface Values {
+  borrowerId?: string;
+  account?: PlanAccount;
+  reason?: string;
+  affordable?: AffordableAmount;
+  proposals?: Proposal[];
+}
+
+/** What the submit step needs: plain JSON in dialog state. */
+interface SubmitOptions extends ConfirmSubmitOptions {
+  borrowerId: string;
+  proposal: Proposal;
+  shares: Array<{ loanId: string; monthlyFen: number }>;
+  reason?: string;
+}
+
+const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+
+/**
+ * `installment_plan`: verify → account → eligibility (policy) → optional reason → affordable monthly amount →
+ * up to N proposals (card + numbered text) → choose → confirm → plan request filed idempotently → reference,
+ * review time and what happens to collection meanwhile. Not eligible: the reasons in plain words, then a person
+ * (negotiation) or a hardship review. A proposal or confirm button pressed after the dialog ended gets "already
+ * submitted" or "expired", never a second request.
+ */
+export class InstallmentPlanDialog extends ComponentDialog {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: InstallmentPlanDeps) {
+    super(INSTALLMENT_PLAN_DIALOG);
+    this.newId = deps.newId ?? randomUUID;
+    this.addDialog(
+      new WaterfallDialog(FLOW, [
+        this.verifyStep.bind(this),
+        this.eligibilityStep.bind(this),
+        this.askAmountStep.bind(this),
+        this.proposeStep.bind(this),
+        this.confirmStep.bind(this),
+        this.finalStep.bind(this),
+      ]),
+    );
+    this.addDialog(new TextPrompt(REASON_PROMPT));
+    this.addDialog(
+      new TextPrompt(AMOUNT_PROMPT, async (p) =>
+        typeof p.recognized.value === 'string' && affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined,
+      ),
+    );
+    this.addDialog(new TextPrompt(CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
+    this.addDialog(
+      new ConfirmSubmitDialog<SubmitOptions>({
+        id: SUBMIT,
+        action: PLAN_CONFIRM,
+        intent: 'installment_plan',
+        keys: {
+          ask: 'plan.confirm.ask',
+          yes: 'plan.confirm.yes',
+          no: 'plan.confirm.no',
+          retryAsk: 'plan.submitUnavailable',
+          retryYes: 'plan.retry.yes',
+          unclear: 'plan.confirm.retry',
+          notSubmitted: 'plan.notSubmitted',
+          failed: 'plan.submitFailed',
+        },
+        summary: (locale, o, question, buttons) =>
+          planSummaryActivity(locale, o.proposal, o.reason, question, { actions: buttons, to: [] }),
+        submit: (context, locale, o) => this.submit(context, locale, o),
+      }),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const action = submittedAction(step.context);
+    if (action === PLAN_CHOOSE || action === PLAN_CONFIRM) return this.endStale(step);
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+  }
+
+  /** A proposal or confirm button from a conversation step that is over: say what became of it. */
+  private async endStale(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const filed = (await this.deps.filedRecords.list(step.context)).filter((r) => r.kind === 'plan_request');
+    const last = filed[filed.length - 1];
+    if (last) {
+      await step.context.sendActivity(
+        MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.alreadySubmitted', { reference: last.reference })),
+      );
+    } else {
+      await step.context.sendActivity(
+        MessageFactory.suggestedActions([intentLabel(locale, 'installment_plan'), intentLabel(locale, 'human_agent')], t(locale, 'plan.cardExpired')),
+      );
+    }
+    return step.endDialog();
+  }
+
+  private async eligibilityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = localeOf(step.context);
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (!snapshot) return step.endDialog();
+    const values = step.values as Values;
+    values.borrowerId = identity.borrowerId;
+    values.account = planAccountOf(snapshot.account);
+    const outcome = this.propose(values.account);
+    if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account);
+    // An amount said in the request itself ("每个月只能还一千") is not asked again.
+    values.affordable = affordableFromEntities((step.options as { entities?: Entity[] } | undefined)?.entities);
+    const buttons = [...REASONS.map((r) => t(locale, `plan.reasonOption.${r}` as MessageKey)), t(locale, 'plan.reasonOption.skip')];
+    return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'plan.askReason')) });
+  }
+
+  private async askAmountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    values.reason = this.reasonWords(String(step.result ?? ''));
+    if (values.affordable !== undefined) return step.next();
+    return step.prompt(AMOUNT_PROMPT, { prompt: t(locale, 'plan.askAmount'), retryPrompt: t(locale, 'plan.retryAmount') });
+  }
+
+  private async proposeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as Values;
+    if (values.affordable === undefined) {
+      values.affordable = affordableFromTurn(step.context, String(step.result ?? ''), this.deps.clock.now(), this.deps.timeZone);
+    }
+    const outcome = this.propose(values.account!, values.affordable);
+    if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account!);
+    values.proposals = outcome.proposals;
+    const cardPrompt = proposalsActivity(locale, outcome, values.affordable!);
+    const retryPrompt = { ...cardPrompt, text: t(locale, 'plan.choose.retry', { count: outcome.proposals.length }) };
+    return step.prompt(CHOOSE_PROMPT, {
+      prompt: cardPrompt,
+      retryPrompt,
+      validations: { proposalIds: outcome.proposals.map((p) => p.id) },
+    });
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as Values;
+    const proposals = values.proposals ?? [];
+    const index = this.pick(step.context, proposals.map((p) => p.id));
+    const proposal = proposals[index ?? 0];
+    const monthly = proposal.largestInstallmentFen;
+    const options: SubmitOptions = {
+      idempotencyKey: `plan-${this.newId()}`,
+      borrowerId: values.borrowerId!,
+      proposal,
+      shares: splitMonthly(monthly, owedByLoan(values.account!, proposal.loanIds)),
+      reason: values.reason,
+    };
+    return step.beginDialog(SUBMIT, options);
+  }
+
+  private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  private propose(account: PlanAccount, affordable?: AffordableAmount): PlanOutcome {
+    return proposePlans({ account, affordable, today: localIsoDate(this.deps.clock.now(), this.deps.timeZone), policy: this.deps.policy });
+  }
+
+  private async endIneligible(step: WaterfallStepContext, locale: Locale, reasons: Parameters<typeof ineligibleLines>[1], account: PlanAccount): Promise<DialogTurnResult> {
+    const lines = ineligibleLines(locale, reasons, account, this.deps.policy);
+    if (reasons.length === 1 && reasons[0] === 'NOTHING_OWED') {
+      await step.context.sendActivity(
+        MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], [lines[0], t(locale, 'plan.ineligible.nothingOwed')].join('\n')),
+      );
+      return step.endDialog();
+    }
+    const text = [t(locale, 'plan.ineligible.intro'), ...lines.map((l) => `• ${l}`), t(locale, 'plan.ineligible.next')].join('\n');
+    const hardship = t(locale, 'plan.hardshipButton');
+    await step.context.sendActivity(
+      MessageFactory.suggestedActions(
+        [imBack(intentLabel(locale, 'human_agent')), messageBackAction(hardship, { intent: 'negotiation_refused' }, intentLabel(locale, 'negotiation_refused'))],
+        text,
+      ),
+    );
+    return step.endDialog();
+  }
+
+  /** The reason in the borrower's words: a button's label, their own text, or nothing when skipped. */
+  private reasonWords(text: string): string | undefined {
+    const trimmed = text.trim().slice(0, 2000);
+    const skip = LOCALES.map((l) => t(l, 'plan.reasonOption.skip'));
+    if (!trimmed || pickOption(trimmed, [skip]) === 0) return undefined;
+    return trimmed;
+  }
+
+  private chosenIndex(p: PromptValidatorContext<string>): number | undefined {
+    const ids = (p.options.validations as { proposalIds?: string[] } | undefined)?.proposalIds ?? [];
+    return this.pick(p.context, ids);
+  }
+
+  /** The proposal picked: a card or button value naming one on offer, a label, or its number in the list. */
+  private pick(context: TurnContext, proposalIds: string[]): number | undefined {
+    const value = submittedValue(context);
+    if (value?.action === PLAN_CHOOSE && typeof value.proposalId === 'string') {
+      const i = proposalIds.indexOf(value.proposalId);
+      if (i >= 0) return i;
+    }
+    return pickOption(context.activity.text, proposalIds.map((_, i) => proposalLabels(i)));
+  }
+
+  private async submit(context: TurnContext, locale: Locale, o: SubmitOptions): Promise<void> {
+    const { proposal } = o;
+    const references: string[] = [];
+    let answerBy = '';
+    for (const share of o.shares) {
+      // One request per loan; the key is the dialog's key plus the loan, so each stays idempotent on its own.
+      const key = o.shares.length === 1 ? o.idempotencyKey : `${o.idempotencyKey}.${share.loanId}`;
+      const record = await this.deps.accounts.createPlanRequest(o.borrowerId, {
+        idempotencyKey: key,
+        loanId: share.loanId,
+        type: 'installment',
+        installments: proposal.installmentCount,
+        monthlyAmountFen: share.monthlyFen,
+        reason: o.reason,
+        optionId: proposal.id,
+      });
+      references.push(record.reference);
+      if (record.answerBy > answerBy) answerBy = record.answerBy;
+      await this.deps.filedRecords.add(context, { kind: 'plan_request', reference: record.reference, at: record.createdAt });
+    }
+    const reference = references.join(locale === 'en' ? ', ' : '、');
+    const lines = [
+      t(locale, 'plan.filed', { reference, days: this.deps.policy.reviewWorkingDays, answerBy: formatDate(answerBy, locale, '') }),
+      collectionDuringReviewText(locale, this.deps.policy),
+      t(locale, 'plan.filed.next'),
+    ];
+    await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], lines.join('\n\n')));
+  }
+}

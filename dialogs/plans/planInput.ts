@@ -1,0 +1,106 @@
+import type { TurnContext } from 'botbuilder';
+import type { AffordableAmount } from '../../services/plans/planEngine';
+import { entityText } from '../../services/recognizer/entities/entityText';
+import { extractEntities } from '../../services/recognizer/entities/extractEntities';
+import type { Entity } from '../../services/recognizer/intentRecognizer';
+import { turnInfoOrUndefined } from '../turnInfo';
+
+/**
+ * Reading the borrower's answers in the plan and hardship dialogs: amounts in any form (the recogniser's money
+ * extractor, never a second parser), picks from a list (label, number, card submit), yes / no.
+ */
+
+type Money = Extract<Entity, { type: 'money' }>;
+
+/** A card submit or messageBack value: an object, else undefined. */
+export function submittedValue(context: TurnContext): Record<string, unknown> | undefined {
+  const v = context.activity.value;
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** The `action` of this turn's submitted value, if any (`plan.choose`, `plan.confirm`, …). */
+export function submittedAction(context: TurnContext): string | undefined {
+  const action = submittedValue(context)?.action;
+  return typeof action === 'string' ? action : undefined;
+}
+
+/** A money entity as the engine's affordable amount: a range keeps both ends, a cap (`最多两千`) is the amount. */
+export function affordableOf(money: Money): AffordableAmount {
+  if (money.maxFen !== undefined && money.maxFen > money.fen) return { minFen: money.fen, maxFen: money.maxFen };
+  return money.fen;
+}
+
+/** The first money entity among `entities`, as an affordable amount. */
+export function affordableFromEntities(entities: readonly Entity[] | undefined): AffordableAmount | undefined {
+  const money = entities?.find((e): e is Money => e.type === 'money' && e.fen > 0);
+  return money ? affordableOf(money) : undefined;
+}
+
+/**
+ * The monthly amount in this turn's text: the recogniser's money entity when it already read this very text,
+ * else the same extractor run on the answer (prompt answers are not always recognised with entities).
+ */
+export function affordableFromTurn(context: TurnContext, text: string, now: number, timeZone: string): AffordableAmount | undefined {
+  const recognition = turnInfoOrUndefined(context)?.recognition;
+  if (recognition && recognition.text.trim() === text.trim()) {
+    const fromRecogniser = affordableFromEntities(recognition.entities);
+    if (fromRecogniser !== undefined) return fromRecogniser;
+  }
+  return affordableFromEntities(extractEntities(text, { now, timeZone }));
+}
+
+/** The upper end of an affordable amount (what decides whether a plan fits). */
+export const affordableMax = (a: AffordableAmount): number => (typeof a === 'number' ? a : a.maxFen);
+
+const norm = (text: string) =>
+  entityText(text)
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”「」]+|[\s"'“”「」。.!！?？,，]+$/g, '')
+    .trim();
+
+const CN_ORDINAL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMBERED = /^(?:第|方案|选项|选|option|no\.?|number|#)?\s*(\d{1,2}|[一二两三四五六七八九])\s*(?:个|项|号|个方案)?$/;
+
+/** A number the borrower typed for a numbered list (`1`, `方案2`, `第三个`, `option 3`), 1-based. */
+export function typedNumber(text: string): number | undefined {
+  const m = NUMBERED.exec(norm(text));
+  if (!m) return undefined;
+  return /\d/.test(m[1]) ? Number(m[1]) : CN_ORDINAL[m[1]];
+}
+
+/**
+ * Which of `options` the text names: an exact label (any locale; Traditional and full-width folded), or its
+ * number in the list. Each option may have several labels. Returns a 0-based index.
+ */
+export function pickOption(text: string | undefined, options: ReadonlyArray<readonly string[]>): number | undefined {
+  if (!text) return undefined;
+  const t = norm(text);
+  if (!t) return undefined;
+  const byLabel = options.findIndex((labels) => labels.some((l) => norm(l) === t));
+  if (byLabel >= 0) return byLabel;
+  const n = typedNumber(t);
+  return n !== undefined && n >= 1 && n <= options.length ? n - 1 : undefined;
+}
+
+const YES = /^(是|是的|好|好的|对|对的|确认|确定|可以|行|嗯|嗯嗯|同意|提交|没问题|ok|okay|yes|y|yeah|yep|sure|confirm|submit|go ahead)$/;
+const NO = /^(不|不是|不用|不要|否|先不|先不了|不了|不提交|暂时不|暂时不用|no|n|nope|not now|don'?t|do not)$/;
+
+/** Yes / no from our own labels (first = yes) or common words in the three languages. Undefined otherwise. */
+export function yesNo(text: string | undefined, labels: { yes: readonly string[]; no: readonly string[] }): boolean | undefined {
+  if (!text) return undefined;
+  const picked = pickOption(text, [labels.yes, labels.no]);
+  if (picked !== undefined) return picked === 0;
+  const t = norm(text);
+  if (YES.test(t)) return true;
+  if (NO.test(t)) return false;
+  return undefined;
+}
+
+/** Numbers listed in a reply like `1 3`, `1、3`, `1,2` (1-based, unique, in range), or undefined if it is not such a list. */
+export function numberList(text: string | undefined, count: number): number[] | undefined {
+  if (!text) return undefined;
+  const t = norm(text);
+  if (!/^\d{1,2}(?:(?:\s*(?:[,，、&/]|和|及|and)\s*|\s+)\d{1,2})*$/.test(t)) return undefined;
+  const nums = [...new Set((t.match(/\d{1,2}/g) ?? []).map(Number))];
+  return nums.every((n) => n >= 1 && n <= count) ? nums.sort((a, b) => a - b) : undefined;
+}
