@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import { isBotError } from '../../services/errors/botError';
+import type { VerificationService } from '../../services/identity/verificationService';
+import { fitCallbackWindow, type CallbackWindowResult } from '../../services/scheduling/callbackWindow';
+import type { ServiceHours, TimeWindow } from '../../services/scheduling/serviceHours';
+import { verifiedAccount } from '../account/verifiedAccount';
+import type { FiledRecords } from '../filedRecords';
+import { localeOfStep } from '../guidance/infoAnswerDialog';
+import { intentActions, nextAction, nextActionValueOf } from '../guidance/nextActions';
+import { firstDateTime, turnEntities } from '../guidance/turnEntities';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { imBack } from '../menu';
+import { t, type Locale } from '../messages';
+import { formatServiceHours, formatWindow, workingHoursParams, zoneLabel } from './timeText';
+
+export const CALLBACK_DIALOG = 'complaints.callback';
+const FLOW = `${CALLBACK_DIALOG}.flow`;
+const WINDOW_FLOW = `${CALLBACK_DIALOG}.window`;
+const WINDOW_PROMPT = `${CALLBACK_DIALOG}.windowPrompt`;
+const ACCEPT_PROMPT = `${CALLBACK_DIALOG}.accept`;
+
+export interface CallbackDeps {
+  accounts: AccountService;
+  verification: VerificationService;
+  filedRecords: FiledRecords;
+  clock: Clock;
+  /** When callbacks can happen (SERVICE_HOURS*, TIME_ZONE); windows are fitted into them. */
+  serviceHours: ServiceHours;
+  /** Idempotency keys (default: random UUIDs). */
+  newKey?: () => string;
+}
+
+interface Values {
+  idempotencyKey: string;
+  borrowerId?: string;
+  /** The window named in the message that started the booking, if any. */
+  requested?: TimeWindow;
+}
+
+/** A message that asks for a call back (and, with a time in it, goes straight to booking). */
+const CALL_ME = /回电|回電|回拨|回撥|打给我|打給我|联系我|聯繫我|call me|call back|callback/i;
+
+interface WindowValues {
+  fitted?: CallbackWindowResult;
+}
+
+interface WindowOptions {
+  /** A window already named (in the message that started the booking): fitted without asking. */
+  requested?: TimeWindow;
+}
+
+/**
+ * `cannot_reach_collector`: acknowledge; verified → the assigned team or agency, its official number(s) and working
+ * hours; then the choices (book a callback, a person now, self-service). Booking (the "book a callback" button, or a
+ * message that already names a time): verify, understand the window from free text (the date-time entity), fit it
+ * into service hours (fitCallbackWindow), confirm when it had to move, and file it idempotently with a reference.
+ */
+export class CallbackDialog extends ComponentDialog {
+  private readonly newKey: () => string;
+
+  constructor(private readonly deps: CallbackDeps) {
+    super(CALLBACK_DIALOG);
+    this.newKey = deps.newKey ?? randomUUID;
+    this.addDialog(new WaterfallDialog(FLOW, [this.startStep.bind(this), this.windowStep.bind(this), this.fileStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(WINDOW_FLOW, [this.askWindowStep.bind(this), this.fitStep.bind(this), this.decideStep.bind(this)]));
+    this.addDialog(new TextPrompt(WINDOW_PROMPT, async (p) => this.windowOf(p.context) !== undefined));
+    this.addDialog(new ChoicePrompt(ACCEPT_PROMPT));
+    this.initialDialogId = FLOW;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const values = step.values as Values;
+    values.idempotencyKey = this.newKey();
+    if (this.wantsBooking(step.context, locale)) {
+      values.requested = this.windowOf(step.context);
+      return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    }
+    await step.context.sendActivity(t(locale, 'callback.ack'));
+    const snapshot = await verifiedAccount(step.context, this.deps);
+    await step.context.sendActivity(snapshot ? this.assignmentText(locale, snapshot) : t(locale, 'callback.verifyHint'));
+    await step.context.sendActivity(
+      MessageFactory.suggestedActions(
+        [
+          nextAction(t(locale, 'handoff.bookCallback'), { intent: 'cannot_reach_collector', action: 'book' }),
+          ...intentActions(locale, ['human_agent', 'installment_plan', 'account_status']),
+        ],
+        t(locale, 'callback.options'),
+      ),
+    );
+    return step.endDialog();
+  }
+
+  private async windowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const values = step.values as Values;
+    values.borrowerId = identity.borrowerId;
+    return step.beginDialog(WINDOW_FLOW, { requested: values.requested } satisfies WindowOptions);
+  }
+
+  private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const window = step.result as TimeWindow;
+    const values = step.values as Values;
+    const zone = zoneLabel(locale, this.deps.serviceHours.timeZone);
+    try {
+      const callback = await this.deps.accounts.createCallback(values.borrowerId!, {
+        idempotencyKey: values.idempotencyKey,
+        windowStart: window.from,
+        windowEnd: window.to,
+        topic: 'cannot_reach_collector',
+      });
+      await this.deps.filedRecords.add(step.context, { kind: 'callback', reference: callback.reference, at: callback.createdAt });
+      const text = t(locale, 'callback.filed', {
+        reference: callback.reference,
+        window: formatWindow(locale, { from: callback.windowStart, to: callback.windowEnd }, this.deps.serviceHours.timeZone),
+        zone,
+      });
+      await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent', 'installment_plan']), text));
+    } catch (err) {
+      if (!isBotError(err) || !['ACCOUNT_SERVICE_UNAVAILABLE', 'ACCOUNT_INVALID_RESPONSE', 'ACCOUNT_NOT_FOUND', 'BAD_INPUT'].includes(err.code)) throw err;
+      await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent']), t(locale, 'callback.unavailable')));
+    }
+    return step.endDialog();
+  }
+
+  private async askWindowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const requested = (step.options as WindowOptions | undefined)?.requested;
+    if (requested) return step.next(requested);
+    const locale = localeOfStep(step.context);
+    const zone = zoneLabel(locale, this.deps.serviceHours.timeZone);
+    return step.prompt(WINDOW_PROMPT, {
+      prompt: t(locale, 'callback.askWindow', { hours: formatServiceHours(locale, this.deps.serviceHours), zone }),
+      retryPrompt: t(locale, 'callback.retryWindow'),
+    });
+  }
+
+  private async fitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const requested: TimeWindow = typeof step.result === 'string' ? this.windowOf(step.context)! : (step.result as TimeWindow);
+    const fitted = fitCallbackWindow(requested, this.deps.clock.now(), this.deps.serviceHours);
+    (step.values as WindowValues).fitted = fitted;
+    if (!fitted.adjusted) return step.next();
+    const tz = this.deps.serviceHours.timeZone;
+    const key = fitted.reasons.includes('IN_THE_PAST_MOVED') ? 'callback.adjustedPast' : 'callback.adjustedHours';
+    const accept = t(locale, 'callback.accept');
+    const other = t(locale, 'callback.other');
+    return step.prompt(ACCEPT_PROMPT, {
+      prompt: t(locale, key, { requested: formatWindow(locale, requested, tz), window: formatWindow(locale, fitted, tz), zone: zoneLabel(locale, tz) }),
+      choices: [
+        { value: 'accept', action: imBack(accept), synonyms: [accept, '好', '好的', '可以', '是', 'yes', 'ok'] },
+        { value: 'other', action: imBack(other), synonyms: [other, '不', '不行', '换', '換', 'no'] },
+      ],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async decideStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const choice = step.result as FoundChoice | undefined;
+    if (choice && choice.value !== 'accept') {
+      await step.context.sendActivity(t(localeOfStep(step.context), 'callback.askAgain'));
+      return step.replaceDialog(WINDOW_FLOW, {} satisfies WindowOptions);
+    }
+    const { from, to } = (step.values as WindowValues).fitted!;
+    return step.endDialog({ from, to } satisfies TimeWindow);
+  }
+
+  /** The first time window this turn's message names. */
+  private windowOf(context: TurnContext): TimeWindow | undefined {
+    const when = firstDateTime(turnEntities(context, this.deps.clock.now(), this.deps.serviceHours.timeZone));
+    return when ? { from: when.from, to: when.to } : undefined;
+  }
+
+  /** Straight to booking: our "book a callback" button, the hand-off's, or a message that already names a time. */
+  private wantsBooking(context: TurnContext, locale: Locale): boolean {
+    if (nextActionValueOf(context)?.action === 'book') return true;
+    if ((context.activity.text ?? '').trim() === t(locale, 'handoff.bookCallback')) return true;
+    return CALL_ME.test(context.activity.text ?? '') && this.windowOf(context) !== undefined;
+  }
+
+  private assignmentText(locale: Locale, snapshot: AccountSnapshot): string {
+    const collection = snapshot.account.collection;
+    if (!collection) return t(locale, 'callback.noAssignment');
+    return t(locale, 'callback.assignment', {
+      name: collection.name,
+      phones: collection.officialPhones.join(locale === 'en' ? ', ' : '、'),
+      ...workingHoursParams(locale, collection.workingHours),
+    });
+  }
+}

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { MessageFactory } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type Choice,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { AccountService } from '../../services/accounts/accountService';
+import type { Clock } from '../../services/clock';
+import { isBotError } from '../../services/errors/botError';
+import type { VerificationService } from '../../services/identity/verificationService';
+import type { FiledRecords } from '../filedRecords';
+import { localeOfStep } from '../guidance/infoAnswerDialog';
+import { intentActions, nextActionValueOf } from '../guidance/nextActions';
+import { firstPhone, maskedPhone, turnEntities } from '../guidance/turnEntities';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { imBack } from '../menu';
+import { t, type Locale, type MessageKey } from '../messages';
+import { conversationKey } from '../turnInfo';
+import {
+  CHANNELS,
+  CONTACTED,
+  complaintCategory,
+  complaintPriority,
+  pastDateOf,
+  type ComplaintCategory,
+  type ComplaintChannel,
+  type Contacted,
+} from './complaintFacts';
+
+export const COMPLAINT_DIALOG = 'complaints.intake';
+const FLOW = `${COMPLAINT_DIALOG}.flow`;
+const WHAT_PROMPT = `${COMPLAINT_DIALOG}.what`;
+const WHEN_PROMPT = `${COMPLAINT_DIALOG}.when`;
+const CHANNEL_PROMPT = `${COMPLAINT_DIALOG}.channel`;
+const WHO_PROMPT = `${COMPLAINT_DIALOG}.who`;
+const NUMBER_PROMPT = `${COMPLAINT_DIALOG}.number`;
+const VERIFY_PROMPT = `${COMPLAINT_DIALOG}.verify`;
+/** Longest description kept (the lender accepts 4000) and echoed back. */
+const MAX_DESCRIPTION = 2000;
+const ECHO_CHARS = 80;
+
+export interface ComplaintDeps {
+  accounts: AccountService;
+  verification: VerificationService;
+  filedRecords: FiledRecords;
+  clock: Clock;
+  timeZone: string;
+  /** Idempotency keys (default: random UUIDs). */
+  newKey?: () => string;
+}
+
+/** Dialog state: plain JSON. */
+interface Values {
+  idempotencyKey: string;
+  presetCategory?: ComplaintCategory;
+  description?: string;
+  occurredOn?: string | null;
+  channel?: ComplaintChannel;
+  contacted?: Contacted;
+  callerNumber?: string | null;
+}
+
+const CJK = /[\u3400-\u9fff]/g;
+
+/**
+ * `harassment_complaint` (also started from the lawsuit-threat, doorstep-visit and caller-check answers): empathy
+ * first; then what happened, when, which channel, who was contacted, the caller's number if known, each checked with
+ * a clear retry; then a complaint filed on the verified borrower's account (idempotently: the key lives in dialog
+ * state), with its reference, the 15-day answer deadline, 12378 / 110, the evidence to keep and a person offered.
+ * The lender files complaints only against a borrower id, so an unverified borrower is asked to verify; declining
+ * (or failing) leaves nothing filed and says so plainly, with a person (who can take it, P1) and the outside channels.
+ */
+export class ComplaintDialog extends ComponentDialog {
+  private readonly newKey: () => string;
+
+  constructor(private readonly deps: ComplaintDeps) {
+    super(COMPLAINT_DIALOG);
+    this.newKey = deps.newKey ?? randomUUID;
+    this.addDialog(
+      new WaterfallDialog(FLOW, [
+        this.askWhatStep.bind(this),
+        this.askWhenStep.bind(this),
+        this.askChannelStep.bind(this),
+        this.askWhoStep.bind(this),
+        this.askNumberStep.bind(this),
+        this.summaryStep.bind(this),
+        this.verifyStep.bind(this),
+        this.fileStep.bind(this),
+      ]),
+    );
+    this.addDialog(new TextPrompt(WHAT_PROMPT, async (p) => describes(p.recognized.value ?? '')));
+    this.addDialog(new TextPrompt(WHEN_PROMPT, this.validateWhen.bind(this)));
+    this.addDialog(new ChoicePrompt(CHANNEL_PROMPT));
+    this.addDialog(new ChoicePrompt(WHO_PROMPT));
+    this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
+    this.addDialog(new ChoicePrompt(VERIFY_PROMPT));
+    this.initialDialogId = FLOW;
+  }
+
+  private async askWhatStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const pressed = nextActionValueOf(step.context);
+    const values = step.values as Values;
+    values.idempotencyKey = this.newKey();
+    values.presetCategory = pressed?.category;
+    values.channel = pressed?.channel;
+    await step.context.sendActivity(t(locale, 'complaints.empathy'));
+    return step.prompt(WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
+  }
+
+  private async askWhenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    (step.values as Values).description = String(step.result).trim().slice(0, MAX_DESCRIPTION);
+    const unknown = [imBack(t(locale, 'complaints.whenUnknown'))];
+    return step.prompt(WHEN_PROMPT, {
+      prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askWhen')),
+      retryPrompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.retryWhen')),
+    });
+  }
+
+  private async askChannelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const values = step.values as Values;
+    values.occurredOn = this.dateOf(step, String(step.result)) ?? null;
+    if (values.channel) return step.next();
+    return step.prompt(CHANNEL_PROMPT, {
+      prompt: t(locale, 'complaints.askChannel'),
+      retryPrompt: t(locale, 'complaints.retryChannel'),
+      choices: choices(locale, CHANNELS, 'complaints.channel'),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async askWhoStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const values = step.values as Values;
+    if (step.result) values.channel = (step.result as FoundChoice).value as ComplaintChannel;
+    return step.prompt(WHO_PROMPT, {
+      prompt: t(locale, 'complaints.askWho'),
+      retryPrompt: t(locale, 'complaints.retryWho'),
+      choices: choices(locale, CONTACTED, 'complaints.who'),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async askNumberStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    (step.values as Values).contacted = (step.result as FoundChoice).value as Contacted;
+    const unknown = [imBack(t(locale, 'complaints.numberUnknown'))];
+    return step.prompt(NUMBER_PROMPT, {
+      prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askNumber')),
+      retryPrompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.retryNumber')),
+    });
+  }
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const values = step.values as Values;
+    values.callerNumber = firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits ?? null;
+    await step.context.sendActivity(this.summary(locale, values));
+    const borrowerId = await this.deps.verification.verifiedBorrowerId(conversationKey(step.context));
+    if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
+    return step.prompt(VERIFY_PROMPT, {
+      prompt: t(locale, 'complaints.askVerify'),
+      choices: [
+        { value: 'yes', action: imBack(t(locale, 'complaints.yes')), synonyms: [t(locale, 'complaints.yes'), '是', '好', '好的', '可以', '验证', '驗證', 'yes', 'ok'] },
+        { value: 'no', action: imBack(t(locale, 'complaints.no')), synonyms: [t(locale, 'complaints.no'), '不', '不用', '否', 'no'] },
+      ],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const result = step.result as VerifiedIdentity | FoundChoice | undefined;
+    if (result && 'borrowerId' in result) return step.next(result);
+    if (result && 'value' in result && result.value === 'yes') return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    return this.endNotFiled(step, locale, 'complaints.notFiled');
+  }
+
+  private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    const identity = step.result as VerifiedIdentity | undefined;
+    // A failed or locked verification has already told the borrower why and offered a person.
+    if (!identity) return this.endNotFiled(step, locale);
+    const values = step.values as Values;
+    const category = complaintCategory(values.description ?? '', values.contacted ?? 'self', values.presetCategory);
+    try {
+      const complaint = await this.deps.accounts.createComplaint(identity.borrowerId, {
+        idempotencyKey: values.idempotencyKey,
+        category,
+        description: values.description ?? '',
+        occurredOn: values.occurredOn ?? undefined,
+        channel: values.channel,
+        contactedPersons: t('zh-CN', `complaints.who.${values.contacted ?? 'self'}` as MessageKey),
+        callerNumber: values.callerNumber ?? undefined,
+        priority: complaintPriority(category),
+      });
+      await this.deps.filedRecords.add(step.context, { kind: 'complaint', reference: complaint.reference, at: complaint.createdAt });
+      const lines = [t(locale, 'complaints.filed', { reference: complaint.reference, answerBy: complaint.answerBy })];
+      if (complaint.priority === 'high') lines.push(t(locale, 'complaints.priority'));
+      await step.context.sendActivity(lines.join(locale === 'en' ? ' ' : ''));
+      await this.sendAfterCare(step, locale);
+    } catch (err) {
+      if (!isBotError(err) || !['ACCOUNT_SERVICE_UNAVAILABLE', 'ACCOUNT_INVALID_RESPONSE', 'ACCOUNT_NOT_FOUND', 'BAD_INPUT'].includes(err.code)) throw err;
+      return this.endNotFiled(step, locale, 'complaints.unavailable');
+    }
+    return step.endDialog();
+  }
+
+  /** Not filed: say so (when not already said), then the outside channels, the evidence to keep and a person. */
+  private async endNotFiled(step: WaterfallStepContext, locale: Locale, key?: MessageKey): Promise<DialogTurnResult> {
+    if (key) await step.context.sendActivity(t(locale, key));
+    await this.sendAfterCare(step, locale);
+    return step.endDialog();
+  }
+
+  private async sendAfterCare(step: WaterfallStepContext, locale: Locale): Promise<void> {
+    await step.context.sendActivity(t(locale, 'complaints.external'));
+    await step.context.sendActivity(t(locale, 'complaints.evidence'));
+    await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent']), t(locale, 'complaints.offerPerson')));
+  }
+
+  private summary(locale: Locale, values: Values): string {
+    const description = values.description ?? '';
+    const notKnown = t(locale, 'complaints.notKnown');
+    return t(locale, 'complaints.summary', {
+      description: description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description,
+      date: values.occurredOn ?? notKnown,
+      channel: t(locale, `complaints.channel.${values.channel ?? 'other'}` as MessageKey),
+      who: t(locale, `complaints.who.${values.contacted ?? 'self'}` as MessageKey),
+      number: values.callerNumber ? maskedPhone(values.callerNumber) : notKnown,
+    });
+  }
+
+  private dateOf(step: WaterfallStepContext, text: string): string | undefined {
+    const now = this.deps.clock.now();
+    return pastDateOf(text, turnEntities(step.context, now, this.deps.timeZone), now, this.deps.timeZone);
+  }
+
+  private async validateWhen(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown')) return true;
+    const now = this.deps.clock.now();
+    return pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined;
+  }
+
+  private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    if (text === t(localeOfStep(prompt.context), 'complaints.numberUnknown')) return true;
+    return firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone)) !== undefined;
+  }
+}
+
+/** A description worth filing: a few characters at least (two Chinese characters, or four otherwise). */
+function describes(text: string): boolean {
+  const trimmed = text.trim();
+  return (trimmed.match(CJK)?.length ?? 0) >= 2 || trimmed.replace(/[\s\p{P}]/gu, '').length >= 4;
+}
+
+function choices(locale: Locale, keys: readonly string[], prefix: string): Choice[] {
+  return keys.map((key) => {
+    const title = t(locale, `${prefix}.${key}` as MessageKey);
+    return { value: key, action: imBack(title), synonyms: [title] };
+  });
+}
