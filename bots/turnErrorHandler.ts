@@ -21,8 +21,10 @@ export function createTurnErrorHandler(deps: { logger: Logger; conversationState
     const info = turnInfoOrUndefined(context);
     const locale = info?.locale ?? localeOfLanguage(detectLanguage(typeof context.activity?.text === 'string' ? context.activity.text : ''));
     const key: MessageKey = code === 'LOCK_TIMEOUT' ? 'core.busy' : code === 'STATE_UNAVAILABLE' ? 'core.stateUnavailable' : 'core.error';
+    // Without state the in-bot hand-off cannot work (its queue is in Redis): the message names the official app instead.
+    const actions = code === 'STATE_UNAVAILABLE' ? [] : [intentLabel(locale, 'human_agent')];
     try {
-      await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, key)));
+      await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, key)));
       await context.sendTraceActivity('turn error', { code, message: error?.message }, 'https://borrower-bot/schemas/error', 'Turn error');
     } catch (sendError) {
       deps.logger.error({ event: 'turn.error_reply_failed', conversationId, err: sendError }, 'could not send error reply');

@@ -6,6 +6,9 @@ export type { Redis };
 /**
  * Create an ioredis client. Commands issued while Redis is down fail fast (no offline queue growth) so a turn
  * can answer honestly instead of hanging; the client keeps reconnecting in the background.
+ * Until the first connection is ready commands are queued (start-up, SUBSCRIBE); after that the offline queue is
+ * off: with it on, every command waited for the next reconnect attempt (up to 2 s each, several per turn),
+ * measured at 1-8 s per turn with Redis stopped (test/integration/resilience/redisOutage.test.ts).
  * Blocking and subscriber connections must be separate clients: call this again for them.
  */
 export function createRedis(url: string, logger?: Logger, options: RedisOptions = {}): Redis {
@@ -22,6 +25,7 @@ export function createRedis(url: string, logger?: Logger, options: RedisOptions 
     down = true;
   });
   client.on('ready', () => {
+    if (options.enableOfflineQueue === undefined) client.options.enableOfflineQueue = false;
     if (down) logger?.info({ event: 'redis.recovered' }, 'redis connection recovered');
     down = false;
   });
