@@ -33,7 +33,7 @@ export const coreMessages = defineMessages({
       '抱歉，系统刚才出了点问题，您的信息没有丢失。请稍后再试一次；如果着急，我可以帮您转人工客服。',
     'core.busy': '上一条消息还在处理中，请稍等片刻再发送。',
     'core.stateUnavailable':
-      '抱歉，系统暂时无法保存对话，我们正在处理。您也可以通过官方App内的客服入口联系我们。',
+      '抱歉，系统暂时出了故障，我们正在处理，这条消息我没能处理。请过几分钟再发一次；如果着急，请通过官方App内的客服入口联系人工客服。',
     'core.intent.cannot_reach_collector': '联系不上贷后专员',
     'core.intent.installment_plan': '申请分期或协商还款',
     'core.intent.lawsuit_threat': '被告知要起诉',
@@ -74,7 +74,7 @@ export const coreMessages = defineMessages({
     'core.unsupportedInput': '我暫時只能看懂文字訊息。請用文字描述您的問題，或點下面的選項：',
     'core.error': '抱歉，系統剛才出了點問題，您的資訊沒有遺失。請稍後再試一次；如果著急，我可以幫您轉人工客服。',
     'core.busy': '上一則訊息還在處理中，請稍等片刻再傳送。',
-    'core.stateUnavailable': '抱歉，系統暫時無法保存對話，我們正在處理。您也可以透過官方App內的客服入口聯繫我們。',
+    'core.stateUnavailable': '抱歉，系統暫時出了故障，我們正在處理，這則訊息我沒能處理。請過幾分鐘再傳一次；如果著急，請透過官方App內的客服入口聯繫人工客服。',
     'core.intent.cannot_reach_collector': '聯繫不上貸後專員',
     'core.intent.installment_plan': '申請分期或協商還款',
     'core.intent.lawsuit_threat': '被告知要起訴',
@@ -118,7 +118,7 @@ export const coreMessages = defineMessages({
       'Sorry, something went wrong on our side; nothing you sent was lost. Please try again in a moment, or I can connect you to a person.',
     'core.busy': 'Your previous message is still being processed. Please wait a moment and send again.',
     'core.stateUnavailable':
-      "Sorry, we can't save this conversation right now and are working on it. You can also reach us through the customer service entry in the official app.",
+      "Sorry, our system is having a problem right now and I couldn't handle this message; we're working on it. Please send it again in a few minutes, or if it's urgent, reach a person through the customer service entry in the official app.",
     'core.intent.cannot_reach_collector': "I can't reach my collector",
     'core.intent.installment_plan': 'Apply for a plan',
     'core.intent.lawsuit_threat': 'Told I will be sued',
