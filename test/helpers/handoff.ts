@@ -1,0 +1,30 @@
+import { startPageConversation } from '../integration/directline/directLineHttp';
+
+/** A fixed-offset zone where it is now around noon, so service hours (09:00–21:00) are open whenever this runs. */
+export function zoneWhereItIsNoon(now = new Date()): string {
+  const offset = 12 - now.getUTCHours();
+  const clamped = Math.max(-11, Math.min(12, offset));
+  return clamped === 0 ? 'Etc/GMT' : `Etc/GMT${clamped > 0 ? '-' : '+'}${Math.abs(clamped)}`;
+}
+
+export const AGENT_PASSWORD = 'test-agent-password';
+export const AGENT_ACCOUNTS = 'agent1:Agent One:s1$16384$8$1$P6EVAosJp_Lc9e8gXpEMmQ$gfo7Wt5XCtHYKzlq8aMlDqsMlyqmLkH0Wp723LENpV8:legal,negotiation,complaints';
+
+export type Conversation = Awaited<ReturnType<typeof startPageConversation>>;
+
+/** Poll the borrower's Direct Line conversation until a bot message matches. */
+export async function waitForBotText(conversation: Conversation, matches: (text: string) => boolean, timeoutMs = 8000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    const res = await conversation.poll();
+    seen = (res.body.activities as Array<{ type: string; text?: string; from: { id: string } }>)
+      .filter((a) => a.type === 'message' && a.from.id !== conversation.userId)
+      .map((a) => a.text ?? '');
+    const hit = seen.find(matches);
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bot message matched; saw:\n${seen.join('\n')}`);
+}
+
