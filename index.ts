@@ -16,6 +16,8 @@ import { createTurnErrorHandler } from './bots/turnErrorHandler';
 import { TurnLockMiddleware } from './bots/turnLockMiddleware';
 import { MainDialog } from './dialogs/mainDialog';
 import { accountModule } from './dialogs/account/accountModule';
+import { complaintsModule } from './dialogs/complaints/complaintsModule';
+import { guidanceModule } from './dialogs/guidance/guidanceModule';
 import type { DialogModule } from './dialogs/dialogModule';
 import { FiledRecords, type FiledRecord } from './dialogs/filedRecords';
 import { coreRoutes } from './dialogs/routes';
@@ -152,6 +154,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
+    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
+    complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours: serviceHoursFromConfig(config) }),
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
   ];
   const recognizer = createRecognizer(config, {
