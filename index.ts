@@ -34,6 +34,8 @@ import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { HandoffRelay } from './bots/handoffRelay';
 import { TranscriptMiddleware } from './bots/transcriptMiddleware';
 import { handoffDialogModule } from './dialogs/handoff/handoffModule';
+import { plansModule } from './dialogs/plans/plansModule';
+import { loadPlanPolicy } from './services/plans/planPolicy';
 import { registerDirectLineRoutes } from './services/directline/directLineRoutes';
 import { createHandoffModule } from './services/handoff/handoffModule';
 import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
@@ -152,11 +154,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // --- understanding, dialogs, bot ---
   const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));
+  const planPolicy = loadPlanPolicy(config.PLAN_POLICY_PATH);
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
     guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
     complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours: serviceHoursFromConfig(config) }),
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
+    plansModule({ accounts, policy: planPolicy, filedRecords, clock, timeZone: config.TIME_ZONE }),
   ];
   const recognizer = createRecognizer(config, {
     logger,
