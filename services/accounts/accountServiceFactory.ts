@@ -37,6 +37,7 @@ export function buildAccountService(config: Config, deps: AccountServiceFactoryD
         apiToken: config.LENDER_API_TOKEN,
         timeoutMs: config.LENDER_TIMEOUT_MS,
         retryAttempts: config.LENDER_RETRY_ATTEMPTS,
+        budgetMs: config.LENDER_BUDGET_MS,
         breakerFailures: config.LENDER_BREAKER_FAILURES,
         breakerHalfOpenMs: config.LENDER_BREAKER_HALF_OPEN_MS,
         logger: deps.logger,

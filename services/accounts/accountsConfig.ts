@@ -11,6 +11,8 @@ export const accountsConfigShape = {
   LENDER_TIMEOUT_MS: vars.int(2000, 50, 60000),
   /** Attempts per idempotent call (GET, POST with Idempotency-Key), including the first. */
   LENDER_RETRY_ATTEMPTS: vars.int(3, 1, 10),
+  /** Most time one lender call may take, retries and backoff included: bounds how long a turn waits for the lender. */
+  LENDER_BUDGET_MS: vars.int(4000, 100, 120000),
   /** Consecutive failures that open the circuit breaker. */
   LENDER_BREAKER_FAILURES: vars.int(5, 1, 100),
   /** How long the circuit stays open before one trial call. */

@@ -49,6 +49,8 @@ export interface HttpAccountServiceOptions {
   breakerFailures: number;
   /** How long the circuit stays open before a trial call (LENDER_BREAKER_HALF_OPEN_MS). */
   breakerHalfOpenMs: number;
+  /** Most time one call may take, all attempts and backoff included (LENDER_BUDGET_MS); unset: no overall cap. */
+  budgetMs?: number;
   /** First retry delay; doubles with jitter up to 1 s. Default 100 ms. */
   retryInitialDelayMs?: number;
   logger?: Logger;
@@ -108,8 +110,12 @@ export class HttpAccountService implements AccountService {
     retries.onRetry((reason) =>
       this.logger.debug({ event: 'lender.retry', reason: 'error' in reason ? String(reason.error) : 'value' }, 'retrying lender call'),
     );
-    this.idempotentPolicy = wrap(retries, this.breaker, perAttempt);
-    this.singleShotPolicy = wrap(this.breaker, perAttempt);
+    // The budget bounds what a turn waits for the lender: without it, timeout x attempts + backoff (6.3 s with the
+    // defaults) could pass before the borrower hears anything.
+    const withinBudget = (policy: IPolicy): IPolicy =>
+      options.budgetMs ? wrap(timeout(options.budgetMs, TimeoutStrategy.Aggressive), policy) : policy;
+    this.idempotentPolicy = withinBudget(wrap(retries, this.breaker, perAttempt));
+    this.singleShotPolicy = withinBudget(wrap(this.breaker, perAttempt));
   }
 
   /** For health checks and metrics. */
