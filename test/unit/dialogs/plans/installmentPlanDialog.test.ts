@@ -1,0 +1,280 @@
+import { expect } from 'chai';
+import { intentLabel } from '../../../../dialogs/menu';
+import { t } from '../../../../dialogs/messages';
+import type { AccountService } from '../../../../services/accounts/accountService';
+import { BotError } from '../../../../services/errors/botError';
+import { actionsOf, buttonsOf, cardsOf, makePlanBot, textOf, verifyAs, type PlanBot } from './planHarness';
+
+const REFERENCE = /PR-\d{8}-\d{4}/;
+
+/** Start the plan dialog, verify, and answer the reason question; resolves to the replies of the reason turn. */
+async function upToAmount(bot: PlanBot, ask: string, who: 'D002' | 'D008' | 'D009', reason: string) {
+  await bot.say(ask);
+  const verified = await verifyAs(bot, who);
+  return { verified, afterReason: await bot.say(reason) };
+}
+
+describe('InstallmentPlanDialog transcripts', () => {
+  describe('zh-CN', () => {
+    it('verifies, asks the reason and amount, proposes plans as a card and text, files one request on a typed number', async () => {
+      const bot = await makePlanBot();
+      const { verified, afterReason } = await upToAmount(bot, '我想分期还款', 'D002', '失业');
+      expect(textOf(verified)).to.contain(t('zh-CN', 'plan.askReason'));
+      expect(buttonsOf(verified)).to.deep.equal(['失业', '生病或受伤', '收入减少', '其他原因', '跳过']);
+      expect(textOf(afterReason)).to.contain(t('zh-CN', 'plan.askAmount'));
+
+      const proposals = await bot.say('一千五');
+      expect(textOf(proposals)).to.contain('¥1,500.00').and.to.contain('3 个方案');
+      const [card] = cardsOf(proposals);
+      expect(card.version).to.equal('1.5');
+      expect(card.actions).to.have.length(3);
+      for (const a of card.actions!) {
+        expect(a.type).to.equal('Action.Submit');
+        expect(a.data.action).to.equal('plan.choose');
+        expect(a.data.proposalId).to.be.a('string');
+      }
+      // The fallback text is the whole card as numbered text: 9, 12 and 18 months of ¥1,089.18, ¥816.88, ¥544.59.
+      for (const fact of ['1. ', '2. ', '3. ', '分 9 期', '分 12 期', '分 18 期', '¥1,089.18', '¥816.88', '¥544.59', '2026-12-20', '¥9,802.65']) {
+        expect(card.fallbackText).to.contain(fact);
+      }
+      expect(card.fallbackText).to.contain(t('zh-CN', 'plan.choose.hint'));
+      expect(card.fallbackText).to.contain('以审核结果为准');
+      expect(buttonsOf(proposals)).to.deep.equal(['方案1', '方案2', '方案3']);
+
+      const summary = await bot.say('1');
+      expect(cardsOf(summary)[0].fallbackText).to.contain('9 期').and.to.contain('¥1,089.18').and.to.contain('失业');
+      expect(buttonsOf(summary)).to.deep.equal([t('zh-CN', 'plan.confirm.yes'), t('zh-CN', 'plan.confirm.no')]);
+
+      const filed = await bot.say('确认提交');
+      const text = textOf(filed);
+      expect(text).to.match(REFERENCE);
+      expect(text).to.contain('3 个工作日').and.to.contain('2026-11-25');
+      expect(text).to.contain(t('zh-CN', 'plan.review.collectionPaused'));
+      expect(buttonsOf(filed)).to.include(intentLabel('zh-CN', 'human_agent'));
+
+      const requests = await bot.planRequests('D002');
+      expect(requests).to.have.length(1);
+      expect(requests[0]).to.include({ loanId: 'L002-1', installments: 9, reason: '失业', optionId: card.actions![0].data.proposalId });
+      expect(text).to.contain(requests[0].reference);
+    });
+
+    it('takes the choice and the confirmation from card and button submits (value, no text)', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+      const [card] = cardsOf(await bot.say('1500'));
+      const summary = await bot.say({ value: card.actions![1].data });
+      expect(cardsOf(summary)[0].fallbackText).to.contain('12 期').and.not.to.contain('困难原因');
+      const confirm = actionsOf(summary).find((a) => a.title === t('zh-CN', 'plan.confirm.yes'))!;
+      expect(confirm.value).to.include({ action: 'plan.confirm', answer: 'yes' });
+      const filed = await bot.say({ value: confirm.value });
+      expect(textOf(filed)).to.match(REFERENCE);
+      const requests = await bot.planRequests('D002');
+      expect(requests).to.have.length(1);
+      expect(requests[0].installments).to.equal(12);
+      expect(requests[0].reason).to.equal(undefined);
+    });
+
+    it('answers a second submit of the same card or confirmation calmly and files nothing more', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '失业');
+      const [card] = cardsOf(await bot.say('一千五'));
+      const summary = await bot.say({ value: card.actions![0].data });
+      const confirm = actionsOf(summary).find((a) => a.title === t('zh-CN', 'plan.confirm.yes'))!;
+      const filed = await bot.say({ text: confirm.title, value: confirm.value });
+      const reference = REFERENCE.exec(textOf(filed))![0];
+
+      for (const again of [{ value: card.actions![0].data }, { value: card.actions![2].data }, { text: confirm.title, value: confirm.value }]) {
+        const replies = await bot.say(again);
+        expect(textOf(replies)).to.equal(t('zh-CN', 'plan.alreadySubmitted', { reference }));
+      }
+      expect(await bot.planRequests('D002')).to.have.length(1);
+    });
+
+    it('says a card from an ended conversation step has expired when nothing was filed', async () => {
+      const bot = await makePlanBot();
+      const replies = await bot.say({ value: { action: 'plan.choose', proposalId: 'EI9-00000000', intent: 'installment_plan' } });
+      expect(textOf(replies)).to.equal(t('zh-CN', 'plan.cardExpired'));
+      expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'installment_plan'));
+      expect(await bot.planRequests('D002')).to.have.length(0);
+    });
+
+    it('keeps the idempotency key across a retry after a lost answer, so one request is created', async () => {
+      const keys: string[] = [];
+      let failOnce = true;
+      const bot = await makePlanBot({
+        wrap: (inner): AccountService =>
+          Object.assign(Object.create(inner) as AccountService, {
+            async createPlanRequest(borrowerId: string, body: Parameters<AccountService['createPlanRequest']>[1]) {
+              keys.push(body.idempotencyKey);
+              const record = await inner.createPlanRequest(borrowerId, body);
+              if (failOnce) {
+                failOnce = false;
+                throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'timeout after the lender stored the request');
+              }
+              return record;
+            },
+          }),
+      });
+      await upToAmount(bot, '我想分期还款', 'D002', '收入减少');
+      await bot.say('1500');
+      await bot.say('1');
+      const unavailable = await bot.say('确认提交');
+      expect(textOf(unavailable)).to.equal(t('zh-CN', 'plan.submitUnavailable'));
+      expect(buttonsOf(unavailable)).to.deep.equal([t('zh-CN', 'plan.retry.yes'), t('zh-CN', 'plan.confirm.no')]);
+      const filed = await bot.say(t('zh-CN', 'plan.retry.yes'));
+      expect(textOf(filed)).to.match(REFERENCE);
+      expect(keys).to.have.length(2);
+      expect(keys[1]).to.equal(keys[0]);
+      expect(await bot.planRequests('D002')).to.have.length(1);
+    });
+
+    it('files nothing when the borrower says not now', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+      await bot.say('1500');
+      await bot.say('2');
+      const replies = await bot.say('先不提交');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'plan.notSubmitted'));
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'installment_plan'), intentLabel('zh-CN', 'human_agent')]);
+      expect(await bot.planRequests('D002')).to.have.length(0);
+    });
+
+    it('explains a filed court case in plain words and offers a person and a hardship review (D005)', async () => {
+      const bot = await makePlanBot();
+      await bot.say('我想分期还款');
+      const replies = await verifyAs(bot, 'D005');
+      const text = textOf(replies);
+      expect(text).to.contain(t('zh-CN', 'plan.ineligible.intro'));
+      expect(text).to.contain(t('zh-CN', 'plan.reason.COURT_CASE_FILED'));
+      expect(text).to.contain(t('zh-CN', 'plan.ineligible.next'));
+      expect(cardsOf(replies)).to.have.length(0);
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'plan.hardshipButton')]);
+      const hardship = actionsOf(replies)[1];
+      expect(hardship.value).to.deep.equal({ intent: 'negotiation_refused' });
+
+      // The hardship button starts the review; the conversation is verified already.
+      const review = await bot.say({ text: hardship.text, value: hardship.value });
+      expect(textOf(review)).to.contain(t('zh-CN', 'hardship.intro')).and.to.contain(t('zh-CN', 'hardship.askReason'));
+      expect(await bot.planRequests('D005')).to.have.length(0);
+    });
+
+    it('explains court enforcement in plain words (D010)', async () => {
+      const bot = await makePlanBot();
+      await bot.say('我想分期还款');
+      const text = textOf(await verifyAs(bot, 'D010'));
+      expect(text).to.contain(t('zh-CN', 'plan.reason.ENFORCEMENT_IN_PROGRESS'));
+      expect(text).not.to.contain(t('zh-CN', 'plan.askReason'));
+    });
+
+    it('leaves cleanly on cancel in the middle and files nothing', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '失业');
+      const cancelled = await bot.say('取消');
+      expect(textOf(cancelled)).to.equal(t('zh-CN', 'core.cancelled'));
+      expect(buttonsOf(cancelled).length).to.be.greaterThan(3);
+      expect(textOf(await bot.say('1500'))).not.to.contain('方案');
+      expect(await bot.planRequests('D002')).to.have.length(0);
+    });
+
+    it('answers help at the proposals and shows them again, then goes on', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '失业');
+      await bot.say('一千五');
+      const help = await bot.say('帮助');
+      expect(textOf(help)).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume'));
+      expect(cardsOf(help)).to.have.length(1);
+      expect(buttonsOf(help)).to.deep.equal(['方案1', '方案2', '方案3']);
+      const summary = await bot.say('2');
+      expect(cardsOf(summary)[0].fallbackText).to.contain('12 期');
+    });
+
+    it('asks again for an amount it cannot read, then takes a range', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '生病或受伤');
+      expect(textOf(await bot.say('没多少'))).to.equal(t('zh-CN', 'plan.retryAmount'));
+      const proposals = await bot.say('两三千');
+      expect(textOf(proposals)).to.contain('¥2,000.00').and.to.contain('¥3,000.00');
+      // Up to ¥3,000 a month: 6 months (¥1,633.77) is the closest fit, then 9 and 12.
+      const [card] = cardsOf(proposals);
+      expect(card.fallbackText).to.contain('分 6 期').and.to.contain('¥1,633.77');
+      expect(card.fallbackText).not.to.contain('分 3 期');
+    });
+
+    it('reads other ways of saying the amount', async () => {
+      for (const [said, shown] of [['1500左右', '¥1,500.00'], ['最多两千', '¥2,000.00'], ['¥3000', '¥3,000.00'], ['3k', '¥3,000.00']]) {
+        const bot = await makePlanBot();
+        await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+        const replies = await bot.say(said);
+        expect(textOf(replies), said).to.contain(shown);
+        expect(cardsOf(replies), said).to.have.length(1);
+      }
+    });
+
+    it('uses an amount said in the request itself and does not ask for it again', async () => {
+      const bot = await makePlanBot();
+      await bot.say('每个月只能还一千五，想分期');
+      await verifyAs(bot, 'D002');
+      const proposals = await bot.say('跳过');
+      expect(textOf(proposals)).to.contain('¥1,500.00');
+      expect(cardsOf(proposals)).to.have.length(1);
+    });
+
+    it('shows the one closest plan when nothing fits the amount', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+      const replies = await bot.say('200');
+      expect(textOf(replies)).to.contain(t('zh-CN', 'plan.proposals.closest', { amount: '每月 ¥200.00' }));
+      expect(cardsOf(replies)[0].actions).to.have.length(1);
+      expect(cardsOf(replies)[0].fallbackText).to.contain('分 24 期');
+    });
+  });
+
+  describe('zh-TW', () => {
+    it('runs the whole request in Traditional Chinese (D008)', async () => {
+      const bot = await makePlanBot();
+      const { verified } = await upToAmount(bot, '我想分期還款', 'D008', '失業');
+      expect(buttonsOf(verified)).to.include('失業');
+      const proposals = await bot.say('一千五');
+      expect(textOf(proposals)).to.contain('個方案');
+      const [card] = cardsOf(proposals);
+      expect(card.fallbackText).to.contain(t('zh-TW', 'plan.proposals.title')).and.to.contain('分 12 期').and.to.contain('¥1,251.25');
+      const summary = await bot.say({ value: card.actions![0].data });
+      expect(buttonsOf(summary)).to.deep.equal(['確認提交', '先不提交']);
+      const filed = await bot.say('確認提交');
+      expect(textOf(filed)).to.contain('編號').and.to.match(REFERENCE);
+      expect(textOf(filed)).to.contain(t('zh-TW', 'plan.review.collectionPaused'));
+      const requests = await bot.planRequests('D008');
+      expect(requests).to.have.length(1);
+      expect(requests[0]).to.include({ installments: 12, reason: '失業' });
+      expect(textOf(await bot.say({ value: card.actions![0].data }))).to.equal(t('zh-TW', 'plan.alreadySubmitted', { reference: requests[0].reference }));
+    });
+
+    it('leaves cleanly on cancel in Traditional Chinese', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期還款', 'D008', '跳過');
+      expect(textOf(await bot.say('取消'))).to.equal(t('zh-TW', 'core.cancelled'));
+      expect(await bot.planRequests('D008')).to.have.length(0);
+    });
+  });
+
+  describe('English', () => {
+    it('runs the whole request in English (D009)', async () => {
+      const bot = await makePlanBot();
+      const { verified, afterReason } = await upToAmount(bot, 'I want an installment plan', 'D009', 'Skip');
+      expect(buttonsOf(verified)).to.include('Lost my job');
+      expect(textOf(afterReason)).to.equal(t('en', 'plan.askAmount'));
+      expect(textOf(await bot.say('not sure'))).to.equal(t('en', 'plan.retryAmount'));
+      const proposals = await bot.say('3k');
+      expect(textOf(proposals)).to.contain('¥3,000.00 a month');
+      const [card] = cardsOf(proposals);
+      expect(card.fallbackText).to.contain('Option 1: 3 installments').and.to.contain('¥2,934.91');
+      expect(buttonsOf(proposals)).to.deep.equal(['Option 1', 'Option 2', 'Option 3']);
+      const summary = await bot.say('Option 2');
+      expect(cardsOf(summary)[0].fallbackText).to.contain('6 months');
+      const filed = await bot.say('Submit');
+      expect(textOf(filed)).to.contain('reference').and.to.match(REFERENCE).and.to.contain('3 working days');
+      expect(await bot.planRequests('D009')).to.have.length(1);
+      expect((await bot.planRequests('D009'))[0].installments).to.equal(6);
+    });
+  });
+});
