@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { intentLabel } from '../../../../dialogs/menu';
+import { t } from '../../../../dialogs/messages';
+import { BORROWERS, allText, button, makeHarness, titlesOf } from './harness';
+
+describe('LawsuitThreatDialog transcripts', () => {
+  it('gives the general facts to an unverified borrower, with plan, person and "verify" as next steps', async () => {
+    const h = await makeHarness();
+    const replies = await h.say('催收说要起诉我');
+    const text = allText(replies);
+    expect(text).to.contain('12368').and.to.contain('人民法院在线服务').and.to.contain('我的案件').and.to.contain('律师函不是法院文书');
+    expect(text).to.contain('一般属于民事纠纷');
+    expect(text).not.to.contain('案号');
+    expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'installment_plan'), intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'guidance.button.verify')]);
+  });
+
+  it('verifies on request and then states the real legal stage: D005 has a filed case with its number', async () => {
+    const h = await makeHarness();
+    const first = await h.say('催收说要起诉我');
+    const prompt = await h.press(button(first, t('zh-CN', 'guidance.button.verify')));
+    expect(allText(prompt)).to.contain(t('zh-CN', 'identity.askMobile'));
+    await h.say(BORROWERS.D005[0]);
+    const replies = await h.say(BORROWERS.D005[1]);
+    const text = allText(replies);
+    expect(text).to.contain(t('zh-CN', 'identity.verified'));
+    expect(text).to.contain('演示市演示区人民法院').and.to.contain('(2026)演0101民初00001号').and.to.contain('12368');
+    // The facts are not repeated, and the verify button is gone once verified.
+    expect(text).not.to.contain('先别慌');
+    expect(titlesOf(replies)).to.include(intentLabel('zh-CN', 'human_agent')).and.not.to.include(t('zh-CN', 'guidance.button.verify'));
+  });
+
+  it('tells an already verified borrower in good standing (D001) that nothing legal is on the account', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D001');
+    const text = allText(await h.say('催收说要起诉我'));
+    expect(text).to.contain(t('zh-CN', 'guidance.lawsuit.stage.none'));
+    expect(text).not.to.match(/案号|起诉记录：|判决/);
+  });
+
+  it('offers a complaint when the borrower says a collector threatened criminal consequences, and files it as a threat', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D005');
+    const replies = await h.say('催收说我不还钱就要坐牢');
+    expect(allText(replies)).to.contain(t('zh-CN', 'guidance.lawsuit.threat'));
+    expect(titlesOf(replies)[0]).to.equal(t('zh-CN', 'guidance.button.complaintThreat'));
+    const intake = await h.press(button(replies, t('zh-CN', 'guidance.button.complaintThreat')));
+    expect(allText(intake)).to.contain(t('zh-CN', 'complaints.empathy'));
+    await h.say('他说我再不还就让我去坐牢');
+    await h.say('今天');
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.self'));
+    const filed = allText(await h.say(t('zh-CN', 'complaints.numberUnknown')));
+    expect(filed).to.match(/CP-\d{8}-\d{4}/);
+    const complaint = (await h.accounts.getAccount('D005')).account.complaints.at(-1)!;
+    expect(complaint.category).to.equal('threat');
+    expect(complaint.priority).to.equal('high');
+  });
+
+  it('answers in Traditional Chinese and in English', async () => {
+    const tw = await makeHarness();
+    const twText = allText(await tw.say('催收說要起訴我'));
+    expect(twText).to.equal([t('zh-TW', 'guidance.lawsuit.facts'), t('zh-TW', 'guidance.verifyHint'), t('zh-TW', 'guidance.lawsuit.next')].join('\n'));
+    const en = await makeHarness();
+    await en.verifyAs('D005');
+    const replies = await en.say('A collector says they will sue me');
+    expect(allText(replies)).to.contain("A lawyer's letter is not a court document").and.to.contain('(2026)演0101民初00001号');
+    expect(titlesOf(replies)).to.include(intentLabel('en', 'installment_plan'));
+  });
+});
