@@ -18,13 +18,43 @@ export interface ScriptedConversation {
 }
 
 /** What the borrower types, per locale (texts a borrower would send; tested against the recogniser). */
-const SAYS: Record<Locale, { greeting: string[]; status: string[]; handoff: string[] }> = {
-  'zh-CN': { greeting: ['你好', '您好'], status: ['我还欠多少钱', '我现在逾期多少'], handoff: ['转人工', '我要人工客服'] },
-  'zh-TW': { greeting: ['您好，請問', '你好，請問一下'], status: ['我還欠多少錢', '我的罰息是多少'], handoff: ['轉人工', '我要真人客服'] },
-  en: { greeting: ['hello', 'hi there'], status: ['how much do I owe', 'what is my balance'], handoff: ['talk to a person', 'I want a real person'] },
+const SAYS: Record<Locale, { greeting: string[]; status: string[]; plan: string[]; amount: string[]; complaint: string[]; what: string[]; when: string[]; handoff: string[] }> = {
+  'zh-CN': {
+    greeting: ['你好', '您好'],
+    status: ['我还欠多少钱', '我现在逾期多少'],
+    plan: ['我要申请分期', '能不能分期还款'],
+    amount: ['每个月能还800', '每月最多还八百'],
+    complaint: ['催收天天打电话骚扰我，还骂人', '催收威胁我，说要爆我通讯录'],
+    what: ['他们打电话骂我，还说要告诉我家人', '对方说不还钱就去我单位闹'],
+    when: ['昨天', '今天'],
+    handoff: ['转人工', '我要人工客服'],
+  },
+  'zh-TW': {
+    greeting: ['您好，請問', '你好，請問一下'],
+    status: ['我還欠多少錢', '我的罰息是多少'],
+    plan: ['我想申請分期', '可以協商分期還款嗎'],
+    amount: ['每個月能還800', '每月最多還八百'],
+    complaint: ['催收一直打電話騷擾我，還罵人', '催收威脅我，說要爆我通訊錄'],
+    what: ['他們打電話罵我，還說要告訴我家人', '對方說不還錢就去我單位鬧'],
+    when: ['昨天', '今天'],
+    handoff: ['轉人工', '我要真人客服'],
+  },
+  en: {
+    greeting: ['hello', 'hi there'],
+    status: ['how much do I owe', 'what is my balance'],
+    plan: ['I need an installment plan', 'can I get a payment plan'],
+    amount: ['I can pay 800 a month', '800 per month'],
+    complaint: ['the collector keeps calling and insulting me', 'a collector threatened me on the phone'],
+    what: ['They called me names and threatened to tell my employer', 'They said they would come to my office'],
+    when: ['yesterday', 'today'],
+    handoff: ['talk to a person', 'I want a real person'],
+  },
 };
 
 const REFERENCE = /^H-\d{8}-\d+$/;
+const PLAN_REFERENCES = /^PR-\d{8}-\d+(?:(?:、|, )PR-\d{8}-\d+)*$/;
+const COMPLAINT_REFERENCE = /^CP-\d{8}-\d+$/;
+const AMOUNT_800 = '¥800.00';
 const COUNT = /^\d+$/;
 
 /** The locale mix: 60 % zh-CN, 20 % zh-TW, 20 % English. */
@@ -35,9 +65,15 @@ export function localeOf(index: number): Locale {
 
 /** A demo borrower who writes in the conversation's language (zh-CN ones rotate). */
 export function borrowerFor(index: number, locale: Locale, borrowers: FixtureBorrower[]): FixtureBorrower {
-  const pool = borrowers.filter((b) => b.account.borrower.language === locale);
+  const pool = borrowers.filter((b) => b.account.borrower.language === locale && PLAN_ELIGIBLE.has(b.account.borrower.id));
   return pool[Math.floor(index / 10) % pool.length];
 }
+
+/**
+ * Borrowers the plan policy lets apply for an installment plan on their own (the others are told why not and offered
+ * a person, which the benchmark does not script): D001 owes nothing due, D005 and D010 are charged off in court.
+ */
+const PLAN_ELIGIBLE = new Set(['D002', 'D003', 'D004', 'D006', 'D007', 'D008', 'D009']);
 
 const pick = (list: string[], index: number) => list[index % list.length];
 
@@ -54,9 +90,9 @@ function accountStatus(locale: Locale, borrower: FixtureBorrower): ReplyExpectat
 }
 
 /**
- * Greeting → account status (verification as the demo borrower: mobile, then ID last 6) → hand-off request.
- * Plan proposal/acceptance and the complaint are not scripted yet: their dialogs were still being written when
- * this benchmark was built (see bench/results/load.md).
+ * Greeting → account status (verification as the demo borrower: mobile, then ID last 6) → installment plan
+ * (reason, affordable amount, proposals, choose 1, confirm → filed with a PR reference) → harassment complaint
+ * (what, when, channel, who, number → filed with a CP reference, after-care) → hand-off request (queued, H reference).
  */
 export function borrowerConversation(index: number, borrowers: FixtureBorrower[]): ScriptedConversation {
   const locale = localeOf(index);
@@ -70,6 +106,32 @@ export function borrowerConversation(index: number, borrowers: FixtureBorrower[]
     {
       text: borrower.idLast6,
       expect: { label: 'ID last 6 → verified + account', replies: [m('identity.verified'), accountStatus(locale, borrower), m('account.next', { suggestedActions: true })] },
+    },
+    { text: pick(says.plan, index), expect: { label: 'plan: reason', replies: [m('plan.askReason', { suggestedActions: true })] } },
+    { text: t(locale, 'plan.reasonOption.income_drop'), expect: { label: 'plan: amount', replies: [m('plan.askAmount')] } },
+    {
+      text: pick(says.amount, index),
+      expect: { label: 'plan: proposals', replies: [m(['plan.proposals.fits', 'plan.proposals.closest'], { params: { amount: (v) => v.includes(AMOUNT_800) }, suggestedActions: true })] },
+    },
+    { text: '1', expect: { label: 'plan: confirm', replies: [m('plan.confirm.ask', { suggestedActions: true })] } },
+    { text: t(locale, 'plan.confirm.yes'), expect: { label: 'plan: filed', replies: [m('plan.filed', { prefix: true, params: { reference: PLAN_REFERENCES } })] } },
+    { text: pick(says.complaint, index), expect: { label: 'complaint: what', replies: [m('complaints.empathy'), m('complaints.askWhat')] } },
+    { text: pick(says.what, index), expect: { label: 'complaint: when', replies: [m('complaints.askWhen', { suggestedActions: true })] } },
+    { text: pick(says.when, index), expect: { label: 'complaint: channel', replies: [m('complaints.askChannel', { suggestedActions: true })] } },
+    { text: t(locale, 'complaints.channel.phone'), expect: { label: 'complaint: who', replies: [m('complaints.askWho', { suggestedActions: true })] } },
+    { text: t(locale, 'complaints.who.self'), expect: { label: 'complaint: number', replies: [m('complaints.askNumber', { suggestedActions: true })] } },
+    {
+      text: t(locale, 'complaints.numberUnknown'),
+      expect: {
+        label: 'complaint: filed',
+        replies: [
+          m('complaints.summary', { params: { description: pick(says.what, index), channel: t(locale, 'complaints.channel.phone'), who: t(locale, 'complaints.who.self') } }),
+          m('complaints.filed', { prefix: true, params: { reference: COMPLAINT_REFERENCE } }),
+          m('complaints.external'),
+          m('complaints.evidence'),
+          m('complaints.offerPerson', { suggestedActions: true }),
+        ],
+      },
     },
     {
       text: pick(says.handoff, index),

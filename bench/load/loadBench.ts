@@ -34,10 +34,12 @@ interface Options {
   label: string;
   note: string;
   write: boolean;
+  /** Write a V8 CPU profile of each bot process here (node --cpu-prof). */
+  profile: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true };
+  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true, profile: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--note') o.note = v();
     else if (a === '--label') o.label = v();
     else if (a === '--no-write') o.write = false;
+    else if (a === '--profile') o.profile = v();
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(o.conversations >= 1 && o.concurrency >= 1 && o.rounds >= 1 && o.warmup >= 0)) throw new Error('bad numeric argument');
@@ -173,6 +176,7 @@ interface PhaseResult {
   samples: string[];
   errorsByLabel: Record<string, number>;
   timedOut: boolean;
+  p50ByLabel: Record<string, number>;
 }
 
 /** Run `count` conversations through `concurrency` keep-alive connections (one per worker). */
@@ -185,6 +189,7 @@ async function runConversations(
 ): Promise<PhaseResult> {
   const validator = new LoadValidator();
   const latencies: number[] = [];
+  const byLabel: Record<string, number[]> = {};
   let next = 0;
   let timedOut = false;
   const started = performance.now();
@@ -225,7 +230,9 @@ async function runConversations(
           } catch (err) {
             outcome = { failure: err instanceof Error ? err.message : String(err) };
           }
-          latencies.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          (byLabel[expect.label] ??= []).push(ms);
           validator.record(expect, outcome);
         }
       }
@@ -244,6 +251,7 @@ async function runConversations(
     samples: validator.samples,
     errorsByLabel: Object.fromEntries(validator.errorsByLabel),
     timedOut,
+    p50ByLabel: Object.fromEntries(Object.entries(byLabel).map(([k, v]) => [k, round(percentile([...v].sort((a, b) => a - b), 50))])),
   };
 }
 
@@ -271,6 +279,7 @@ interface RoundRow {
   samples: string[];
   errorsByLabel: Record<string, number>;
   timedOut: boolean;
+  p50ByLabel: Record<string, number>;
   latencies: number[];
 }
 
@@ -284,6 +293,7 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
   } else {
     args = o.bot === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
     Object.assign(env, botEnv(lenderUrl));
+    if (o.profile) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.profile)}`, ...args];
   }
   const child = await spawnServer(args, env, port, '/readyz');
   try {
@@ -313,6 +323,7 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
       samples: phase.samples,
       errorsByLabel: phase.errorsByLabel,
       timedOut: phase.timedOut,
+      p50ByLabel: phase.p50ByLabel,
       latencies: phase.latencies,
     };
   } finally {
@@ -392,6 +403,7 @@ async function main(): Promise<void> {
           `${target.padEnd(4)} round ${r}: ${row.turnsPerSecond} turns/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}/${row.turns}, ` +
             `cpu ${row.cpuMsPerTurn} ms/turn, peak RSS ${row.peakRssMb} MB, ready ${row.readyMs} ms\n`,
         );
+        process.stdout.write(`    p50 by turn: ${JSON.stringify(row.p50ByLabel)}\n`);
         for (const s of row.samples.slice(0, 3)) process.stdout.write(`    ! ${s}\n`);
       }
     }

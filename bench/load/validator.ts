@@ -8,8 +8,11 @@ export type ParamCheck = string | number | RegExp | ((value: string) => boolean)
 
 /** What one reply must be. */
 export type ReplyExpectation =
-  /** The catalog message `key` in `locale`; placeholders may hold anything unless checked in `params`. */
-  | { kind: 'message'; locale: Locale; key: MessageKey; params?: Record<string, ParamCheck>; suggestedActions?: boolean }
+  /**
+   * The catalog message `key` (or any one of several keys) in `locale`; placeholders may hold anything unless checked
+   * in `params`. `prefix`: the message starts the reply and more text may follow (composed replies).
+   */
+  | { kind: 'message'; locale: Locale; key: MessageKey | MessageKey[]; params?: Record<string, ParamCheck>; suggestedActions?: boolean; prefix?: boolean }
   /** Free text (not from one catalog entry): exact text, or every listed fragment present. */
   | { kind: 'text'; label: string; equals?: string; includes?: string[] };
 
@@ -30,8 +33,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiled = new Map<string, { re: RegExp; names: string[] }>();
 
 /** The catalog template as an anchored pattern: literal text exact, each `{name}` a capture. */
-function templatePattern(locale: Locale, key: MessageKey): { re: RegExp; names: string[] } {
-  const id = `${locale}\u0000${key}`;
+function templatePattern(locale: Locale, key: MessageKey, prefix: boolean): { re: RegExp; names: string[] } {
+  const id = `${locale}\u0000${key}\u0000${prefix}`;
   let entry = compiled.get(id);
   if (!entry) {
     // Without params, t() leaves each placeholder visible as `{name}`.
@@ -45,7 +48,7 @@ function templatePattern(locale: Locale, key: MessageKey): { re: RegExp; names: 
         source += '([\\s\\S]*?)';
       } else source += escape(part);
     });
-    entry = { re: new RegExp(`${source}$`), names };
+    entry = { re: new RegExp(prefix ? source : `${source}$`), names };
     compiled.set(id, entry);
   }
   return entry;
@@ -67,19 +70,23 @@ export function checkReply(expected: ReplyExpectation, reply: { text?: string; s
     }
     return { ok: true };
   }
-  const { re, names } = templatePattern(expected.locale, expected.key);
-  const m = re.exec(text);
-  if (!m) return { ok: false, reason: `expected ${expected.locale} ${expected.key}, got "${text.slice(0, 120)}"` };
-  for (const [name, check] of Object.entries(expected.params ?? {})) {
-    const index = names.indexOf(name);
-    if (index < 0) return { ok: false, reason: `${expected.key} has no {${name}}` };
-    const problem = checkParam(name, m[index + 1], check);
-    if (problem) return { ok: false, reason: `${expected.key}: ${problem}` };
+  const keys = Array.isArray(expected.key) ? expected.key : [expected.key];
+  let problem: string | undefined;
+  for (const key of keys) {
+    const { re, names } = templatePattern(expected.locale, key, expected.prefix === true);
+    const m = re.exec(text);
+    if (!m) continue;
+    problem = undefined;
+    for (const [name, check] of Object.entries(expected.params ?? {})) {
+      const index = names.indexOf(name);
+      problem = index < 0 ? `${key} has no {${name}}` : checkParam(name, m[index + 1], check);
+      if (problem) break;
+    }
+    if (!problem && expected.suggestedActions && !(reply.suggestedActions?.actions?.length ?? 0)) problem = 'suggested actions missing';
+    if (!problem) return { ok: true };
+    problem = `${key}: ${problem}`;
   }
-  if (expected.suggestedActions && !(reply.suggestedActions?.actions?.length ?? 0)) {
-    return { ok: false, reason: `${expected.key}: suggested actions missing` };
-  }
-  return { ok: true };
+  return { ok: false, reason: problem ?? `expected ${expected.locale} ${keys.join(' | ')}, got "${text.slice(0, 120)}"` };
 }
 
 /** Check a whole turn: same number of (non-trace) replies, each matching in order. */
