@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { intentLabel } from '../../../../dialogs/menu';
+import { t } from '../../../../dialogs/messages';
+import { allText, makeHarness, titlesOf } from './harness';
+
+describe('CreditReportDialog transcripts', () => {
+  it('states the credit-report rules from the domain facts and warns about paid "repair"', async () => {
+    const h = await makeHarness();
+    const replies = await h.say('逾期会上征信吗');
+    const text = allText(replies);
+    expect(text).to.contain('先通知您').and.to.contain('5 年').and.to.contain('2 次').and.to.contain('ipcrs.pbccrc.org.cn').and.to.contain('20 天');
+    expect(text).to.contain('骗局');
+    expect(text).not.to.match(/可以删除|能删除|保证/);
+    expect(titlesOf(replies)).to.deep.equal([
+      intentLabel('zh-CN', 'account_status'),
+      intentLabel('zh-CN', 'installment_plan'),
+      intentLabel('zh-CN', 'human_agent'),
+      t('zh-CN', 'guidance.button.verify'),
+    ]);
+  });
+
+  it('tells a verified overdue borrower (D005) how many loans are overdue and what stops new records', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D005');
+    const text = allText(await h.say('逾期会上征信吗'));
+    expect(text).to.contain('1 笔借款逾期').and.to.contain('210 天').and.to.contain('还款方案');
+  });
+
+  it('tells a verified borrower in good standing (D001) that nothing is overdue', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D001');
+    const text = allText(await h.say('逾期会上征信吗'));
+    expect(text).to.contain(t('zh-CN', 'guidance.credit.current'));
+  });
+
+  it('answers in Traditional Chinese and in English', async () => {
+    const tw = await makeHarness();
+    expect(allText(await tw.say('逾期會上徵信嗎'))).to.contain('徵信').and.to.contain('20 天');
+    const en = await makeHarness();
+    await en.verifyAs('D009');
+    const text = allText(await en.say('Will this go on my credit report?'));
+    expect(text).to.contain('5 years').and.to.contain('2 free reports').and.to.contain('1 loan(s) are overdue now (up to 10 days)');
+  });
+});

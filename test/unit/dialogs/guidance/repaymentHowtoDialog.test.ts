@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { intentLabel } from '../../../../dialogs/menu';
+import { t } from '../../../../dialogs/messages';
+import { allText, makeHarness, titlesOf } from './harness';
+
+describe('RepaymentHowtoDialog transcripts', () => {
+  it('names only the official app and never a personal account; answers the failed auto-debit asked about', async () => {
+    const h = await makeHarness();
+    const replies = await h.say('自动扣款失败了怎么办');
+    const text = allText(replies);
+    expect(text).to.contain('官方 App').and.to.contain('个人账户').and.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    expect(text).not.to.contain(t('zh-CN', 'guidance.repay.early'));
+    expect(titlesOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+  });
+
+  it('for a payment not yet showing: keep the receipt, do not pay twice, a person checks; no posting time promised', async () => {
+    const h = await makeHarness();
+    const text = allText(await h.say('还了显示没还'));
+    expect(text).to.contain('付款凭证').and.to.contain('不要重复还款').and.to.contain('转人工');
+    expect(text).not.to.match(/\d+\s*(小时|个工作日|分钟)内到账/);
+  });
+
+  it('gives every topic to a general question, and the next due date to a verified borrower (D002)', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    const replies = await h.say('怎么还款');
+    const text = allText(replies);
+    for (const key of ['guidance.repay.early', 'guidance.repay.autodebit', 'guidance.repay.notPosted'] as const) expect(text).to.contain(t('zh-CN', key));
+    expect(text).to.match(/下次还款日 \d{4}-\d{2}-\d{2}，应还 ¥[\d,]+\.\d{2}/);
+    expect(titlesOf(replies)).not.to.include(t('zh-CN', 'guidance.button.verify'));
+  });
+
+  it('answers in English', async () => {
+    const h = await makeHarness();
+    const text = allText(await h.say('How do I repay? The auto-debit failed'));
+    expect(text).to.contain('official app').and.to.contain('never ask you to transfer money to any personal account').and.to.contain('Auto-debit failed');
+  });
+});
