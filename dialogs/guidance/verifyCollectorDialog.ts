@@ -117,10 +117,11 @@ export class VerifyCollectorDialog extends ComponentDialog {
     if (!snapshot) return step.endDialog();
     const number = (step.values as Values).number ?? '';
     const collection = snapshot.account.collection;
-    const shown = displayPhone(number);
+    const official = collection?.officialPhones.find((p) => samePhone(p, number));
+    const shown = official ?? displayPhone(number);
     if (!collection) {
       await step.context.sendActivity(t(locale, 'guidance.scam.noAssignmentNumber', { number: shown }));
-    } else if (collection.officialPhones.some((p) => samePhone(p, number))) {
+    } else if (official) {
       await step.context.sendActivity(t(locale, 'guidance.scam.official', { number: shown, name: collection.name }));
     } else {
       await step.context.sendActivity(t(locale, 'guidance.scam.notOfficial', { number: shown, phones: collection.officialPhones.join(locale === 'en' ? ', ' : '、') }));
