@@ -16,7 +16,10 @@ export interface TurnLock {
 export interface TurnLockOptions {
   /** How long to wait for the lock. */
   waitMs: number;
-  /** How long a held lock lives if its holder dies (must exceed a turn's duration). */
+  /**
+   * How long a held lock lives if its holder dies. The Redis lock renews the lease every third of it while the
+   * turn runs, so it may be much shorter than a slow turn: it bounds how long a killed instance blocks the conversation.
+   */
   leaseMs: number;
 }
 
@@ -54,8 +57,15 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+// Extend the lease only if we still own the lock.
+const RENEW_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
 interface RedisWithLockCommands extends Redis {
   bsbLockRelease(key: string, token: string): Promise<number>;
+  bsbLockRenew(key: string, token: string, leaseMs: number): Promise<number>;
 }
 
 /** Redis lock (SET NX PX with an owner token; released by a compare-and-delete script), shared by all instances. */
@@ -68,6 +78,7 @@ export class RedisTurnLock implements TurnLock {
     private readonly options: TurnLockOptions & { retryMs?: number },
   ) {
     if (!('bsbLockRelease' in redis)) redis.defineCommand('bsbLockRelease', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
+    if (!('bsbLockRenew' in redis)) redis.defineCommand('bsbLockRenew', { numberOfKeys: 1, lua: RENEW_SCRIPT });
     this.redis = redis as RedisWithLockCommands;
   }
 
@@ -86,9 +97,14 @@ export class RedisTurnLock implements TurnLock {
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 50);
     }
+    const renew = setInterval(() => {
+      this.redis.bsbLockRenew(key, token, this.options.leaseMs).catch(() => undefined);
+    }, Math.max(50, Math.floor(this.options.leaseMs / 3)));
+    renew.unref();
     try {
       return await work();
     } finally {
+      clearInterval(renew);
       await this.redis.bsbLockRelease(key, token).catch(() => undefined);
     }
   }

@@ -32,13 +32,29 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   }
 }
 
-/** A child process with its combined output kept (for failure messages) and a way to wait for its exit. */
+const live = new Set<Child>();
+// Last resort if a test run ends without its `after` hooks: no child outlives the test process.
+process.once('exit', () => {
+  for (const child of live) child.signal('SIGKILL');
+});
+
+/**
+ * A child process with its combined output kept (for failure messages) and a way to wait for its exit.
+ * `group`: the child leads its own process group (spawned `detached`) and signals go to the whole group:
+ * `tsx` runs the program in a second node process, and killing only `tsx` would leave that one running.
+ */
 export class Child {
   output = '';
   exited: Promise<number | null>;
   exitCode: number | null | undefined;
 
-  constructor(readonly name: string, readonly proc: ChildProcess) {
+  constructor(
+    readonly name: string,
+    readonly proc: ChildProcess,
+    private readonly group = false,
+  ) {
+    live.add(this);
+    proc.once('exit', () => live.delete(this));
     proc.stdout?.on('data', (d: Buffer) => this.append(d));
     proc.stderr?.on('data', (d: Buffer) => this.append(d));
     this.exited = new Promise((resolve) => {
@@ -58,15 +74,26 @@ export class Child {
     if (this.output.length > 200_000) this.output = this.output.slice(-100_000);
   }
 
+  /** Send a signal to the child (its whole group when it leads one). */
+  signal(signal: NodeJS.Signals): void {
+    try {
+      if (this.group && this.proc.pid) process.kill(-this.proc.pid, signal);
+      else this.proc.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+
   /** Stop with `signal` and wait (bounded) for the exit; SIGKILL if it lingers. */
   async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<void> {
-    if (!this.running) return;
-    this.proc.kill(signal);
-    const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
-    if (!done && this.running) {
-      this.proc.kill('SIGKILL');
+    if (this.running) {
+      this.signal(signal);
+      const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!done && this.running) this.signal('SIGKILL');
       await Promise.race([this.exited, sleep(2000)]);
     }
+    // tsx's own child may outlive tsx for a moment after a SIGKILL of the group leader: signal the group again.
+    if (this.group && signal === 'SIGKILL') this.signal('SIGKILL');
   }
 
   /** Last lines of output, for assertion messages. */
@@ -186,8 +213,9 @@ export class BotProcess {
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
-    const bot = new BotProcess(new Child(`bot:${port}`, proc), port);
+    const bot = new BotProcess(new Child(`bot:${port}`, proc, true), port);
     try {
       await waitFor(
         `bot on ${port} to be ready`,
