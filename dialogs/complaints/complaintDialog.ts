@@ -43,6 +43,7 @@ const CHANNEL_PROMPT = `${COMPLAINT_DIALOG}.channel`;
 const WHO_PROMPT = `${COMPLAINT_DIALOG}.who`;
 const NUMBER_PROMPT = `${COMPLAINT_DIALOG}.number`;
 const VERIFY_PROMPT = `${COMPLAINT_DIALOG}.verify`;
+const RETRY_PROMPT = `${COMPLAINT_DIALOG}.retry`;
 /** Longest description kept (the lender accepts 4000) and echoed back. */
 const MAX_DESCRIPTION = 2000;
 const ECHO_CHARS = 80;
@@ -66,6 +67,7 @@ interface Values {
   channel?: ComplaintChannel;
   contacted?: Contacted;
   callerNumber?: string | null;
+  borrowerId?: string;
 }
 
 const CJK = /[\u3400-\u9fff]/g;
@@ -94,6 +96,7 @@ export class ComplaintDialog extends ComponentDialog {
         this.summaryStep.bind(this),
         this.verifyStep.bind(this),
         this.fileStep.bind(this),
+        this.retryStep.bind(this),
       ]),
     );
     this.addDialog(new TextPrompt(WHAT_PROMPT, async (p) => describes(p.recognized.value ?? '')));
@@ -102,6 +105,7 @@ export class ComplaintDialog extends ComponentDialog {
     this.addDialog(new ChoicePrompt(WHO_PROMPT));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
     this.addDialog(new ChoicePrompt(VERIFY_PROMPT));
+    this.addDialog(new ChoicePrompt(RETRY_PROMPT));
     this.initialDialogId = FLOW;
   }
 
@@ -191,10 +195,29 @@ export class ComplaintDialog extends ComponentDialog {
     const identity = step.result as VerifiedIdentity | undefined;
     // A failed or locked verification has already told the borrower why and offered a person.
     if (!identity) return this.endNotFiled(step, locale);
+    (step.values as Values).borrowerId = identity.borrowerId;
+    if (await this.file(step, locale)) return step.endDialog();
+    // The lender did not answer: it may or may not have stored the complaint. A retry with the same key is safe.
+    const again = t(locale, 'complaints.tryAgain');
+    return step.prompt(RETRY_PROMPT, {
+      prompt: t(locale, 'complaints.retryFiling'),
+      choices: [{ value: 'retry', action: imBack(again), synonyms: [again, '好', '好的', '可以', '是', 'yes', 'ok'] }],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async retryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    if (await this.file(step, locale)) return step.endDialog();
+    return this.endNotFiled(step, locale, 'complaints.unavailable');
+  }
+
+  /** File the complaint (idempotently: the key was made when the intake began). False when the lender is unavailable. */
+  private async file(step: WaterfallStepContext, locale: Locale): Promise<boolean> {
     const values = step.values as Values;
     const category = complaintCategory(values.description ?? '', values.contacted ?? 'self', values.presetCategory);
     try {
-      const complaint = await this.deps.accounts.createComplaint(identity.borrowerId, {
+      const complaint = await this.deps.accounts.createComplaint(values.borrowerId!, {
         idempotencyKey: values.idempotencyKey,
         category,
         description: values.description ?? '',
@@ -209,18 +232,27 @@ export class ComplaintDialog extends ComponentDialog {
       if (complaint.priority === 'high') lines.push(t(locale, 'complaints.priority'));
       await step.context.sendActivity(lines.join(locale === 'en' ? ' ' : ''));
       await this.sendAfterCare(step, locale);
+      return true;
     } catch (err) {
-      if (!isBotError(err) || !['ACCOUNT_SERVICE_UNAVAILABLE', 'ACCOUNT_INVALID_RESPONSE', 'ACCOUNT_NOT_FOUND', 'BAD_INPUT'].includes(err.code)) throw err;
-      return this.endNotFiled(step, locale, 'complaints.unavailable');
+      if (isBotError(err, 'ACCOUNT_SERVICE_UNAVAILABLE') || isBotError(err, 'ACCOUNT_INVALID_RESPONSE')) return false;
+      // Unknown borrower or a rejected body: retrying cannot help.
+      if (isBotError(err, 'ACCOUNT_NOT_FOUND') || isBotError(err, 'BAD_INPUT') || isBotError(err, 'IDEMPOTENCY_CONFLICT')) {
+        await this.sendNotFiled(step, locale, 'complaints.unavailable');
+        return true;
+      }
+      throw err;
     }
-    return step.endDialog();
   }
 
   /** Not filed: say so (when not already said), then the outside channels, the evidence to keep and a person. */
   private async endNotFiled(step: WaterfallStepContext, locale: Locale, key?: MessageKey): Promise<DialogTurnResult> {
+    await this.sendNotFiled(step, locale, key);
+    return step.endDialog();
+  }
+
+  private async sendNotFiled(step: WaterfallStepContext, locale: Locale, key?: MessageKey): Promise<void> {
     if (key) await step.context.sendActivity(t(locale, key));
     await this.sendAfterCare(step, locale);
-    return step.endDialog();
   }
 
   private async sendAfterCare(step: WaterfallStepContext, locale: Locale): Promise<void> {

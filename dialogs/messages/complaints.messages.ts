@@ -43,6 +43,8 @@ export const complaintsMessages = defineMessages({
       '如果到期没有答复或您对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映，也可以选择调解或诉讼。遇到威胁、暴力或有人冒充公职人员，请立即拨打 110。',
     'complaints.evidence': '请保留证据：短信和聊天截图、通话录音、来电号码和时间。',
     'complaints.offerPerson': '需要的话，我现在就为您转人工客服。',
+    'complaints.retryFiling': '抱歉，投诉系统刚才没有响应，投诉可能还没提交。要再试一次吗？（不会重复提交）',
+    'complaints.tryAgain': '再试一次',
     'complaints.unavailable': '抱歉，投诉系统暂时无法提交。您说的情况已经记在本次对话里，请转人工客服直接受理；也可以拨打 12378 反映。',
 
     'callback.ack': '联系不上负责的专员，确实让人着急。我来帮您。',
@@ -112,6 +114,8 @@ export const complaintsMessages = defineMessages({
       '如果到期沒有答覆或您對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映，也可以選擇調解或訴訟。遇到威脅、暴力或有人冒充公職人員，請立即撥打 110。',
     'complaints.evidence': '請保留證據：簡訊和聊天截圖、通話錄音、來電號碼和時間。',
     'complaints.offerPerson': '需要的話，我現在就為您轉真人客服。',
+    'complaints.retryFiling': '抱歉，投訴系統剛才沒有回應，投訴可能還沒提交。要再試一次嗎？（不會重複提交）',
+    'complaints.tryAgain': '再試一次',
     'complaints.unavailable': '抱歉，投訴系統暫時無法提交。您說的情況已經記在本次對話裡，請轉真人客服直接受理；也可以撥打 12378 反映。',
 
     'callback.ack': '聯繫不上負責的專員，確實讓人著急。我來幫您。',
@@ -181,6 +185,8 @@ export const complaintsMessages = defineMessages({
       'If you get no answer in time or are not satisfied, you can call 12378 (National Financial Regulatory Administration hotline), or choose mediation or the courts. If anyone threatens you, uses violence or pretends to be an official, call 110 right away.',
     'complaints.evidence': 'Please keep evidence: screenshots of messages and chats, call recordings, the numbers and the times.',
     'complaints.offerPerson': 'If you like, I can connect you to a person now.',
+    'complaints.retryFiling': 'Sorry, the complaint system did not answer, so the complaint may not be filed yet. Try again? (It will not be filed twice.)',
+    'complaints.tryAgain': 'Try again',
     'complaints.unavailable': "Sorry, I can't file the complaint right now. What you told me is kept in this conversation; a person can take it directly, or you can call 12378.",
 
     'callback.ack': "I understand it is frustrating when you can't reach the person handling your account. Let me help.",

@@ -1,0 +1,175 @@
+import { expect } from 'chai';
+import { intentLabel } from '../../../../dialogs/menu';
+import { t } from '../../../../dialogs/messages';
+import type { AccountService } from '../../../../services/accounts/accountService';
+import { BotError } from '../../../../services/errors/botError';
+import { BORROWERS, allText, makeHarness, titlesOf } from '../guidance/harness';
+
+const REFERENCE = /CP-\d{8}-\d{4}/;
+
+describe('ComplaintDialog transcripts', () => {
+  it('collects every fact with a clear retry for each, files a high-priority complaint and gives reference, deadline, channels, evidence and a person', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    const start = await h.say('催收天天打我家人电话');
+    expect(allText(start)).to.equal([t('zh-CN', 'complaints.empathy'), t('zh-CN', 'complaints.askWhat')].join('\n'));
+
+    expect(allText(await h.say('嗯'))).to.equal(t('zh-CN', 'complaints.retryWhat'));
+    const when = await h.say('他们每天给我妈打电话，还骂人');
+    expect(allText(when)).to.contain(t('zh-CN', 'complaints.askWhen'));
+    expect(titlesOf(when)).to.deep.equal([t('zh-CN', 'complaints.whenUnknown')]);
+
+    expect(allText(await h.say('很久'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
+    const channel = await h.say('昨天');
+    expect(allText(channel)).to.contain(t('zh-CN', 'complaints.askChannel'));
+    expect(titlesOf(channel)).to.have.length(6).and.to.include(t('zh-CN', 'complaints.channel.sms'));
+
+    expect(allText(await h.say('不清楚'))).to.contain(t('zh-CN', 'complaints.retryChannel'));
+    const who = await h.say(t('zh-CN', 'complaints.channel.phone'));
+    expect(titlesOf(who)).to.have.length(5).and.to.include(t('zh-CN', 'complaints.who.family'));
+
+    expect(allText(await h.say('我的家人'))).to.contain(t('zh-CN', 'complaints.askNumber'));
+    expect(allText(await h.say('12345'))).to.contain(t('zh-CN', 'complaints.retryNumber'));
+    const filed = await h.say('138 1234 5678');
+    const text = allText(filed);
+
+    // The summary echoes the facts, the number masked.
+    expect(text).to.contain('138****5678').and.to.contain('2026-11-19').and.to.contain('他们每天给我妈打电话').and.not.to.contain('13812345678');
+    const reference = REFERENCE.exec(text)?.[0];
+    expect(reference, text).to.be.a('string');
+    expect(text).to.contain('15 天').and.to.contain('2026-12-05').and.to.contain(t('zh-CN', 'complaints.priority'));
+    expect(text).to.contain('12378').and.to.contain('110').and.to.contain('截图').and.to.contain('录音');
+    expect(titlesOf(filed)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({
+      category: 'third_party_contact',
+      priority: 'high',
+      channel: 'phone',
+      occurredOn: '2026-11-19',
+      callerNumber: '13812345678',
+      description: '他们每天给我妈打电话，还骂人',
+      contactedPersons: '我的家人',
+    });
+    expect(await h.records()).to.deep.equal([{ kind: 'complaint', reference, at: complaint.createdAt }]);
+  });
+
+  it('files once when the lender stored it but did not answer, and the borrower retries (key kept in dialog state)', async () => {
+    let failNext = true;
+    const h = await makeHarness({
+      wrapAccounts: (accounts): AccountService =>
+        Object.assign(Object.create(accounts) as AccountService, {
+          createComplaint: async (...args: Parameters<AccountService['createComplaint']>) => {
+            const record = await accounts.createComplaint(...args);
+            if (failNext) {
+              failNext = false;
+              throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
+            }
+            return record;
+          },
+        }),
+    });
+    await h.verifyAs('D002');
+    await h.say('催收天天打我家人电话');
+    await h.say('他们威胁说要找到我单位去');
+    await h.say('今天');
+    await h.say(t('zh-CN', 'complaints.channel.sms'));
+    await h.say(t('zh-CN', 'complaints.who.self'));
+    const failed = await h.say(t('zh-CN', 'complaints.numberUnknown'));
+    expect(allText(failed)).to.contain(t('zh-CN', 'complaints.retryFiling')).and.not.to.match(REFERENCE);
+    expect(titlesOf(failed)).to.deep.equal([t('zh-CN', 'complaints.tryAgain')]);
+    const retried = allText(await h.say(t('zh-CN', 'complaints.tryAgain')));
+    const reference = REFERENCE.exec(retried)?.[0];
+    expect(reference, retried).to.be.a('string');
+    const complaints = (await h.accounts.getAccount('D002')).account.complaints;
+    expect(complaints.map((c) => c.reference)).to.deep.equal([reference]);
+    expect(complaints[0]).to.include({ category: 'threat', priority: 'high', channel: 'sms' });
+    expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
+  });
+
+  it('asks an unverified borrower to verify to attach the account, and files after verification', async () => {
+    const h = await makeHarness();
+    await h.say('催收天天打我家人电话');
+    await h.say('每天打十几个电话');
+    await h.say(t('zh-CN', 'complaints.whenUnknown'));
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.self'));
+    const ask = await h.say(t('zh-CN', 'complaints.numberUnknown'));
+    expect(allText(ask)).to.contain(t('zh-CN', 'complaints.askVerify'));
+    expect(titlesOf(ask)).to.deep.equal([t('zh-CN', 'complaints.yes'), t('zh-CN', 'complaints.no')]);
+    await h.say(t('zh-CN', 'complaints.yes'));
+    await h.say(BORROWERS.D001[0]);
+    const filed = allText(await h.say(BORROWERS.D001[1]));
+    expect(filed).to.match(REFERENCE);
+    const complaint = (await h.accounts.getAccount('D001')).account.complaints.at(-1)!;
+    expect(complaint).to.include({ category: 'harassment', priority: 'high' });
+    expect(complaint.occurredOn).to.equal(undefined);
+  });
+
+  it('files nothing when an unverified borrower declines, says so plainly and offers a person and the outside channels', async () => {
+    const h = await makeHarness();
+    await h.say('催收天天打我家人电话');
+    await h.say('有人冒充法院的人给我打电话');
+    await h.say('今天');
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.self'));
+    await h.say('010-12345678');
+    const replies = await h.say(t('zh-CN', 'complaints.no'));
+    const text = allText(replies);
+    expect(text).to.contain(t('zh-CN', 'complaints.notFiled')).and.to.contain('12378').and.to.contain('110');
+    expect(text).not.to.match(REFERENCE);
+    expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+    expect(await h.records()).to.deep.equal([]);
+  });
+
+  it('leaves the intake on cancel in the middle and routes the next message afresh', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say('催收天天打我家人电话');
+    await h.say('他们骂人');
+    const cancelled = await h.say('取消');
+    expect(allText(cancelled)).to.equal(t('zh-CN', 'core.cancelled'));
+    expect(allText(await h.say('你好'))).to.equal(t('zh-CN', 'core.greeting'));
+    expect((await h.accounts.getAccount('D002')).account.complaints).to.deep.equal([]);
+  });
+
+  it('answers help in the middle, then asks the same question again and carries on', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say('催收天天打我家人电话');
+    await h.say('他们骂人');
+    await h.say('昨天');
+    const help = await h.say('帮助');
+    expect(allText(help)).to.equal([t('zh-CN', 'core.help'), t('zh-CN', 'core.helpResume'), t('zh-CN', 'complaints.askChannel')].join('\n'));
+    expect(titlesOf(help)).to.include(t('zh-CN', 'complaints.channel.phone'));
+    expect(allText(await h.say(t('zh-CN', 'complaints.channel.social')))).to.contain(t('zh-CN', 'complaints.askWho'));
+    await h.say(t('zh-CN', 'complaints.who.friends'));
+    expect(allText(await h.say(t('zh-CN', 'complaints.numberUnknown')))).to.match(REFERENCE);
+    expect((await h.accounts.getAccount('D002')).account.complaints[0]).to.include({ channel: 'social', category: 'third_party_contact' });
+  });
+
+  it('runs in Traditional Chinese and in English', async () => {
+    const tw = await makeHarness();
+    await tw.verifyAs('D002');
+    expect(allText(await tw.say('催收天天打我家人電話'))).to.contain(t('zh-TW', 'complaints.empathy'));
+    await tw.say('他們每天打給我媽');
+    await tw.say('昨天');
+    await tw.say(t('zh-TW', 'complaints.channel.phone'));
+    await tw.say(t('zh-TW', 'complaints.who.family'));
+    const twText = allText(await tw.say(t('zh-TW', 'complaints.numberUnknown')));
+    expect(twText).to.match(REFERENCE).and.to.contain('15 天').and.to.contain('12378');
+
+    const en = await makeHarness();
+    await en.verifyAs('D009');
+    expect(allText(await en.say('A collector keeps calling my family'))).to.contain(t('en', 'complaints.empathy'));
+    expect(allText(await en.say('no'))).to.equal(t('en', 'complaints.retryWhat'));
+    await en.say('They call my mother every day and shout at her');
+    expect(allText(await en.say('last year sometime'))).to.contain(t('en', 'complaints.retryWhen'));
+    await en.say('yesterday');
+    await en.say(t('en', 'complaints.channel.phone'));
+    await en.say(t('en', 'complaints.who.family'));
+    const enText = allText(await en.say('+86 139 0000 1111'));
+    expect(enText).to.contain('139****1111').and.to.match(REFERENCE).and.to.contain('within 15 days').and.to.contain('12378');
+    expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', callerNumber: '13900001111' });
+  });
+});
