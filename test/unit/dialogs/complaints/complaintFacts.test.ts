@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { complaintCategory, complaintPriority, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
+import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
+import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
+
+const TZ = 'Asia/Shanghai';
+const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 2026-11-20 10:00 in Beijing
+const dateOf = (text: string) => pastDateOf(text, extractEntities(text, { now: NOW, timeZone: TZ }), NOW, TZ);
+
+describe('complaint facts', () => {
+  it('reads the day a complaint is about, never in the future', () => {
+    expect(dateOf('今天')).to.equal('2026-11-20');
+    expect(dateOf('昨天晚上')).to.equal('2026-11-19');
+    expect(dateOf('前天')).to.equal('2026-11-18');
+    expect(dateOf('yesterday')).to.equal('2026-11-19');
+    // The extractor reads these forwards (next month's 15th, next year's 11-18, the coming Wednesday).
+    expect(dateOf('15号')).to.equal('2026-11-15');
+    expect(dateOf('11月18日')).to.equal('2026-11-18');
+    expect(dateOf('周三')).to.equal('2026-11-18');
+    expect(dateOf('很久以前')).to.equal(undefined);
+  });
+
+  it('categorises from what the borrower said and who was contacted; a preset category wins', () => {
+    expect(complaintCategory('他说要弄死我', 'self')).to.equal('threat');
+    expect(complaintCategory('说我要坐牢', 'family')).to.equal('threat');
+    expect(complaintCategory('有人冒充法院的人', 'self')).to.equal('impersonation');
+    expect(complaintCategory('每天打电话', 'employer')).to.equal('third_party_contact');
+    expect(complaintCategory('每天打十几个电话', 'self')).to.equal('harassment');
+    expect(complaintCategory('每天打电话', 'self', 'threat')).to.equal('threat');
+    for (const c of ['harassment', 'threat', 'impersonation', 'third_party_contact'] as const) expect(complaintPriority(c)).to.equal('high');
+  });
+
+  it('writes weekdays and windows the way borrowers read them', () => {
+    expect(formatWeekdays('zh-CN', [1, 2, 3, 4, 5])).to.equal('周一至周五');
+    expect(formatWeekdays('en', [1, 3, 6, 7])).to.equal('Mon, Wed, Sat, Sun');
+    expect(formatWindow('zh-TW', { from: '2026-11-21T05:00:00.000Z', to: '2026-11-21T10:00:00.000Z' }, TZ)).to.equal('2026-11-21（週六） 13:00–18:00');
+  });
+});
