@@ -31,6 +31,7 @@ import { Metrics } from './services/metrics/metrics';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { AdapterBorrowerNotifier } from './bots/borrowerNotifier';
 import { ChannelRenderingMiddleware } from './bots/channelRendering';
+import { withConnectorCache } from './bots/connectorCache';
 import { HandoffRelay } from './bots/handoffRelay';
 import { TranscriptMiddleware } from './bots/transcriptMiddleware';
 import { handoffDialogModule } from './dialogs/handoff/handoffModule';
@@ -128,9 +129,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  // One connector / token client per (identity, serviceUrl) instead of one per turn (bots/connectorCache.ts).
+  const adapter = new CloudAdapter(withConnectorCache(auth));
   // Direct Line activities come from this process, and its replies go back to this server on loopback: no tokens.
-  const directLineAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));
+  const directLineAdapter = new CloudAdapter(withConnectorCache(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions)));
   let loopbackUrl = '';
   const profile = conversationState.createProperty<ConversationProfile>('profile');
 
