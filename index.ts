@@ -222,9 +222,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   let selfOrigin = '';
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    const body = req.body as { serviceUrl?: unknown } | undefined;
+    // A form post would otherwise be parsed into an "activity" (test/integration/badInput.test.ts).
+    if (!req.is('application/json')) {
+      res.send(415, { error: 'expected application/json' });
+      return;
+    }
+    const body = req.body as { serviceUrl?: unknown; type?: unknown; channelId?: unknown; conversation?: { id?: unknown } } | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       res.send(400, { error: 'expected a JSON activity' });
+      return;
+    }
+    // Without these the SDK fails inside the turn (500, or an error reply with nowhere to go).
+    if (typeof body.type !== 'string' || !body.type || typeof body.channelId !== 'string' || typeof body.conversation?.id !== 'string') {
+      res.send(400, { error: 'an activity needs type, channelId and conversation.id' });
       return;
     }
     if (anonymous && !isAllowedServiceUrl(body.serviceUrl, config.SERVICE_URL_ALLOWLIST, [selfOrigin])) {
