@@ -31,7 +31,15 @@ export function isBotError(err: unknown, code?: BotErrorCode): err is BotError {
   return err instanceof BotError && (code === undefined || err.code === code);
 }
 
-/** Best-effort code of any thrown value, for logs and metrics. */
+/**
+ * Best-effort code of any thrown value, for logs, metrics and the turn error handler. Looks through wrappers
+ * (botbuilder's DialogContextError keeps the original as `error`; standard wrappers use `cause`).
+ */
 export function errorCode(err: unknown): BotErrorCode {
-  return err instanceof BotError ? err.code : 'INTERNAL';
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof BotError) return e.code;
+    const wrapper = e as { error?: unknown; cause?: unknown };
+    e = wrapper.error ?? wrapper.cause;
+  }
+  return 'INTERNAL';
 }
