@@ -13,6 +13,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { cjkChoicePrompt } from './choiceTokenizer';
 import type { Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
@@ -55,7 +56,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(ROUTE_WATERFALL, [this.clarifyStep.bind(this), this.routeStep.bind(this), this.finalStep.bind(this)]),
     );
-    this.addDialog(new ChoicePrompt(CLARIFY_PROMPT));
+    this.addDialog(cjkChoicePrompt(CLARIFY_PROMPT));
     for (const dialog of deps.dialogs) this.addDialog(dialog);
     this.initialDialogId = ROUTE_WATERFALL;
   }

@@ -10,6 +10,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { cjkChoicePrompt } from '../choiceTokenizer';
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
@@ -77,7 +78,7 @@ export class CallbackDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(FLOW, [this.startStep.bind(this), this.windowStep.bind(this), this.fileStep.bind(this)]));
     this.addDialog(new WaterfallDialog(WINDOW_FLOW, [this.askWindowStep.bind(this), this.fitStep.bind(this), this.decideStep.bind(this)]));
     this.addDialog(new TextPrompt(WINDOW_PROMPT, async (p) => this.windowOf(p.context) !== undefined));
-    this.addDialog(new ChoicePrompt(ACCEPT_PROMPT));
+    this.addDialog(cjkChoicePrompt(ACCEPT_PROMPT));
     this.initialDialogId = FLOW;
   }
 

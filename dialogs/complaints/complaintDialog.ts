@@ -12,6 +12,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { cjkChoicePrompt } from '../choiceTokenizer';
 import type { AccountService } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
@@ -101,11 +102,11 @@ export class ComplaintDialog extends ComponentDialog {
     );
     this.addDialog(new TextPrompt(WHAT_PROMPT, async (p) => describes(p.recognized.value ?? '')));
     this.addDialog(new TextPrompt(WHEN_PROMPT, this.validateWhen.bind(this)));
-    this.addDialog(new ChoicePrompt(CHANNEL_PROMPT));
-    this.addDialog(new ChoicePrompt(WHO_PROMPT));
+    this.addDialog(cjkChoicePrompt(CHANNEL_PROMPT));
+    this.addDialog(cjkChoicePrompt(WHO_PROMPT));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
-    this.addDialog(new ChoicePrompt(VERIFY_PROMPT));
-    this.addDialog(new ChoicePrompt(RETRY_PROMPT));
+    this.addDialog(cjkChoicePrompt(VERIFY_PROMPT));
+    this.addDialog(cjkChoicePrompt(RETRY_PROMPT));
     this.initialDialogId = FLOW;
   }
 

@@ -11,6 +11,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { cjkChoicePrompt } from '../choiceTokenizer';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
@@ -50,7 +51,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
     );
     this.addDialog(new WaterfallDialog(VERIFY_FLOW, [this.beginVerifyStep.bind(this), this.assignmentStep.bind(this)]));
     this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
-    this.addDialog(new ChoicePrompt(CONFIRM_PROMPT));
+    this.addDialog(cjkChoicePrompt(CONFIRM_PROMPT));
     this.initialDialogId = CHECK_FLOW;
   }
 

@@ -37,7 +37,7 @@ export const complaintsMessages = defineMessages({
     'complaints.no': '不验证',
     'complaints.notFiled':
       '明白。没有确认身份，我无法在系统里替您提交投诉，因为投诉必须关联到具体账户。您刚才说的情况已经记在本次对话里：转人工后，客服可以直接受理，并会优先处理。',
-    'complaints.filed': '投诉已提交，编号 {reference}。按规定我们一般会在 15 天内答复您（本次为 {answerBy} 前）；情况复杂时可能延长。',
+    'complaints.filed': '投诉已提交，编号 {reference}。我们一般会在 15 天内答复您（本次为 {answerBy} 前）；情况复杂时可能延长。',
     'complaints.priority': '这类投诉已标记为优先处理。',
     'complaints.external':
       '如果到期没有答复或您对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映，也可以选择调解或诉讼。遇到威胁、暴力或有人冒充公职人员，请立即拨打 110。',
@@ -108,7 +108,7 @@ export const complaintsMessages = defineMessages({
     'complaints.no': '不驗證',
     'complaints.notFiled':
       '明白。沒有確認身分，我無法在系統裡替您提交投訴，因為投訴必須關聯到具體帳戶。您剛才說的情況已經記在本次對話裡：轉真人客服後，客服可以直接受理，並會優先處理。',
-    'complaints.filed': '投訴已提交，編號 {reference}。按規定我們一般會在 15 天內答覆您（本次為 {answerBy} 前）；情況複雜時可能延長。',
+    'complaints.filed': '投訴已提交，編號 {reference}。我們一般會在 15 天內答覆您（本次為 {answerBy} 前）；情況複雜時可能延長。',
     'complaints.priority': '這類投訴已標記為優先處理。',
     'complaints.external':
       '如果到期沒有答覆或您對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映，也可以選擇調解或訴訟。遇到威脅、暴力或有人冒充公職人員，請立即撥打 110。',

@@ -1,0 +1,45 @@
+import { ChoicePrompt, type FindChoicesOptions, type Token } from 'botbuilder-dialogs';
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Tokenizer for choice matching: every CJK character is its own token (the SDK's default keeps a run of CJK as one
+ * token, so "家人" would never match the choice "我的家人"); runs of letters and digits stay words.
+ */
+export function cjkTokenizer(text: string): Token[] {
+  const tokens: Token[] = [];
+  let word: Token | undefined;
+  const chars = [...text];
+  let offset = 0;
+  for (const ch of chars) {
+    const start = offset;
+    offset += ch.length;
+    if (CJK.test(ch)) {
+      word = undefined;
+      tokens.push({ start, end: offset - 1, text: ch, normalized: ch });
+    } else if (WORD.test(ch)) {
+      if (!word) {
+        word = { start, end: offset - 1, text: ch, normalized: ch.toLowerCase() };
+        tokens.push(word);
+      } else {
+        word.text += ch;
+        word.normalized += ch.toLowerCase();
+        word.end = offset - 1;
+      }
+    } else {
+      word = undefined;
+    }
+  }
+  return tokens;
+}
+
+/** Recogniser options for ChoicePrompts whose choices are Chinese phrases: per-character tokens, partial matches. */
+export const CJK_CHOICE_OPTIONS: FindChoicesOptions = { tokenizer: cjkTokenizer, allowPartialMatches: true, recognizeNumbers: true };
+
+/** A ChoicePrompt that matches Chinese choices by character (and still by number and exact label). */
+export function cjkChoicePrompt(id: string): ChoicePrompt {
+  const prompt = new ChoicePrompt(id);
+  prompt.recognizerOptions = CJK_CHOICE_OPTIONS;
+  return prompt;
+}
