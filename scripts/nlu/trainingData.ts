@@ -5,6 +5,8 @@ import { isIntent, type Intent } from '../../services/recognizer/intentRecognize
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const NLU_DATA_DIR = path.join(REPO_ROOT, 'data', 'nlu');
 export const HELD_OUT_PATH = path.join(NLU_DATA_DIR, 'test.jsonl');
+/** Second held-out split in the voice of consumer-credit customer service, written separately from training. */
+export const DEV_CS_PATH = path.join(NLU_DATA_DIR, 'dev.cs.jsonl');
 export const REAL_EVAL_PATH = path.resolve(REPO_ROOT, '../shared/eval/nlu-real-zh.dev.jsonl');
 export const MODEL_PATH = path.join(REPO_ROOT, 'services', 'recognizer', 'model', 'embeddedModel.json');
 

@@ -6,7 +6,17 @@
  * words (robust to English misspellings). Chinese needs no word segmentation this way, and 预期/逾期-type
  * slips share most of their n-grams with the intended words.
  */
+import { lexiconFeatures } from './lexicon';
+
 const HAN = /\p{Script=Han}/u;
+
+/** Optional feature groups beyond the unit n-grams (recorded in the model JSON so prediction matches training). */
+export interface FeatureOptions {
+  /** Domain-lexicon concept features (`./lexicon.ts`). */
+  lexicon?: boolean;
+  /** A word segmenter: its multi-character words become `w:` features (experiments only, see bench/nlu). */
+  segment?: (text: string) => string[];
+}
 const LATIN = /[a-z]/;
 const DIGIT = /[0-9]/;
 
@@ -49,7 +59,7 @@ export function textUnits(text: string): string[] {
 }
 
 /** Distinct feature strings of a normalised text. */
-export function textFeatures(text: string, maxOrder = 3): string[] {
+export function textFeatures(text: string, maxOrder = 3, options: FeatureOptions = {}): string[] {
   const units = textUnits(text);
   const out = new Set<string>();
   const seq = ['^', ...units, '$'];
@@ -69,5 +79,13 @@ export function textFeatures(text: string, maxOrder = 3): string[] {
     }
   }
   if (units.length <= 2) out.add('@short');
+  if (options.lexicon) for (const f of lexiconFeatures(text)) out.add(f);
+  if (options.segment) {
+    const words = options.segment(text).filter((w) => w.length >= 2 && HAN.test(w));
+    for (let i = 0; i < words.length; i++) {
+      out.add(`w:${words[i]}`);
+      if (i + 1 < words.length) out.add(`w:${words[i]} ${words[i + 1]}`);
+    }
+  }
   return [...out];
 }

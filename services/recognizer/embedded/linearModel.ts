@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalizeText';
-import { textFeatures } from './features';
+import { textFeatures, type FeatureOptions } from './features';
 
 /** The serialised model (services/recognizer/model/embeddedModel.json), written by `npm run nlu:train`. */
 export interface LinearModelJson {
@@ -15,6 +15,8 @@ export interface LinearModelJson {
   maxOrder: number;
   /** Softmax temperature applied at prediction time (calibration). */
   temperature: number;
+  /** Domain-lexicon concept features on (absent in older models: off). */
+  lexicon?: boolean;
   /** Provenance: training examples, their hash, when and with which hyper-parameters. */
   meta: Record<string, unknown>;
 }
@@ -33,6 +35,15 @@ export interface TrainOptions {
   seed?: number;
   /** Features seen in fewer examples than this are dropped. */
   minCount?: number;
+  /**
+   * Class balancing: each example's loss is weighted by (mean class size / its class size) ^ balance.
+   * 0 (default): unweighted; 1: fully balanced; between: partly.
+   */
+  balance?: number;
+  /** Domain-lexicon concept features. */
+  lexicon?: boolean;
+  /** Experiments only: a word segmenter whose words become features (not serialised). */
+  segment?: (text: string) => string[];
 }
 
 /**
@@ -50,6 +61,7 @@ export class LinearModel {
     private readonly bias: Float64Array,
     readonly maxOrder: number,
     readonly temperature: number,
+    private readonly featureOptions: FeatureOptions = {},
   ) {
     this.k = classes.length;
     this.index = new Map(features.map((f, i) => [f, i]));
@@ -60,7 +72,7 @@ export class LinearModel {
     const buf = Buffer.from(json.weights, 'base64');
     const weights = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     if (weights.length !== json.features.length * json.classes.length) throw new Error('model weights do not match its features and classes');
-    return new LinearModel(json.classes, json.features, weights, Float64Array.from(json.bias), json.maxOrder, json.temperature);
+    return new LinearModel(json.classes, json.features, weights, Float64Array.from(json.bias), json.maxOrder, json.temperature, { lexicon: json.lexicon === true });
   }
 
   toJson(meta: Record<string, unknown> = {}): LinearModelJson {
@@ -73,6 +85,7 @@ export class LinearModel {
       bias: [...this.bias],
       maxOrder: this.maxOrder,
       temperature: this.temperature,
+      ...(this.featureOptions.lexicon ? { lexicon: true } : {}),
       meta,
     };
   }
@@ -84,7 +97,7 @@ export class LinearModel {
   /** Class probabilities (softmax) of an already normalised text, in `classes` order. */
   predictNormalized(normalized: string): Float64Array {
     const ids: number[] = [];
-    const all = textFeatures(normalized, this.maxOrder);
+    const all = textFeatures(normalized, this.maxOrder, this.featureOptions);
     for (const f of all) {
       const id = this.index.get(f);
       if (id !== undefined) ids.push(id);
@@ -112,10 +125,12 @@ export class LinearModel {
     const l2 = options.l2 ?? 1e-5;
     const maxOrder = options.maxOrder ?? 3;
     const minCount = options.minCount ?? 1;
+    const balance = options.balance ?? 0;
     const k = classes.length;
     const classIndex = new Map(classes.map((c, i) => [c, i]));
 
-    const docs = examples.map((e) => textFeatures(normalizeText(e.text), maxOrder));
+    const featureOptions: FeatureOptions = { lexicon: options.lexicon === true, segment: options.segment };
+    const docs = examples.map((e) => textFeatures(normalizeText(e.text), maxOrder, featureOptions));
     const counts = new Map<string, number>();
     for (const d of docs) for (const f of d) counts.set(f, (counts.get(f) ?? 0) + 1);
     const features = [...counts.entries()].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
@@ -126,6 +141,11 @@ export class LinearModel {
       const ids = d.map((f) => index.get(f)).filter((x): x is number => x !== undefined);
       return { ids, label, scale: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
     });
+
+    const classSize = new Float64Array(k);
+    for (const d of data) classSize[d.label]++;
+    const present = classSize.filter((n) => n > 0).length;
+    const classWeight = Array.from(classSize, (n) => (n > 0 ? Math.pow(data.length / present / n, balance) : 0));
 
     const w = new Float64Array(features.length * k);
     const g2 = new Float64Array(features.length * k).fill(1e-8);
@@ -144,8 +164,9 @@ export class LinearModel {
         z.set(b);
         for (const id of ids) for (let c = 0; c < k; c++) z[c] += w[id * k + c] * scale;
         const p = softmax(z, 1);
+        const cw = classWeight[label];
         for (let c = 0; c < k; c++) {
-          const grad = p[c] - (c === label ? 1 : 0);
+          const grad = cw * (p[c] - (c === label ? 1 : 0));
           gb2[c] += grad * grad;
           b[c] -= (lr * grad) / Math.sqrt(gb2[c]);
           for (const id of ids) {
@@ -157,12 +178,12 @@ export class LinearModel {
         }
       }
     }
-    return new LinearModel(classes, features, Float32Array.from(w), b, maxOrder, 1);
+    return new LinearModel(classes, features, Float32Array.from(w), b, maxOrder, 1, featureOptions);
   }
 
   /** The same weights with another softmax temperature. */
   withTemperature(temperature: number): LinearModel {
-    return new LinearModel(this.classes, [...this.index.keys()], this.weights, this.bias, this.maxOrder, temperature);
+    return new LinearModel(this.classes, [...this.index.keys()], this.weights, this.bias, this.maxOrder, temperature, this.featureOptions);
   }
 }
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { INTENTS } from '../../../services/recognizer/intentRecognizer';
 import { normalizeText } from '../../../services/recognizer/text/normalizeText';
-import { HELD_OUT_PATH, MODEL_PATH, REAL_EVAL_PATH, REPO_ROOT, loadJsonl, loadTrainingData, parseSectioned } from '../../../scripts/nlu/trainingData';
+import { DEV_CS_PATH, HELD_OUT_PATH, MODEL_PATH, REAL_EVAL_PATH, REPO_ROOT, loadJsonl, loadTrainingData, parseSectioned } from '../../../scripts/nlu/trainingData';
 
 /** Text as compared for leaks: normalised, and without spaces and punctuation. */
 const key = (t: string) => normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '');
@@ -46,15 +46,26 @@ describe('NLU training data', () => {
   });
 
   it('does not vendor the shared evaluation file into the repository', () => {
+    const evalDir = path.resolve(REPO_ROOT, '../shared/eval');
+    const shared = readdirSync(evalDir).filter((n) => n.endsWith('.jsonl'));
     const files = readdirSync(path.join(REPO_ROOT, 'data', 'nlu'));
-    expect(files.filter((f) => /real|dev/.test(f))).to.deep.equal([]);
+    // Only the project's own splits may be JSONL here: test.jsonl and dev.cs.jsonl (written for the project).
+    expect(files.filter((f) => /real/.test(f) || shared.includes(f))).to.deep.equal([]);
+    expect(files.filter((f) => f.endsWith('.jsonl')).sort()).to.deep.equal(['dev.cs.jsonl', 'test.jsonl']);
+    const sharedKeys = new Set(shared.flatMap((f) => loadJsonl(path.join(evalDir, f)).map((u) => key(u.text))));
+    for (const own of [HELD_OUT_PATH, DEV_CS_PATH]) {
+      expect(loadJsonl(own).filter((u) => sharedKeys.has(key(u.text))).map((u) => u.text), own).to.deep.equal([]);
+    }
   });
 
-  it('keeps the held-out split apart from the training data', () => {
+  it('keeps the held-out splits apart from the training data', () => {
     const trainKeys = new Set(training.map((u) => key(u.text)));
     const held = loadJsonl(HELD_OUT_PATH);
     expect(held.length).to.be.at.least(80);
     expect(held.filter((u) => trainKeys.has(key(u.text))).map((u) => u.text)).to.deep.equal([]);
+    const dev = loadJsonl(DEV_CS_PATH);
+    expect(dev.length).to.be.at.least(100);
+    expect(dev.filter((u) => trainKeys.has(key(u.text))).map((u) => u.text)).to.deep.equal([]);
   });
 
   it('rejects an unknown intent in a training file', () => {
