@@ -60,9 +60,20 @@ describe('web chat with the real bot (browser)', function () {
     await seen('已逾期 5 天');
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-account-zh-CN.png'), fullPage: true });
 
-    // A suggested action under the latest message.
-    await click(t('zh-CN', 'core.intent.human_agent'));
-    await page.getByText(/编号 H-|不在人工服务时间|没有可接入的客服/).first().waitFor({ timeout: 20_000 });
+    // A suggested action under the latest message starts a plan; the proposals come as an Adaptive Card.
+    await click(t('zh-CN', 'core.intent.installment_plan'));
+    await seen('可以说说还款困难的主要原因吗');
+    await click('收入减少');
+    await seen('您每个月大概能还多少钱');
+    await type('每个月最多一千五');
+    await page.locator('.ac-adaptiveCard').last().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-plan-card.png'), fullPage: true });
+    // Submit the card: the first proposal's Action.Submit button.
+    await page.locator('.ac-adaptiveCard button', { hasText: '选择方案1' }).last().click();
+    await seen('确认提交这个分期申请吗');
+    await click('确认提交');
+    await seen('已提交您的分期申请，编号 PR-');
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-plan-filed.png'), fullPage: true });
 
     const body = await page.locator('body').innerText();
     expect(body).not.to.match(SEND_FAILED);
