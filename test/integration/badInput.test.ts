@@ -9,7 +9,7 @@ import { AgentClient } from './handoff/handoffTestServer';
 import { turn } from './resilience/turns';
 
 /** POST a raw body to /api/messages. */
-async function post(url: string, body: string | Buffer, contentType?: string): Promise<{ status: number; text: string }> {
+async function post(url: string, body: string, contentType?: string): Promise<{ status: number; text: string }> {
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: contentType ? { 'content-type': contentType } : {},
