@@ -2,7 +2,7 @@ import { ActivityHandler, MessageFactory, type ConversationState, type StateProp
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
-import { isIntent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -13,8 +13,6 @@ import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { cleanText, submittedValue } from './inputText';
 
-/** Intents that say nothing about what the borrower needs (not kept for the agent). */
-const SMALL_TALK = new Set(['none', 'greeting', 'thanks', 'goodbye', 'help', 'cancel']);
 
 export interface BorrowerBotDeps {
   conversationState: ConversationState;
@@ -105,7 +103,7 @@ export class BorrowerBot extends ActivityHandler {
     const recognition = await this.recognize(text, value, language);
     setTurnInfo(context, { locale, recognition });
     this.deps.onRecognized?.(recognition);
-    if (!SMALL_TALK.has(recognition.intent)) {
+    if (!SMALL_TALK_INTENTS.includes(recognition.intent)) {
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);
     }
     await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');

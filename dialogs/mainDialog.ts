@@ -13,7 +13,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cjkChoicePrompt } from './choiceTokenizer';
+import { cjkChoicePrompt } from './choices';
 import type { Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';

@@ -1,5 +1,5 @@
 import { ActionTypes, type CardAction } from 'botbuilder';
-import type { Intent } from '../services/recognizer/intentRecognizer';
+import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { LOCALES, t, type Locale, type MessageKey } from './messages';
 
 /** The main menu: label keys and the intent each stands for. */
@@ -12,20 +12,8 @@ const MENU: Array<[MessageKey, Intent]> = [
   ['core.menu.person', 'human_agent'],
 ];
 
-/** Intents that have a button label (`core.intent.<intent>`): the in-scope tasks. */
-const LABELLED: Intent[] = [
-  'cannot_reach_collector',
-  'installment_plan',
-  'lawsuit_threat',
-  'doorstep_visit',
-  'negotiation_refused',
-  'harassment_complaint',
-  'account_status',
-  'credit_report',
-  'repayment_howto',
-  'verify_collector',
-  'human_agent',
-];
+/** Every task intent has a button label `core.intent.<intent>`. */
+const LABELLED = TASK_INTENTS;
 
 /** Label of an intent as a button ("neither" for intents without one). */
 export function intentLabel(locale: Locale, intent: Intent): string {

@@ -10,7 +10,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cjkChoicePrompt } from '../choiceTokenizer';
+import { cjkChoicePrompt } from '../choices';
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';

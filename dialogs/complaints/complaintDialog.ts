@@ -12,7 +12,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cjkChoicePrompt } from '../choiceTokenizer';
+import { cjkChoicePrompt, yesNoChoices } from '../choices';
 import type { AccountService } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
@@ -175,10 +175,7 @@ export class ComplaintDialog extends ComponentDialog {
     if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
     return step.prompt(VERIFY_PROMPT, {
       prompt: t(locale, 'complaints.askVerify'),
-      choices: [
-        { value: 'yes', action: imBack(t(locale, 'complaints.yes')), synonyms: [t(locale, 'complaints.yes'), '是', '好', '好的', '可以', '验证', '驗證', 'yes', 'ok'] },
-        { value: 'no', action: imBack(t(locale, 'complaints.no')), synonyms: [t(locale, 'complaints.no'), '不', '不用', '否', 'no'] },
-      ],
+      choices: yesNoChoices(t(locale, 'complaints.yes'), t(locale, 'complaints.no'), ['验证', '驗證', 'verify']),
       style: ListStyle.suggestedAction,
     });
   }

@@ -11,7 +11,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cjkChoicePrompt } from '../choiceTokenizer';
+import { cjkChoicePrompt, yesNoChoices } from '../choices';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
@@ -93,10 +93,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
     if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
     return step.prompt(CONFIRM_PROMPT, {
       prompt: t(locale, 'guidance.scam.needVerify'),
-      choices: [
-        { value: 'yes', action: imBack(t(locale, 'guidance.scam.yes')), synonyms: [t(locale, 'guidance.scam.yes'), '是', '好', '好的', '可以', 'yes', 'ok'] },
-        { value: 'no', action: imBack(t(locale, 'guidance.scam.no')), synonyms: [t(locale, 'guidance.scam.no'), '不', '不用', '否', 'no'] },
-      ],
+      choices: yesNoChoices(t(locale, 'guidance.scam.yes'), t(locale, 'guidance.scam.no')),
       style: ListStyle.suggestedAction,
     });
   }

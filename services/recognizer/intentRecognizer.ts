@@ -20,6 +20,12 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** Intents that say nothing about what the borrower needs (no task, no button label, not shown to agents). */
+export const SMALL_TALK_INTENTS: readonly Intent[] = ['greeting', 'help', 'thanks', 'goodbye', 'cancel', 'none'];
+
+/** The borrower's tasks: every intent that is not small talk. */
+export const TASK_INTENTS: readonly Intent[] = INTENTS.filter((i) => !SMALL_TALK_INTENTS.includes(i));
+
 export function isIntent(value: unknown): value is Intent {
   return typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
 }

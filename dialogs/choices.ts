@@ -1,4 +1,5 @@
-import { ChoicePrompt, type FindChoicesOptions, type Token } from 'botbuilder-dialogs';
+import { ActionTypes } from 'botbuilder';
+import { ChoicePrompt, type Choice, type FindChoicesOptions, type Token } from 'botbuilder-dialogs';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
@@ -42,4 +43,15 @@ export function cjkChoicePrompt(id: string): ChoicePrompt {
   const prompt = new ChoicePrompt(id);
   prompt.recognizerOptions = CJK_CHOICE_OPTIONS;
   return prompt;
+}
+
+const YES_WORDS = ['是', '是的', '好', '好的', '可以', '对', '對', 'yes', 'ok', 'sure'];
+const NO_WORDS = ['不', '不用', '不要', '否', '算了', 'no', 'not now'];
+
+/** Yes / no as two choices with suggested-action buttons labelled by the caller's catalog texts. */
+export function yesNoChoices(yesLabel: string, noLabel: string, extraYes: string[] = []): Choice[] {
+  return [
+    { value: 'yes', action: { type: ActionTypes.ImBack, title: yesLabel, value: yesLabel }, synonyms: [yesLabel, ...YES_WORDS, ...extraYes] },
+    { value: 'no', action: { type: ActionTypes.ImBack, title: noLabel, value: noLabel }, synonyms: [noLabel, ...NO_WORDS] },
+  ];
 }
