@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import { SignJWT } from 'jose';
+import { t } from '../../../../dialogs/messages';
+import { captureLogger } from '../../../../services/logging/logger';
+import { botHarness, buttonsOf, textOf } from '../../../helpers/botHarness';
+
+const SECRET = 'a-test-secret-for-signed-borrower-tokens-0123456789';
+const MONEY = /¥\d/;
+
+async function signedToken(borrowerId: string, expiresAt: number, secret = SECRET): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(borrowerId)
+    .setIssuedAt(Math.floor(expiresAt / 1000) - 600)
+    .setExpirationTime(Math.floor(expiresAt / 1000))
+    .sign(new TextEncoder().encode(secret));
+}
+
+describe('identity verification and account status transcripts', () => {
+  const harnesses: Array<{ close(): Promise<void> }> = [];
+  after(async () => Promise.all(harnesses.map((h) => h.close())));
+  const harness = async (...args: Parameters<typeof botHarness>) => {
+    const h = await botHarness(...args);
+    harnesses.push(h);
+    return h;
+  };
+
+  it('verifies with mobile and ID last 6, and only then shows the figures', async () => {
+    const bot = await harness();
+    const asked = await bot.say('我还欠多少钱');
+    expect(textOf(asked)).to.contain(t('zh-CN', 'identity.askMobile')).and.not.match(MONEY);
+    const askedId = await bot.say('138 0000 0002');
+    expect(textOf(askedId)).to.contain('身份证号码的后6位').and.not.match(MONEY);
+    const shown = textOf(await bot.say('234561'));
+    expect(shown).to.contain(t('zh-CN', 'identity.verified'));
+    expect(shown).to.contain('李四').and.contain('已逾期 5 天').and.contain('¥1,060.00').and.contain('¥9,800.00');
+  });
+
+  it('says how many tries are left after wrong data, locks after three failures and offers a person, and unlocks after 30 minutes', async () => {
+    const bot = await harness();
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('999999'))).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 2 }));
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('888888'))).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 1 }));
+    await bot.say('13800000002');
+    const locked = await bot.say('777777');
+    expect(textOf(locked)).to.contain('身份验证已暂时锁定').and.not.match(MONEY);
+    expect(buttonsOf(locked)).to.include(t('zh-CN', 'core.intent.human_agent'));
+    // Still locked: even the right answer is not asked for.
+    expect(textOf(await bot.say('我还欠多少钱'))).to.contain('身份验证已暂时锁定');
+    bot.clock.advance(31 * 60_000);
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('234561'))).to.contain('李四');
+  });
+
+  it('accepts a valid signed borrower token from the host page: verified from the start', async () => {
+    const bot = await harness({ IDENTITY_TOKEN_HS256_SECRET: SECRET });
+    const token = await signedToken('D004', bot.clock.now() + 3600_000);
+    const shown = textOf(await bot.say({ text: '我还欠多少钱', channelData: { borrowerToken: token } }));
+    expect(shown).to.contain('赵六').and.contain('已逾期 120 天');
+    expect(shown).not.to.contain(t('zh-CN', 'identity.askMobile'));
+  });
+
+  it('ignores an expired or badly signed token and logs it, asking for verification instead', async () => {
+    const { logger, lines } = captureLogger();
+    const bot = await harness({ IDENTITY_TOKEN_HS256_SECRET: SECRET }, { logger });
+    const expired = await signedToken('D004', bot.clock.now() - 60_000);
+    const asked = textOf(await bot.say({ text: '我还欠多少钱', channelData: { borrowerToken: expired } }));
+    expect(asked).to.contain(t('zh-CN', 'identity.askMobile')).and.not.match(MONEY);
+    expect(lines.join('\n')).to.match(/token/i);
+
+    const forged = await harness({ IDENTITY_TOKEN_HS256_SECRET: SECRET });
+    const badSig = await signedToken('D004', forged.clock.now() + 3600_000, 'another-secret-of-enough-length-0123456789');
+    expect(textOf(await forged.say({ text: '我还欠多少钱', channelData: { borrowerToken: badSig } }))).to.contain(t('zh-CN', 'identity.askMobile'));
+  });
+
+  it('never writes the mobile number or the ID characters unmasked to the log', async () => {
+    const { logger, lines } = captureLogger('trace');
+    const bot = await harness({ LOG_LEVEL: 'trace' }, { logger });
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000003');
+    await bot.say('345672');
+    await bot.say('验证码');
+    const log = lines.join('\n');
+    expect(log.length).to.be.greaterThan(0);
+    expect(log).not.to.contain('13800000003');
+    expect(log).not.to.contain('345672');
+  });
+
+  const cases: Array<{ who: string; mobile: string; id: string; ask: string; expect: string[] }> = [
+    { who: 'D001 current', mobile: '13800000001', id: '12345X', ask: '我还欠多少钱', expect: ['张三', '正常还款中', '下次还款日'] },
+    { who: 'D003 45 days', mobile: '13800000003', id: '345672', ask: '我逾期多少天了', expect: ['王五', '已逾期 45 天'] },
+    { who: 'D004 120 days', mobile: '13800000004', id: '45678x', ask: '罚息是多少', expect: ['赵六', '已逾期 120 天', '罚息 ¥1,008.00'] },
+    { who: 'D007 several loans', mobile: '13800000007', id: '789016', ask: '我还欠多少', expect: ['周九', '3 笔借款', '已结清', '已逾期 30 天'] },
+    { who: 'D008 zh-TW', mobile: '13800000008', id: '890127', ask: '我還欠多少錢', expect: ['林測試', '筆借款', '已逾期 20 天', '剩餘本金'] },
+    { who: 'D009 English', mobile: '13800000009', id: '90123X', ask: 'how much do I owe?', expect: ['Alex Demo', '10 days overdue', 'outstanding principal'] },
+  ];
+  for (const c of cases) {
+    it(`shows the account status of ${c.who} in the borrower's language`, async () => {
+      const bot = await harness();
+      expect(textOf(await bot.say(c.ask))).not.to.match(MONEY);
+      await bot.say(c.mobile);
+      const shown = textOf(await bot.say(c.id));
+      for (const part of c.expect) expect(shown).to.contain(part);
+      expect(shown).to.match(MONEY);
+    });
+  }
+});
