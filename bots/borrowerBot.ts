@@ -106,7 +106,10 @@ export class BorrowerBot extends ActivityHandler {
     if (!SMALL_TALK_INTENTS.includes(recognition.intent)) {
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);
     }
-    await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');
+    // The Emulator shows traces in its inspector; no other channel should receive them (expectReplies would).
+    if (activity.channelId === 'emulator') {
+      await context.sendTraceActivity('recognizer', recognition, 'https://borrower-bot/schemas/recognition', 'Recognizer result');
+    }
     this.deps.logger.debug(
       { event: 'turn.recognized', conversationId: activity.conversation?.id, intent: recognition.intent, score: recognition.score },
       'recognized',

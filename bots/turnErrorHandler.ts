@@ -25,7 +25,9 @@ export function createTurnErrorHandler(deps: { logger: Logger; conversationState
     const actions = code === 'STATE_UNAVAILABLE' ? [] : [intentLabel(locale, 'human_agent')];
     try {
       await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, key)));
-      await context.sendTraceActivity('turn error', { code, message: error?.message }, 'https://borrower-bot/schemas/error', 'Turn error');
+      if (context.activity?.channelId === 'emulator') {
+        await context.sendTraceActivity('turn error', { code, message: error?.message }, 'https://borrower-bot/schemas/error', 'Turn error');
+      }
     } catch (sendError) {
       deps.logger.error({ event: 'turn.error_reply_failed', conversationId, err: sendError }, 'could not send error reply');
     }

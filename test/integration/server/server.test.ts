@@ -27,6 +27,26 @@ describe('bot server over HTTP', () => {
     expect(textsOf(replies)).to.include(t('zh-CN', 'core.greeting'));
   });
 
+  it('sends each recognition as a trace on the Emulator channel only', async () => {
+    const app = await startApp();
+    running.push(app);
+    const post = async (channelId: string) => {
+      const res = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ deliveryMode: 'expectReplies', ...messageActivity(`c-trace-${channelId}`, '我每个月只能还一千五，能分12期吗', { channelId }) }),
+      });
+      return ((await res.json()) as { activities: Array<{ type: string; name?: string; value?: Record<string, unknown> }> }).activities;
+    };
+    const trace = (await post('emulator')).find((a) => a.type === 'trace' && a.name === 'recognizer');
+    expect(trace?.value).to.include({ text: '我每个月只能还一千五，能分12期吗', intent: 'installment_plan' });
+    expect(trace?.value?.scores).to.have.property('installment_plan');
+    const entities = trace?.value?.entities as Array<{ type: string; fen?: number; months?: number }>;
+    expect(entities.find((e) => e.type === 'money')?.fen).to.equal(150000);
+    expect(entities.find((e) => e.type === 'installments')?.months).to.equal(12);
+    expect((await post('directline')).filter((a) => a.type === 'trace')).to.deep.equal([]);
+  });
+
   it('reports health and readiness', async () => {
     const app = await startApp(redisEnv);
     running.push(app);
