@@ -77,6 +77,30 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'core.greeting'));
   });
 
+  it('shows the agent the transcript with secrets hidden and numbers masked', async () => {
+    const agent = new AgentClient(b.url);
+    await agent.signIn('agent1', AGENT_PASSWORD);
+    const borrower = await startPageConversation(a.url);
+    const say = (text: string) => borrower.post({ type: 'message', text, from: { id: borrower.userId } });
+    await say('我还欠多少钱');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'identity.askMobile'));
+    await say('13800000002');
+    await waitForBotText(borrower, (x) => x.startsWith('请输入您身份证号码的后6位'));
+    await say('234561');
+    await waitForBotText(borrower, (x) => x.startsWith('李四'));
+    await say('转人工');
+    const queued = await waitForBotText(borrower, (x) => /编号 H-/.test(x));
+    const reference = /编号 (H-[\w-]+)/.exec(queued)![1];
+    expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
+    const detail = await (await agent.get(`/agent/api/tickets/${reference}`)).json();
+    const transcript = JSON.stringify(detail.transcript);
+    expect(transcript).to.contain('[hidden]').and.contain('138****0002');
+    expect(transcript).not.to.contain('234561');
+    expect(transcript).not.to.contain('13800000002');
+    expect(detail.ticket.borrowerId).to.equal('D002');
+    await agent.send('POST', `/agent/api/tickets/${reference}/close`, { outcome: 'resolved', note: 'ok' });
+  });
+
   it('lets a waiting borrower stop waiting', async () => {
     const agent = new AgentClient(b.url);
     await agent.signIn('agent1', AGENT_PASSWORD);
