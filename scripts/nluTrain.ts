@@ -9,7 +9,7 @@ import { MODEL_PATH, loadTrainingData } from './nlu/trainingData';
 import { exportCluProject, exportLuisApp } from './nlu/exporters';
 
 /** Hyper-parameters chosen with bench/nlu/tune.ts (see data/nlu/README.md). */
-export const TRAIN_OPTIONS = { epochs: 40, learningRate: 0.5, l2: 1e-5, maxOrder: 3, seed: 42, minCount: 1, balance: 0.5, lexicon: true };
+export const TRAIN_OPTIONS = { epochs: 40, learningRate: 0.5, l2: 1e-5, maxOrder: 3, seed: 42, minCount: 1, balance: 0.5, lexicon: true, runs: 5 };
 /** Softmax temperature: calibrates scores so the thresholds in config mean what data/nlu/README.md says. */
 export const TEMPERATURE = 1;
 

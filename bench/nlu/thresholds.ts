@@ -4,10 +4,10 @@
 // texts that fall below t, and the accuracy of "did you mean A or B" (true intent among the top two).
 import { existsSync } from 'node:fs';
 import { EmbeddedRecognizer } from '../../services/recognizer/embeddedRecognizer';
-import { HELD_OUT_PATH, REAL_EVAL_PATH, loadJsonl } from '../../scripts/nlu/trainingData';
+import { DEV_CS_PATH, HELD_OUT_PATH, REAL_EVAL_PATH, loadJsonl } from '../../scripts/nlu/trainingData';
 
 const recognizer = EmbeddedRecognizer.fromFile();
-for (const file of [HELD_OUT_PATH, ...(existsSync(REAL_EVAL_PATH) ? [REAL_EVAL_PATH] : [])]) {
+for (const file of [HELD_OUT_PATH, ...(existsSync(DEV_CS_PATH) ? [DEV_CS_PATH] : []), ...(existsSync(REAL_EVAL_PATH) ? [REAL_EVAL_PATH] : [])]) {
   const rows = loadJsonl(file).map((r) => ({ ...r, p: recognizer.classify(r.text) }));
   console.log(`== ${file.split('/').slice(-2).join('/')} (${rows.length})`);
   console.log(' t     routed  route-prec  none→routed  top2-hit(mid band vs this t as high, 0.3 low)');

@@ -7,7 +7,7 @@ export const recognizerConfigShape = {
   /** Which recogniser answers: embedded (in-process, default), luis or clu (cloud, falling back to embedded). */
   NLU_BACKEND: z.enum(['embedded', 'luis', 'clu']).default('embedded'),
   /** Score at or above which the top intent is routed directly (chosen from evaluation data: data/nlu/README.md). */
-  NLU_HIGH_CONFIDENCE: vars.number(0.55, 0, 1),
+  NLU_HIGH_CONFIDENCE: vars.number(0.6, 0, 1),
   /** Score below which the message is treated as not understood; between the two the bot asks "A or B?". */
   NLU_LOW_CONFIDENCE: vars.number(0.3, 0, 1),
   /** A cloud back end slower than this (ms) is abandoned for the embedded recogniser. */

@@ -42,6 +42,11 @@ export interface TrainOptions {
   balance?: number;
   /** Domain-lexicon concept features. */
   lexicon?: boolean;
+  /**
+   * Number of training runs with shuffle seeds seed, seed+1, ... whose weights are averaged into the one model
+   * (same size and speed; lowers the run-to-run variance of SGD on nearly separable data). Default 1.
+   */
+  runs?: number;
   /** Experiments only: a word segmenter whose words become features (not serialised). */
   segment?: (text: string) => string[];
 }
@@ -118,8 +123,23 @@ export class LinearModel {
     return this.predictNormalized(normalizeText(text));
   }
 
-  /** Train from labelled examples. Deterministic for a given seed. */
+  /** Train from labelled examples. Deterministic for a given seed (and number of averaged runs). */
   static train(examples: readonly TrainingExample[], classes: readonly string[], options: TrainOptions = {}): LinearModel {
+    const runs = Math.max(1, Math.floor(options.runs ?? 1));
+    if (runs === 1) return LinearModel.trainOnce(examples, classes, options);
+    const seed = options.seed ?? 42;
+    const models = Array.from({ length: runs }, (_, r) => LinearModel.trainOnce(examples, classes, { ...options, seed: seed + r }));
+    const first = models[0];
+    const w = new Float32Array(first.weights.length);
+    const b = new Float64Array(first.bias.length);
+    for (const m of models) {
+      for (let i = 0; i < w.length; i++) w[i] += m.weights[i] / runs;
+      for (let i = 0; i < b.length; i++) b[i] += m.bias[i] / runs;
+    }
+    return new LinearModel(classes, [...first.index.keys()], w, b, first.maxOrder, 1, first.featureOptions);
+  }
+
+  private static trainOnce(examples: readonly TrainingExample[], classes: readonly string[], options: TrainOptions): LinearModel {
     const epochs = options.epochs ?? 40;
     const lr = options.learningRate ?? 0.5;
     const l2 = options.l2 ?? 1e-5;

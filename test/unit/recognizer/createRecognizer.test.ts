@@ -13,7 +13,7 @@ describe('createRecognizer', () => {
     const config = parseConfig({});
     expect(config.NLU_BACKEND).to.equal('embedded');
     expect(createRecognizer(config, deps)).to.be.instanceOf(EmbeddedRecognizer);
-    expect(confidenceThresholds(config)).to.deep.equal({ high: 0.55, low: 0.3 });
+    expect(confidenceThresholds(config)).to.deep.equal({ high: 0.6, low: 0.3 });
   });
 
   it('wraps LUIS in a fallback to the embedded recogniser', () => {
