@@ -12,7 +12,7 @@ import { LinearModel } from '../../services/recognizer/embedded/linearModel';
 import { EmbeddedRecognizer } from '../../services/recognizer/embeddedRecognizer';
 import { detectLanguage } from '../../services/recognizer/language';
 import { evaluate, type EvaluationReport } from '../../scripts/nlu/evaluate';
-import { HELD_OUT_PATH, REAL_EVAL_PATH, REPO_ROOT, loadJsonl, loadTrainingData } from '../../scripts/nlu/trainingData';
+import { DEV_CS_PATH, HELD_OUT_PATH, REAL_EVAL_PATH, REPO_ROOT, loadJsonl, loadTrainingData } from '../../scripts/nlu/trainingData';
 import { TEMPERATURE, TRAIN_OPTIONS } from '../../scripts/nluTrain';
 
 v8.setFlagsFromString('--expose_gc');
@@ -32,7 +32,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const train = loadTrainingData();
-  const files = [HELD_OUT_PATH, ...(existsSync(REAL_EVAL_PATH) ? [REAL_EVAL_PATH] : [])];
+  const files = [HELD_OUT_PATH, ...(existsSync(DEV_CS_PATH) ? [DEV_CS_PATH] : []), ...(existsSync(REAL_EVAL_PATH) ? [REAL_EVAL_PATH] : [])];
   const evalSets = files.map((f) => ({ file: path.relative(REPO_ROOT, f), rows: loadJsonl(f) }));
 
   // --- embedded: train (the same as npm run nlu:train), then load the JSON as the bot does
