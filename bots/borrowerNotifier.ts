@@ -1,7 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { BorrowerEvent, BorrowerNotifier } from '../services/handoff/handoffBus';
 import { localeOf } from '../services/recognizer/language';
-import { t, type Locale } from '../dialogs/messages';
+import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { defaultProfile, type ConversationProfile } from '../dialogs/turnInfo';
 
 export interface AdapterBorrowerNotifierDeps {
@@ -29,6 +29,7 @@ export async function sendBorrowerEvent(context: TurnContext, event: BorrowerEve
       );
       return;
     case 'closed':
+      await context.sendActivity(t(locale, `handoff.outcome.${event.outcome}` as MessageKey));
       await context.sendActivity(MessageFactory.suggestedActions(['1', '2', '3', '4', '5'], t(locale, 'handoff.closed')));
       return;
     case 'timed_out':

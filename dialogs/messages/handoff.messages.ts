@@ -3,6 +3,11 @@ import { defineMessages } from './catalog';
 /** Talking to a person: queue, agent joining and leaving, rating, and what happens when nobody is available. */
 export const handoffMessages = defineMessages({
   'zh-CN': {
+    'handoff.outcome.resolved': '客服已处理完您的问题。',
+    'handoff.outcome.follow_up': '您的问题还需要后续跟进，我们的同事会再联系您。',
+    'handoff.outcome.escalated': '您的问题已转交给专门的团队处理，他们会再联系您。',
+    'handoff.outcome.no_response': '因为一段时间没有收到您的回复，客服结束了对话。需要时随时再找我们。',
+    'handoff.outcome.other': '本次人工服务已结束。',
     'handoff.queued': '已为您转接人工客服（编号 {reference}）。您前面还有 {position} 位，预计等待约 {minutes} 分钟。等待期间您可以继续问我问题；不想等了可以说"不等了"。',
     'handoff.position': '排队更新：您前面还有 {position} 位，预计还需约 {minutes} 分钟。',
     'handoff.alreadyQueued': '您已经在排队了（编号 {reference}），前面还有 {position} 位。请稍候，客服接入后会直接在这里回复您。',
@@ -22,6 +27,11 @@ export const handoffMessages = defineMessages({
     'handoff.bookCallback': '预约回电',
   },
   'zh-TW': {
+    'handoff.outcome.resolved': '客服已處理完您的問題。',
+    'handoff.outcome.follow_up': '您的問題還需要後續跟進，我們的同事會再聯繫您。',
+    'handoff.outcome.escalated': '您的問題已轉交給專門的團隊處理，他們會再聯繫您。',
+    'handoff.outcome.no_response': '因為一段時間沒有收到您的回覆，客服結束了對話。需要時隨時再找我們。',
+    'handoff.outcome.other': '本次真人服務已結束。',
     'handoff.queued': '已為您轉接真人客服（編號 {reference}）。您前面還有 {position} 位，預計等待約 {minutes} 分鐘。等待期間您可以繼續問我問題；不想等了可以說「不等了」。',
     'handoff.position': '排隊更新：您前面還有 {position} 位，預計還需約 {minutes} 分鐘。',
     'handoff.alreadyQueued': '您已經在排隊了（編號 {reference}），前面還有 {position} 位。請稍候，客服接入後會直接在這裡回覆您。',
@@ -41,6 +51,11 @@ export const handoffMessages = defineMessages({
     'handoff.bookCallback': '預約回電',
   },
   en: {
+    'handoff.outcome.resolved': 'The agent has dealt with your question.',
+    'handoff.outcome.follow_up': 'Your case needs a follow-up; a colleague will contact you again.',
+    'handoff.outcome.escalated': 'Your case has gone to a specialist team, who will contact you.',
+    'handoff.outcome.no_response': "The agent closed the chat because we hadn't heard from you for a while. Come back any time.",
+    'handoff.outcome.other': 'The conversation with the agent has ended.',
     'handoff.queued': "You're in the queue for a person (reference {reference}). There are {position} ahead of you; the estimated wait is about {minutes} min. You can keep asking me questions meanwhile; say \"stop waiting\" to leave the queue.",
     'handoff.position': 'Queue update: {position} ahead of you, about {minutes} min to go.',
     'handoff.alreadyQueued': "You're already in the queue (reference {reference}), {position} ahead of you. A person will reply right here.",

@@ -71,6 +71,7 @@ describe('agent console with the real bot (browser)', function () {
     await page.selectOption('#close-outcome', 'follow_up');
     await page.fill('#close-note', '已记录投诉，待催收机构回复');
     await page.click('#close-button');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.outcome.follow_up'));
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.closed'));
     await borrower.post({ type: 'message', text: '4', from: { id: borrower.userId } });
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.rated'));

@@ -68,6 +68,7 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
 
     // Agent closes; the borrower is asked for a rating, rates, and the bot is back in charge.
     expect((await agent.send('POST', `/agent/api/tickets/${reference}/close`, { outcome: 'resolved', note: '已解释分期流程' })).status).to.equal(200);
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.outcome.resolved'));
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.closed'));
     await borrower.post({ type: 'message', text: '5', from: { id: borrower.userId } });
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.rated'));
