@@ -12,41 +12,41 @@ import {
 import * as restify from 'restify';
 import type { Redis } from 'ioredis';
 import { BorrowerBot } from './bots/borrowerBot';
-import { createTurnErrorHandler } from './bots/turnErrorHandler';
-import { TurnLockMiddleware } from './bots/turnLockMiddleware';
-import { MainDialog } from './dialogs/mainDialog';
-import { accountModule } from './dialogs/account/accountModule';
-import { complaintsModule } from './dialogs/complaints/complaintsModule';
-import { guidanceModule } from './dialogs/guidance/guidanceModule';
-import type { DialogModule } from './dialogs/dialogModule';
-import { FiledRecords, type FiledRecord } from './dialogs/filedRecords';
-import { coreRoutes } from './dialogs/routes';
-import { buildAccountService } from './services/accounts/accountServiceFactory';
-import { buildVerificationService } from './services/identity/verificationServiceFactory';
-import type { ConversationProfile } from './dialogs/turnInfo';
-import { systemClock, type Clock } from './services/clock';
-import { parseConfig, type Config } from './services/config/config';
-import { errorCode, isBotError } from './services/errors/botError';
-import { Metrics } from './services/metrics/metrics';
-import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { AdapterBorrowerNotifier } from './bots/borrowerNotifier';
 import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { withConnectorCache } from './bots/connectorCache';
 import { HandoffRelay } from './bots/handoffRelay';
-import { TranscriptMiddleware } from './bots/transcriptMiddleware';
-import { handoffDialogModule } from './dialogs/handoff/handoffModule';
-import { plansModule } from './dialogs/plans/plansModule';
-import { loadPlanPolicy } from './services/plans/planPolicy';
-import { registerDirectLineRoutes } from './services/directline/directLineRoutes';
-import { createHandoffModule } from './services/handoff/handoffModule';
-import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
+import { TranscriptMiddleware } from './bots/transcriptMiddleware';
+import { createTurnErrorHandler } from './bots/turnErrorHandler';
+import { TurnLockMiddleware } from './bots/turnLockMiddleware';
+import { accountModule } from './dialogs/account/accountModule';
+import { complaintsModule } from './dialogs/complaints/complaintsModule';
+import type { DialogModule } from './dialogs/dialogModule';
+import { FiledRecords, type FiledRecord } from './dialogs/filedRecords';
+import { guidanceModule } from './dialogs/guidance/guidanceModule';
+import { handoffDialogModule } from './dialogs/handoff/handoffModule';
+import { MainDialog } from './dialogs/mainDialog';
+import { plansModule } from './dialogs/plans/plansModule';
+import { coreRoutes } from './dialogs/routes';
+import type { ConversationProfile } from './dialogs/turnInfo';
+import { buildAccountService } from './services/accounts/accountServiceFactory';
+import { systemClock, type Clock } from './services/clock';
+import { parseConfig, type Config } from './services/config/config';
+import { registerDirectLineRoutes } from './services/directline/directLineRoutes';
+import { errorCode, isBotError } from './services/errors/botError';
+import { createHandoffModule } from './services/handoff/handoffModule';
 import { isAllowedServiceUrl } from './services/http/serviceUrlAllowlist';
+import { buildVerificationService } from './services/identity/verificationServiceFactory';
 import { createLogger, type Logger } from './services/logging/logger';
+import { Metrics } from './services/metrics/metrics';
+import { loadPlanPolicy } from './services/plans/planPolicy';
+import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { confidenceThresholds, createRecognizer } from './services/recognizer/createRecognizer';
-import { createRedis } from './services/redis/redisClient';
 import { RedisKeys } from './services/redis/keys';
+import { createRedis } from './services/redis/redisClient';
+import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
 import { RedisStorage } from './services/storage/redisStorage';
 import { InMemoryTurnLock, RedisTurnLock, type TurnLock } from './services/storage/turnLock';
 
@@ -137,6 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const profile = conversationState.createProperty<ConversationProfile>('profile');
 
   // --- hand-off ---
+  const serviceHours = serviceHoursFromConfig(config);
   const notifier = new AdapterBorrowerNotifier({
     adapterFor: (reference) =>
       loopbackUrl && reference.serviceUrl?.startsWith(loopbackUrl)
@@ -147,9 +148,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const handoff = await createHandoffModule({
     config,
+    // The bus subscribes on a client of its own (a subscribed connection can issue no other commands).
     redis: redis && config.REDIS_URL ? { client: redis, subscriber: createRedis(config.REDIS_URL, logger), keys } : undefined,
     notifier,
-    serviceHours: serviceHoursFromConfig(config),
+    serviceHours,
     clock,
     logger,
     production: config.NODE_ENV === 'production' || !!config.MicrosoftAppId,
@@ -161,7 +163,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
     guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
-    complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours: serviceHoursFromConfig(config) }),
+    complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours }),
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
     plansModule({ accounts, policy: planPolicy, filedRecords, clock, timeZone: config.TIME_ZONE }),
   ];
