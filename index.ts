@@ -120,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     metrics: (e) => (e.type === 'backend' ? metrics.lenderLatency.observe({ operation: 'getAccount', outcome: e.outcome }, e.ms / 1000) : metrics.cacheEvents.inc({ result: e.type })),
   });
   logger.info({ event: 'lender.backend', mode: lenderMode }, lenderMode === 'embedded' ? 'lender: embedded demo data (no LENDER_API_URL set)' : 'lender: HTTP API');
-  const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock });
+  const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock, codeLimiter: rateLimiter });
 
   // --- adapters: the Bot Framework one, and an in-process anonymous one for the built-in Direct Line ---
   const auth = new ConfigurationBotFrameworkAuthentication({

@@ -97,6 +97,13 @@ export class VerifyIdentityDialog extends ComponentDialog {
     try {
       if (CODE_KEYWORD.test(text)) {
         const sent = await this.deps.verification.sendOneTimeCode(conversation, values.mobile ?? '');
+        if (!sent.ok && sent.reason === 'too_many_codes') {
+          const minutes = Math.max(1, Math.ceil(sent.retryAfterMs / 60_000));
+          await step.context.sendActivity(
+            MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'identity.tooManyCodes', { minutes })),
+          );
+          return step.endDialog(undefined);
+        }
         if (!sent.ok) return this.endLocked(step, locale, sent.lockedUntil);
         values.codeSent = true;
         const minutes = Math.max(1, Math.round((Date.parse(sent.expiresAt) - this.deps.clock.now()) / 60_000));

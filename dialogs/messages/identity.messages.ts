@@ -3,6 +3,7 @@ import { defineMessages } from './catalog';
 /** Identity verification. */
 export const identityMessages = defineMessages({
   'zh-CN': {
+    'identity.tooManyCodes': '验证码发送次数已达上限，请 {minutes} 分钟后再试，或改用身份证后6位验证。着急的话可以转人工客服。',
     'identity.intro': '为保护您的信息，查看账户情况前需要先确认身份。您的信息只用于核对，不会显示给其他人。',
     'identity.askMobile': '请输入您在我们这里登记的手机号码（11位）：',
     'identity.retryMobile': '这个号码格式不对。请输入11位手机号码，例如 138 0000 0000：',
@@ -19,6 +20,7 @@ export const identityMessages = defineMessages({
     'identity.unavailable': '抱歉，暂时无法连接账户系统完成验证。请稍后再试，或转人工客服。',
   },
   'zh-TW': {
+    'identity.tooManyCodes': '驗證碼傳送次數已達上限，請 {minutes} 分鐘後再試，或改用身分證後6位驗證。著急的話可以轉人工客服。',
     'identity.intro': '為保護您的資訊，查看帳戶情況前需要先確認身分。您的資訊只用於核對，不會顯示給其他人。',
     'identity.askMobile': '請輸入您在我們這裡登記的手機號碼（11位）：',
     'identity.retryMobile': '這個號碼格式不對。請輸入11位手機號碼，例如 138 0000 0000：',
@@ -34,6 +36,7 @@ export const identityMessages = defineMessages({
     'identity.unavailable': '抱歉，暫時無法連接帳戶系統完成驗證。請稍後再試，或轉人工客服。',
   },
   en: {
+    'identity.tooManyCodes': 'Too many codes were requested. Please try again in {minutes} minutes, or verify with the last 6 ID characters. A person can help if it is urgent.',
     'identity.intro':
       'To protect your information, I need to confirm who you are before showing anything about your account. What you enter is only used for the check.',
     'identity.askMobile': 'Please enter the mobile number registered with us (11 digits):',

@@ -4,6 +4,8 @@ import { vars } from '../config/vars';
 // Configuration keys of services/identity: spread into the one schema in services/config/config.ts.
 // Every key here is also listed, with a comment, in .env.example.
 export const identityConfigShape = {
+  /** One-time codes sent per hour, per mobile number and per conversation. */
+  IDENTITY_MAX_CODES_PER_HOUR: vars.int(5, 1, 100),
   /** Failed verification attempts (per conversation, and per mobile number) before verification locks. */
   IDENTITY_MAX_ATTEMPTS: vars.int(3, 1, 20),
   /** How long verification stays locked after the last allowed failure. */

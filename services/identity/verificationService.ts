@@ -1,6 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { silentLogger, type Logger } from '../logging/logger';
 import { maskMobile } from '../logging/mask';
+import type { RateLimiter } from '../ratelimit/rateLimiter';
 import { systemClock, type Clock } from '../clock';
 import type { AccountService } from '../accounts/accountService';
 import type { BorrowerLanguage } from '../accounts/accountSchemas';
@@ -34,6 +35,8 @@ export interface VerificationServiceDeps {
   /** Absent when no token key is configured: tokens are then ignored (and logged). */
   tokens?: BorrowerTokenVerifier;
   policy: VerificationPolicy;
+  /** Limits how often one-time codes are sent, per mobile and per conversation (SMS costs money and can be abused). */
+  codeLimits?: { limiter: RateLimiter; perHour: number };
   clock?: Clock;
   random?: RandomSource;
   logger?: Logger;
@@ -63,6 +66,7 @@ export type VerifyResult =
 
 export type SendCodeResult =
   | { ok: true; sentTo: string; expiresAt: string }
+  | { ok: false; reason: 'too_many_codes'; retryAfterMs: number }
   | { ok: false; reason: 'invalid_mobile' | 'locked'; remainingAttempts: number; lockedUntil?: string };
 
 export type VerificationStatus =
@@ -145,6 +149,11 @@ export class VerificationService {
     const mobSubject = mobileSubject(mobile);
     const mobileLocked = await this.lockedResult(mobSubject);
     if (mobileLocked) return { ok: false, reason: 'locked', remainingAttempts: 0, lockedUntil: mobileLocked.lockedUntil };
+    const limited = await this.codeLimited(convSubject, mobSubject);
+    if (limited) {
+      this.logger.warn({ event: 'identity.code_rate_limited', conversationId, mobile: maskMobile(mobile) }, 'one-time code refused: too many');
+      return { ok: false, reason: 'too_many_codes', retryAfterMs: limited };
+    }
     const match = await this.deps.accounts.lookupBorrower(mobile);
     const code = String(this.random.int(1_000_000)).padStart(6, '0');
     const expiresAt = new Date(this.clock.now() + this.deps.policy.codeTtlMs).toISOString();
@@ -161,6 +170,19 @@ export class VerificationService {
     if (match) await this.deps.sms.sendCode(mobile, code, match.language);
     this.logger.info({ event: 'identity.code_requested', conversationId, mobile: masked, registered: Boolean(match) }, 'one-time code requested');
     return { ok: true, sentTo: masked, expiresAt };
+  }
+
+  /** Milliseconds until another code may be sent, or 0 when one may be sent now (counts this request). */
+  private async codeLimited(...subjects: string[]): Promise<number> {
+    const limits = this.deps.codeLimits;
+    if (!limits) return 0;
+    const limit = { limit: limits.perHour, windowMs: 3_600_000 };
+    let wait = 0;
+    for (const subject of subjects) {
+      const decision = await limits.limiter.hit(`sms:${subject}`, limit);
+      if (!decision.allowed) wait = Math.max(wait, decision.retryAfterMs || 1);
+    }
+    return wait;
   }
 
   async verifyOneTimeCode(conversationId: string, codeInput: string): Promise<VerifyResult> {

@@ -9,6 +9,7 @@ import { InMemoryVerificationStore, RedisVerificationStore } from './verificatio
 import { BorrowerTokenVerifier } from './borrowerTokenVerifier';
 import { DevelopmentSmsSender, type SmsSender } from './smsSender';
 import { VerificationService } from './verificationService';
+import type { RateLimiter } from '../ratelimit/rateLimiter';
 
 export interface VerificationServiceFactoryDeps {
   accounts: Pick<AccountService, 'lookupBorrower'>;
@@ -19,6 +20,8 @@ export interface VerificationServiceFactoryDeps {
   /** Default: DevelopmentSmsSender (logs the code, mobile masked). */
   sms?: SmsSender;
   clock?: Clock;
+  /** Counts one-time codes sent (per mobile and per conversation); without it codes are not limited. */
+  codeLimiter?: RateLimiter;
 }
 
 /** Wiring for index.ts: Redis stores when a client is given, else in-memory; token path when a key is configured. */
@@ -39,6 +42,7 @@ export async function buildVerificationService(config: Config, deps: Verificatio
       verificationTtlMs: config.IDENTITY_VERIFICATION_TTL_SECONDS * 1000,
       codeTtlMs: config.IDENTITY_CODE_TTL_SECONDS * 1000,
     },
+    codeLimits: deps.codeLimiter ? { limiter: deps.codeLimiter, perHour: config.IDENTITY_MAX_CODES_PER_HOUR } : undefined,
     clock,
     logger: deps.logger,
   });

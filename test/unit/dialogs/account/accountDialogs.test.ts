@@ -108,3 +108,24 @@ describe('identity verification and account status transcripts', () => {
     });
   }
 });
+
+describe('one-time code limits', () => {
+  it('sends at most IDENTITY_MAX_CODES_PER_HOUR codes for one mobile, then says when to try again and offers a person', async () => {
+    const bot = await botHarness({ IDENTITY_MAX_CODES_PER_HOUR: '2' });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await bot.say('我还欠多少钱');
+        await bot.say('13800000002');
+        expect(textOf(await bot.say('验证码'))).to.contain('验证码已发送到 138****0002');
+        await bot.say('取消');
+      }
+      await bot.say('我还欠多少钱');
+      await bot.say('13800000002');
+      const refused = await bot.say('验证码');
+      expect(textOf(refused)).to.contain('验证码发送次数已达上限').and.not.contain('已发送到');
+      expect(buttonsOf(refused)).to.include(t('zh-CN', 'core.intent.human_agent'));
+    } finally {
+      await bot.close();
+    }
+  });
+});
