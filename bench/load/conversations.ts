@@ -98,7 +98,7 @@ export function borrowerConversation(index: number, borrowers: FixtureBorrower[]
   const locale = localeOf(index);
   const borrower = borrowerFor(index, locale, borrowers);
   const says = SAYS[locale];
-  const m = (key: Parameters<typeof t>[1], extra: Partial<Extract<ReplyExpectation, { kind: 'message' }>> = {}): ReplyExpectation => ({ kind: 'message', locale, key, ...extra });
+  const m = (key: Parameters<typeof t>[1] | Array<Parameters<typeof t>[1]>, extra: Partial<Extract<ReplyExpectation, { kind: 'message' }>> = {}): ReplyExpectation => ({ kind: 'message', locale, key, ...extra });
   const turns: ScriptedTurn[] = [
     { text: pick(says.greeting, index), expect: { label: 'greeting', replies: [m('core.greeting', { suggestedActions: true })] } },
     { text: pick(says.status, index), expect: { label: 'account status asks identity', replies: [m('identity.intro'), m('identity.askMobile')] } },
