@@ -6,15 +6,18 @@ import {
   DialogSet,
   DialogTurnStatus,
   ListStyle,
+  recognizeChoices,
   WaterfallDialog,
+  type Choice,
   type DialogContext,
   type DialogState,
   type DialogTurnResult,
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { cjkChoicePrompt } from './choices';
-import type { Intent } from '../services/recognizer/intentRecognizer';
+import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
+import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
+import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
 import type { RouteTable } from './routes';
@@ -44,6 +47,8 @@ export interface MainDialogDeps {
 
 interface ClarifyValues {
   candidates?: [Intent, Intent];
+  /** The task this routing started (a different confident task may take over a closed question). */
+  routed?: Intent;
 }
 
 /**
@@ -88,7 +93,37 @@ export class MainDialog extends ComponentDialog {
           return this.startRoute(innerDc, 'human_agent');
       }
     }
+    if (this.isTopicChange(innerDc)) {
+      // A closed question the borrower did not answer, and a confident request for another task: follow the borrower.
+      await innerDc.cancelAllDialogs();
+      return this.startRoute(innerDc, recognition.intent);
+    }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * True when the innermost active prompt is a closed question (choices, or a digits-only identity prompt), the
+   * message does not answer it, and the recogniser is confident the borrower wants a different task. Free-text
+   * prompts (a complaint's description) never count: their answers often sound like other tasks.
+   */
+  private isTopicChange(innerDc: DialogContext): boolean {
+    const { recognition } = turnInfo(innerDc.context);
+    if (recognition.score < this.deps.thresholds.high || !TASK_INTENTS.includes(recognition.intent)) return false;
+    const text = innerDc.context.activity.text?.trim() ?? '';
+    if (!text || innerDc.context.activity.value) return false;
+    let dc: DialogContext = innerDc;
+    while (dc.child) dc = dc.child;
+    const active = dc.activeDialog;
+    if (!active) return false;
+    const prompt = dc.findDialog(active.id);
+    const route = innerDc.stack.find((instance) => instance.id === ROUTE_WATERFALL);
+    const startedFor = (route?.state as { values?: ClarifyValues } | undefined)?.values?.routed;
+    if (startedFor === recognition.intent) return false;
+    if (prompt instanceof ChoicePrompt) {
+      const choices = ((active.state as { options?: { choices?: Array<string | Choice> } }).options?.choices ?? []) as Array<string | Choice>;
+      return recognizeChoices(text, choices, CJK_CHOICE_OPTIONS).length === 0;
+    }
+    return DIGIT_PROMPTS.has(active.id) && !/\d/.test(text);
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -111,6 +146,7 @@ export class MainDialog extends ComponentDialog {
     const chosen = step.result as Intent | FoundChoice;
     const intent: Intent =
       typeof chosen === 'string' ? chosen : ((step.values as ClarifyValues).candidates?.[chosen.index] ?? 'none');
+    (step.values as ClarifyValues).routed = intent;
     return this.startRoute(step, intent);
   }
 

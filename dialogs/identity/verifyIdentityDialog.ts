@@ -21,6 +21,9 @@ const MOBILE_PROMPT = 'identity.mobile';
 const SECRET_PROMPT = 'identity.secret';
 const CODE_PROMPT = 'identity.code';
 
+/** Prompts whose answers are digits (a borrower who types a question there has changed the subject). */
+export const DIGIT_PROMPTS: ReadonlySet<string> = new Set([MOBILE_PROMPT, SECRET_PROMPT, CODE_PROMPT]);
+
 /** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
 export interface VerifiedIdentity {
   borrowerId: string;
