@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logging/logger';
-import type { RateLimit, RateLimiter } from '../services/ratelimit/rateLimiter';
+import type { RateDecision, RateLimit, RateLimiter } from '../services/ratelimit/rateLimiter';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { t } from '../dialogs/messages';
 
@@ -23,28 +23,27 @@ export class RateLimitMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const a = context.activity;
     if (a.type !== ActivityTypes.Message) return next();
-    const checks: Array<['conversation' | 'user', string | undefined, RateLimit]> = [
-      ['conversation', a.conversation?.id && `c:${a.channelId}/${a.conversation.id}`, this.deps.perConversation],
-      ['user', a.from?.id && `u:${a.channelId}/${a.from.id}`, this.deps.perUser],
-    ];
-    for (const [scope, key, limit] of checks) {
-      if (!key) continue;
-      let decision;
-      try {
-        decision = await this.deps.limiter.hit(key, limit);
-      } catch (err) {
-        this.deps.logger.warn({ event: 'ratelimit.unavailable', err }, 'rate limiter unavailable; allowing');
-        return next();
+    const checks: Array<{ scope: 'conversation' | 'user'; key: string; limit: RateLimit }> = [];
+    if (a.conversation?.id) checks.push({ scope: 'conversation', key: `c:${a.channelId}/${a.conversation.id}`, limit: this.deps.perConversation });
+    if (a.from?.id) checks.push({ scope: 'user', key: `u:${a.channelId}/${a.from.id}`, limit: this.deps.perUser });
+    let decisions: RateDecision[];
+    try {
+      decisions = await this.deps.limiter.hitMany(checks);
+    } catch (err) {
+      this.deps.logger.warn({ event: 'ratelimit.unavailable', err }, 'rate limiter unavailable; allowing');
+      return next();
+    }
+    const refused = checks.findIndex((_, i) => !decisions[i].allowed);
+    if (refused >= 0) {
+      const { scope, limit } = checks[refused];
+      const decision = decisions[refused];
+      this.deps.onLimited?.(scope);
+      this.deps.logger.info({ event: 'ratelimit.refused', scope, conversationId: a.conversation?.id }, 'rate limited');
+      if (decision.count === limit.limit + 1) {
+        const locale = localeOf(detectLanguage(typeof a.text === 'string' ? a.text : ''));
+        await context.sendActivity(t(locale, 'core.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
       }
-      if (!decision.allowed) {
-        this.deps.onLimited?.(scope);
-        this.deps.logger.info({ event: 'ratelimit.refused', scope, conversationId: a.conversation?.id }, 'rate limited');
-        if (decision.count === limit.limit + 1) {
-          const locale = localeOf(detectLanguage(typeof a.text === 'string' ? a.text : ''));
-          await context.sendActivity(t(locale, 'core.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
-        }
-        return;
-      }
+      return;
     }
     return next();
   }

@@ -5,7 +5,8 @@ import { conversationKey, isSensitiveInput } from '../dialogs/turnInfo';
 
 /** Where turns are recorded (the hand-off service keeps the last 30, masked, for the agent). */
 export interface TranscriptRecorder {
-  recordTurn(conversationId: string, turn: Omit<TranscriptTurn, 'at'>): Promise<void>;
+  /** The turns of one bot turn, in order (one write). */
+  recordTurn(conversationId: string, ...turns: Omit<TranscriptTurn, 'at'>[]): Promise<void>;
 }
 
 const HIDDEN = '[hidden]';
@@ -37,8 +38,7 @@ export class TranscriptMiddleware implements Middleware {
         ? { from: 'borrower', text: JSON.stringify(incoming.value).slice(0, 500), kind: 'card_submit' }
         : { from: 'borrower', text: (incoming.attachments ?? []).map((a) => a.name ?? a.contentType).join(', '), kind: 'attachment' };
     try {
-      await this.recorder.recordTurn(conversationId, borrower);
-      for (const text of replies) await this.recorder.recordTurn(conversationId, { from: 'bot', text: text.slice(0, 2000) });
+      await this.recorder.recordTurn(conversationId, borrower, ...replies.map((text) => ({ from: 'bot' as const, text: text.slice(0, 2000) })));
     } catch (err) {
       this.logger.warn({ event: 'transcript.record_failed', conversationId, err }, 'could not record transcript turn');
     }

@@ -261,8 +261,8 @@ export class HandoffService {
   }
 
   /** Every turn (borrower and bot) goes here so an agent can read the last 30, redacted. */
-  async recordTurn(conversationId: string, turn: Omit<TranscriptTurn, 'at'>): Promise<void> {
-    await this.deps.transcripts.append(conversationId, turn);
+  async recordTurn(conversationId: string, ...turns: Omit<TranscriptTurn, 'at'>[]): Promise<void> {
+    await this.deps.transcripts.append(conversationId, ...turns);
   }
 
   /** The borrower's 1–5 rating after the agent closed. False if not closed, already rated, or unknown. */

@@ -15,8 +15,11 @@ export interface TranscriptTurn {
 export const TRANSCRIPT_TURNS = 30;
 
 /** The last 30 turns per conversation, redacted on write: what the agent sees as context. */
+export type NewTranscriptTurn = Omit<TranscriptTurn, 'at'> & { at?: number };
+
 export interface TranscriptStore {
-  append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void>;
+  /** Append turns in order (a whole bot turn at once: one write). */
+  append(conversationId: string, ...turns: NewTranscriptTurn[]): Promise<void>;
   /** Oldest first, at most 30. */
   recent(conversationId: string): Promise<TranscriptTurn[]>;
 }
@@ -27,7 +30,7 @@ export interface TranscriptStoreOptions {
   ttlMs: number;
 }
 
-function redact(conversationTurn: Omit<TranscriptTurn, 'at'> & { at?: number }, now: number): TranscriptTurn {
+function redact(conversationTurn: NewTranscriptTurn, now: number): TranscriptTurn {
   const turn: TranscriptTurn = { at: conversationTurn.at ?? now, from: conversationTurn.from, text: maskPii(conversationTurn.text ?? '') };
   if (conversationTurn.kind && conversationTurn.kind !== 'text') turn.kind = conversationTurn.kind;
   return turn;
@@ -38,11 +41,12 @@ export class InMemoryTranscriptStore implements TranscriptStore {
 
   constructor(private readonly options: TranscriptStoreOptions) {}
 
-  async append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void> {
+  async append(conversationId: string, ...turns: NewTranscriptTurn[]): Promise<void> {
+    if (!turns.length) return;
     const now = this.options.clock.now();
     const current = this.live(conversationId, now) ?? [];
-    const turns = [...current, redact(turn, now)].slice(-TRANSCRIPT_TURNS);
-    this.turns.set(conversationId, { turns, expiresAt: now + this.options.ttlMs });
+    const kept = [...current, ...turns.map((t) => redact(t, now))].slice(-TRANSCRIPT_TURNS);
+    this.turns.set(conversationId, { turns: kept, expiresAt: now + this.options.ttlMs });
     if (this.turns.size > 10_000) for (const [k, v] of this.turns) if (v.expiresAt <= now) this.turns.delete(k);
   }
 
@@ -69,11 +73,13 @@ export class RedisTranscriptStore implements TranscriptStore {
     private readonly options: TranscriptStoreOptions,
   ) {}
 
-  async append(conversationId: string, turn: Omit<TranscriptTurn, 'at'> & { at?: number }): Promise<void> {
+  async append(conversationId: string, ...turns: NewTranscriptTurn[]): Promise<void> {
+    if (!turns.length) return;
     const key = this.keys.key('transcript', conversationId);
+    const now = this.options.clock.now();
     await this.redis
       .multi()
-      .rpush(key, JSON.stringify(redact(turn, this.options.clock.now())))
+      .rpush(key, ...turns.map((t) => JSON.stringify(redact(t, now))))
       .ltrim(key, -TRANSCRIPT_TURNS, -1)
       .pexpire(key, this.options.ttlMs)
       .exec();

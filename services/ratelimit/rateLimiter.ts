@@ -19,6 +19,8 @@ export interface RateDecision {
 /** Fixed-window rate limiting per key (a conversation, a user). */
 export interface RateLimiter {
   hit(key: string, limit: RateLimit): Promise<RateDecision>;
+  /** Count one hit on each key at once (one round trip on Redis); decisions in the same order. */
+  hitMany(hits: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<RateDecision[]>;
 }
 
 export class InMemoryRateLimiter implements RateLimiter {
@@ -38,20 +40,30 @@ export class InMemoryRateLimiter implements RateLimiter {
     return { allowed: w.count <= limit, count: w.count, retryAfterMs: w.start + windowMs - now };
   }
 
+  async hitMany(hits: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<RateDecision[]> {
+    return Promise.all(hits.map((h) => this.hit(h.key, h.limit)));
+  }
+
   private sweep(now: number, windowMs: number): void {
     for (const [k, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(k);
   }
 }
 
-// INCR the window counter; the first hit sets its expiry. Returns [count, pttl].
+// For each key: INCR the window counter; the first hit sets its expiry (ARGV[i] is that key's window).
+// Returns { count1, pttl1, count2, pttl2, ... }.
 const HIT_SCRIPT = `
-local c = redis.call('INCR', KEYS[1])
-if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return { c, redis.call('PTTL', KEYS[1]) }
+local out = {}
+for i, key in ipairs(KEYS) do
+  local c = redis.call('INCR', key)
+  if c == 1 then redis.call('PEXPIRE', key, ARGV[i]) end
+  out[#out + 1] = c
+  out[#out + 1] = redis.call('PTTL', key)
+end
+return out
 `;
 
 interface RedisWithRateCommands extends Redis {
-  bsbRateHit(key: string, windowMs: number): Promise<[number, number]>;
+  bsbRateHit(numberOfKeys: number, ...keysThenWindows: Array<string | number>): Promise<number[]>;
 }
 
 /** Shared by all instances; counters expire with their window. */
@@ -62,12 +74,22 @@ export class RedisRateLimiter implements RateLimiter {
     redis: Redis,
     private readonly keys: RedisKeys,
   ) {
-    if (!('bsbRateHit' in redis)) redis.defineCommand('bsbRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    if (!('bsbRateHit' in redis)) redis.defineCommand('bsbRateHit', { lua: HIT_SCRIPT });
     this.redis = redis as RedisWithRateCommands;
   }
 
-  async hit(key: string, { limit, windowMs }: RateLimit): Promise<RateDecision> {
-    const [count, pttl] = await this.redis.bsbRateHit(this.keys.key('rate', `${windowMs}`, key), windowMs);
-    return { allowed: count <= limit, count, retryAfterMs: Math.max(0, pttl) };
+  async hit(key: string, limit: RateLimit): Promise<RateDecision> {
+    const [decision] = await this.hitMany([{ key, limit }]);
+    return decision;
+  }
+
+  async hitMany(hits: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<RateDecision[]> {
+    if (!hits.length) return [];
+    const keys = hits.map((h) => this.keys.key('rate', `${h.limit.windowMs}`, h.key));
+    const out = await this.redis.bsbRateHit(hits.length, ...keys, ...hits.map((h) => h.limit.windowMs));
+    return hits.map((h, i) => {
+      const count = out[2 * i];
+      return { allowed: count <= h.limit.limit, count, retryAfterMs: Math.max(0, out[2 * i + 1]) };
+    });
   }
 }

@@ -59,6 +59,17 @@ for (const backend of backends) {
       expect(await store.recent('other')).to.deep.equal([]);
     });
 
+    it('appends a whole turn (the borrower and every reply) in one call, in order, trimmed to 30', async () => {
+      await store.append('c1', { from: 'borrower', text: 'turn 0' });
+      await store.append('c1', { from: 'borrower', text: '我要分期' }, { from: 'bot', text: 'reply 1' }, { from: 'bot', text: 'reply 2' });
+      await store.append('c1');
+      expect((await store.recent('c1')).map((t) => `${t.from}:${t.text}`)).to.deep.equal(['borrower:turn 0', 'borrower:我要分期', 'bot:reply 1', 'bot:reply 2']);
+      const many = Array.from({ length: 31 }, (_, i) => ({ from: 'bot' as const, text: `r${i}` }));
+      await store.append('c1', ...many);
+      const turns = await store.recent('c1');
+      expect(turns.map((t) => t.text)).to.deep.equal(many.slice(1).map((t) => t.text));
+    });
+
     it('keeps card submits and attachments marked as such', async () => {
       await store.append('c1', { from: 'borrower', text: '{"months":12}', kind: 'card_submit' });
       expect((await store.recent('c1'))[0].kind).to.equal('card_submit');

@@ -21,6 +21,26 @@ function rateLimiterContract(name: string, make: () => { limiter: RateLimiter; w
         await done();
       }
     });
+
+    it('counts several keys with their own limits and windows in one call, decisions in order', async () => {
+      const { limiter, wait, done } = make();
+      try {
+        const conv = { limit: 2, windowMs: 300 };
+        const user = { limit: 5, windowMs: 60_000 };
+        const rounds = [];
+        for (let i = 0; i < 3; i++) rounds.push(await limiter.hitMany([{ key: 'c:1', limit: conv }, { key: 'u:1', limit: user }]));
+        expect(rounds.map((r) => r.map((d) => d.allowed))).to.deep.equal([[true, true], [true, true], [false, true]]);
+        expect(rounds[2].map((d) => d.count)).to.deep.equal([3, 3]);
+        expect(rounds[2][1].retryAfterMs).to.be.above(300);
+        expect((await limiter.hit('u:1', user)).count, 'hit and hitMany share counters').to.equal(4);
+        expect(await limiter.hitMany([])).to.deep.equal([]);
+        await wait(350);
+        const [c, u] = await limiter.hitMany([{ key: 'c:1', limit: conv }, { key: 'u:1', limit: user }]);
+        expect([c.allowed, c.count, u.allowed, u.count]).to.deep.equal([true, 1, true, 5]);
+      } finally {
+        await done();
+      }
+    });
   });
 }
 
