@@ -5,8 +5,9 @@
 
 // 18-character resident ID: 17 digits and a digit or X. Not part of a longer digit run.
 const ID_CARD = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-// Bank card: 13–19 digits, optionally grouped by spaces or dashes (4-digit groups).
-const BANK_CARD = /(?<![\d*])\d(?:[ -]?\d){12,18}(?![\d*])/g;
+// Bank card: 13–19 digits, optionally grouped by spaces or dashes (4-digit groups). Not the fraction of a decimal
+// number (a recogniser score such as 0.99970123450357 in a log line).
+const BANK_CARD = /(?<![\d*]|\d\.)\d(?:[ -]?\d){12,18}(?![\d*])/g;
 // Mainland mobile, optionally with +86 / 86 and separators: 138 1234 5678, 138-1234-5678.
 const MOBILE = /(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)([ -]?)(\d{4})([ -]?)(\d{4})(?!\d)/g;
 

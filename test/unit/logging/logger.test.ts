@@ -24,6 +24,12 @@ describe('PII masking', () => {
     expect(maskPii(text)).to.equal(text);
   });
 
+  it('leaves the fraction of a decimal number alone (a recogniser score in a log line)', () => {
+    const line = '{"intent":"installment_plan","score":0.99970123450357,"runnerUp":0.0002987654321012}';
+    expect(maskPii(line)).to.equal(line);
+    expect(maskPii('score 0.99970123450357, card 6222021234567890')).to.contain('6222********7890').and.contain('0.99970123450357');
+  });
+
   it('masks a mobile for display', () => {
     expect(maskMobile('+86 13812345678')).to.equal('138****5678');
   });
