@@ -23,7 +23,7 @@ import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextAction, nextActionValueOf } from '../guidance/nextActions';
 import { firstDateTime, turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
-import { imBack } from '../menu';
+import { imBack, intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import { formatServiceHours, formatWindow, workingHoursParams, zoneLabel } from './timeText';
 
@@ -32,6 +32,11 @@ const FLOW = `${CALLBACK_DIALOG}.flow`;
 const WINDOW_FLOW = `${CALLBACK_DIALOG}.window`;
 const WINDOW_PROMPT = `${CALLBACK_DIALOG}.windowPrompt`;
 const ACCEPT_PROMPT = `${CALLBACK_DIALOG}.accept`;
+const RETRY_PROMPT = `${CALLBACK_DIALOG}.retry`;
+/** The lender did not answer: it may or may not have stored the callback, so a retry (same key) is offered. */
+const RETRYABLE = ['ACCOUNT_SERVICE_UNAVAILABLE', 'ACCOUNT_INVALID_RESPONSE'];
+/** Retrying cannot help: an unknown borrower, a rejected body, or the key reused for another body. */
+const NOT_RETRYABLE = ['ACCOUNT_NOT_FOUND', 'BAD_INPUT', 'IDEMPOTENCY_CONFLICT'];
 
 export interface CallbackDeps {
   accounts: AccountService;
@@ -49,6 +54,8 @@ interface Values {
   borrowerId?: string;
   /** The window named in the message that started the booking, if any. */
   requested?: TimeWindow;
+  /** The window agreed with the borrower, kept for a retry of the filing. */
+  window?: TimeWindow;
 }
 
 /** A message that asks for a call back (and, with a time in it, goes straight to booking). */
@@ -75,10 +82,13 @@ export class CallbackDialog extends ComponentDialog {
   constructor(private readonly deps: CallbackDeps) {
     super(CALLBACK_DIALOG);
     this.newKey = deps.newKey ?? randomUUID;
-    this.addDialog(new WaterfallDialog(FLOW, [this.startStep.bind(this), this.windowStep.bind(this), this.fileStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(FLOW, [this.startStep.bind(this), this.windowStep.bind(this), this.fileStep.bind(this), this.retryStep.bind(this)]),
+    );
     this.addDialog(new WaterfallDialog(WINDOW_FLOW, [this.askWindowStep.bind(this), this.fitStep.bind(this), this.decideStep.bind(this)]));
     this.addDialog(new TextPrompt(WINDOW_PROMPT, async (p) => this.windowOf(p.context) !== undefined));
     this.addDialog(cjkChoicePrompt(ACCEPT_PROMPT));
+    this.addDialog(cjkChoicePrompt(RETRY_PROMPT));
     this.initialDialogId = FLOW;
   }
 
@@ -115,8 +125,31 @@ export class CallbackDialog extends ComponentDialog {
 
   private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
-    const window = step.result as TimeWindow;
+    (step.values as Values).window = step.result as TimeWindow;
+    const outcome = await this.file(step, locale);
+    if (outcome !== 'retry') return step.endDialog();
+    // The lender did not answer: it may or may not have stored the callback. A retry with the same key is safe.
+    const again = t(locale, 'callback.tryAgain');
+    return step.prompt(RETRY_PROMPT, {
+      prompt: MessageFactory.suggestedActions([imBack(again), imBack(intentLabel(locale, 'human_agent'))], t(locale, 'callback.retryFiling')),
+      choices: [{ value: 'retry', action: imBack(again), synonyms: [again, '好', '好的', '可以', '是', '再试', '再試', 'retry', 'yes', 'ok'] }],
+      style: ListStyle.none,
+    });
+  }
+
+  private async retryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOfStep(step.context);
+    if ((await this.file(step, locale)) === 'retry') await this.sendUnavailable(step, locale);
+    return step.endDialog();
+  }
+
+  /**
+   * File the callback with the key made when the booking began (so a retry, or a lost answer, gives one record) and
+   * confirm it with its reference. 'retry' when the lender did not answer; a request it refused says so here.
+   */
+  private async file(step: WaterfallStepContext, locale: Locale): Promise<'filed' | 'refused' | 'retry'> {
     const values = step.values as Values;
+    const window = values.window!;
     const zone = zoneLabel(locale, this.deps.serviceHours.timeZone);
     try {
       const callback = await this.deps.accounts.createCallback(values.borrowerId!, {
@@ -132,11 +165,19 @@ export class CallbackDialog extends ComponentDialog {
         zone,
       });
       await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent', 'installment_plan']), text));
+      return 'filed';
     } catch (err) {
-      if (!isBotError(err) || !['ACCOUNT_SERVICE_UNAVAILABLE', 'ACCOUNT_INVALID_RESPONSE', 'ACCOUNT_NOT_FOUND', 'BAD_INPUT'].includes(err.code)) throw err;
-      await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent']), t(locale, 'callback.unavailable')));
+      if (isBotError(err) && RETRYABLE.includes(err.code)) return 'retry';
+      if (isBotError(err) && NOT_RETRYABLE.includes(err.code)) {
+        await this.sendUnavailable(step, locale);
+        return 'refused';
+      }
+      throw err;
     }
-    return step.endDialog();
+  }
+
+  private async sendUnavailable(step: WaterfallStepContext, locale: Locale): Promise<void> {
+    await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent']), t(locale, 'callback.unavailable')));
   }
 
   private async askWindowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,10 +1,40 @@
 import { expect } from 'chai';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
-import { BORROWERS, allText, button, makeHarness, titlesOf } from '../guidance/harness';
+import type { AccountService } from '../../../../services/accounts/accountService';
+import { BotError } from '../../../../services/errors/botError';
+import { BORROWERS, allText, button, makeHarness, titlesOf, type Harness } from '../guidance/harness';
 
 const REFERENCE = /CB-\d{8}-\d{4}/;
 // The manual clock stands at Friday 2026-11-20 10:00 Beijing time; service hours are the defaults (09:00-21:00 daily).
+
+/**
+ * A lender whose createCallback fails as told for the next calls ('lost': stores the callback, then the answer is
+ * lost; 'down': stores nothing), recording every idempotency key it was given.
+ */
+function flakyCallbacks(failures: Array<'lost' | 'down'>) {
+  const keys: string[] = [];
+  const wrapAccounts = (accounts: AccountService): AccountService =>
+    Object.assign(Object.create(accounts) as AccountService, {
+      createCallback: async (...args: Parameters<AccountService['createCallback']>) => {
+        keys.push(args[1].idempotencyKey);
+        const failure = failures.shift();
+        if (failure === 'down') throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'lender down');
+        const record = await accounts.createCallback(...args);
+        if (failure === 'lost') throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
+        return record;
+      },
+    });
+  return { keys, wrapAccounts };
+}
+
+/** Verified as D002, "book a callback" pressed: the bot is asking for the time window. */
+async function atWindowPrompt(h: Harness) {
+  await h.verifyAs('D002');
+  const first = await h.say('贷后专员电话一直打不通');
+  const ask = await h.press(button(first, t('zh-CN', 'handoff.bookCallback')));
+  expect(allText(ask)).to.contain('09:00–21:00');
+}
 
 describe('CallbackDialog transcripts', () => {
   it('acknowledges an unverified borrower and offers a callback, a person and self-service', async () => {
@@ -97,5 +127,97 @@ describe('CallbackDialog transcripts', () => {
     expect(allText(enFirst)).to.contain(t('en', 'callback.noAssignment'));
     await en.press(button(enFirst, t('en', 'handoff.bookCallback')));
     expect(allText(await en.say('tomorrow morning'))).to.match(REFERENCE).and.to.contain('Sat 2026-11-21 09:00–12:00 (Beijing time)');
+  });
+
+  it('offers a retry when the lender does not answer, and the retry reuses the idempotency key: one callback', async () => {
+    const lender = flakyCallbacks(['lost']);
+    const h = await makeHarness({ wrapAccounts: lender.wrapAccounts });
+    await atWindowPrompt(h);
+    const failed = await h.say('明天上午');
+    expect(allText(failed)).to.equal(t('zh-CN', 'callback.retryFiling'));
+    expect(allText(failed)).not.to.match(REFERENCE);
+    expect(titlesOf(failed)).to.deep.equal([t('zh-CN', 'callback.tryAgain'), intentLabel('zh-CN', 'human_agent')]);
+
+    const retried = allText(await h.say(t('zh-CN', 'callback.tryAgain')));
+    const reference = REFERENCE.exec(retried)?.[0];
+    expect(reference, retried).to.be.a('string');
+    expect(retried).to.contain('2026-11-21（周六） 09:00–12:00');
+    expect(lender.keys).to.have.length(2);
+    expect(lender.keys[1]).to.equal(lender.keys[0]);
+    const callbacks = (await h.accounts.getAccount('D002')).account.callbacks;
+    expect(callbacks.map((c) => c.reference)).to.deep.equal([reference]);
+    expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
+  });
+
+  it('says plainly that nothing was booked when the retry fails too, and offers a person', async () => {
+    const lender = flakyCallbacks(['down', 'down']);
+    const h = await makeHarness({ wrapAccounts: lender.wrapAccounts });
+    await atWindowPrompt(h);
+    expect(allText(await h.say('明天上午'))).to.equal(t('zh-CN', 'callback.retryFiling'));
+    const gaveUp = await h.say(t('zh-CN', 'callback.tryAgain'));
+    expect(allText(gaveUp)).to.equal(t('zh-CN', 'callback.unavailable'));
+    expect(titlesOf(gaveUp)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+    expect(lender.keys[1]).to.equal(lender.keys[0]);
+    expect((await h.accounts.getAccount('D002')).account.callbacks).to.deep.equal([]);
+    expect(await h.records()).to.deep.equal([]);
+  });
+
+  it('leaves the booking on cancel in the middle, books nothing and routes the next message afresh', async () => {
+    const h = await makeHarness();
+    await atWindowPrompt(h);
+    expect(allText(await h.say('取消'))).to.equal(t('zh-CN', 'core.cancelled'));
+    // "明天上午" is no longer an answer to the window question.
+    expect(allText(await h.say('明天上午'))).not.to.match(REFERENCE);
+    expect(allText(await h.say('你好'))).to.equal(t('zh-CN', 'core.greeting'));
+    expect((await h.accounts.getAccount('D002')).account.callbacks).to.deep.equal([]);
+    expect(await h.records()).to.deep.equal([]);
+  });
+
+  it('leaves on cancel at the moved-window confirmation too, booking nothing', async () => {
+    const h = await makeHarness();
+    await atWindowPrompt(h);
+    expect(allText(await h.say('今晚10点以后'))).to.contain('不全在回电服务时间内');
+    expect(allText(await h.say('取消'))).to.equal(t('zh-CN', 'core.cancelled'));
+    expect(allText(await h.say(t('zh-CN', 'callback.accept')))).not.to.match(REFERENCE);
+    expect((await h.accounts.getAccount('D002')).account.callbacks).to.deep.equal([]);
+  });
+
+  it('answers help in the middle, asks for the window again and then books it', async () => {
+    const h = await makeHarness();
+    await atWindowPrompt(h);
+    const help = allText(await h.say('帮助'));
+    expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume'));
+    expect(help).to.contain('您希望我们什么时候给您回电').and.to.contain('09:00–21:00');
+    const filed = allText(await h.say('周六下午'));
+    const reference = REFERENCE.exec(filed)?.[0];
+    expect(reference, filed).to.be.a('string');
+    expect(filed).to.contain('2026-11-21（周六） 13:00–18:00');
+    expect((await h.accounts.getAccount('D002')).account.callbacks.map((c) => c.reference)).to.deep.equal([reference]);
+  });
+
+  it('books once when the confirmation is sent twice (double click) or the retry is pressed again after booking', async () => {
+    const h = await makeHarness();
+    await atWindowPrompt(h);
+    await h.say('今晚10点以后');
+    const filed = allText(await h.say(t('zh-CN', 'callback.accept')));
+    const reference = REFERENCE.exec(filed)?.[0];
+    expect(reference, filed).to.be.a('string');
+    for (const again of [t('zh-CN', 'callback.accept'), t('zh-CN', 'callback.tryAgain')]) {
+      expect(allText(await h.say(again))).not.to.match(REFERENCE);
+    }
+    expect((await h.accounts.getAccount('D002')).account.callbacks.map((c) => c.reference)).to.deep.equal([reference]);
+    expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
+  });
+
+  it('books once when a lost answer is retried by a double-pressed "try again"', async () => {
+    const lender = flakyCallbacks(['lost']);
+    const h = await makeHarness({ wrapAccounts: lender.wrapAccounts });
+    await atWindowPrompt(h);
+    await h.say('明天上午');
+    const reference = REFERENCE.exec(allText(await h.say(t('zh-CN', 'callback.tryAgain'))))?.[0];
+    expect(reference).to.be.a('string');
+    expect(allText(await h.say(t('zh-CN', 'callback.tryAgain')))).not.to.match(REFERENCE);
+    expect((await h.accounts.getAccount('D002')).account.callbacks.map((c) => c.reference)).to.deep.equal([reference]);
+    expect(new Set(lender.keys).size).to.equal(1);
   });
 });
