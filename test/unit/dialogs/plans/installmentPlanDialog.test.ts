@@ -3,6 +3,7 @@ import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import type { AccountService } from '../../../../services/accounts/accountService';
 import { BotError } from '../../../../services/errors/botError';
+import { loadPlanPolicy } from '../../../../services/plans/planPolicy';
 import { actionsOf, buttonsOf, cardsOf, makePlanBot, textOf, verifyAs, type PlanBot } from './planHarness';
 
 const REFERENCE = /PR-\d{8}-\d{4}/;
@@ -226,6 +227,25 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(textOf(replies)).to.contain(t('zh-CN', 'plan.proposals.closest', { amount: '每月 ¥200.00' }));
       expect(cardsOf(replies)[0].actions).to.have.length(1);
       expect(cardsOf(replies)[0].fallbackText).to.contain('分 24 期');
+    });
+
+    it('queues an ineligible borrower who asks for a person for negotiation, at P2 with the negotiation skill (D004)', async () => {
+      // D004 broke an earlier plan; with a policy that allows none, self-service is ruled out (no court case).
+      const policy = loadPlanPolicy();
+      const bot = await makePlanBot({ handoff: true, policy: { ...policy, eligibility: { ...policy.eligibility, maxBrokenPlans: 0 } } });
+      await bot.say('我想分期还款');
+      const ineligible = await verifyAs(bot, 'D004');
+      expect(textOf(ineligible)).to.contain(t('zh-CN', 'plan.ineligible.intro')).and.to.contain(t('zh-CN', 'plan.reason.TOO_MANY_BROKEN_PLANS', { count: 1, max: 0 }));
+      expect(buttonsOf(ineligible)[0]).to.equal(intentLabel('zh-CN', 'human_agent'));
+
+      const queued = await bot.say(intentLabel('zh-CN', 'human_agent'));
+      expect(textOf(queued)).to.equal(t('zh-CN', 'handoff.queued', { reference: 'H-20261120-0001', position: 0, minutes: 2 }));
+      expect(bot.handoffRequests).to.have.length(1);
+      const [ticket] = bot.handoffRequests;
+      expect(ticket).to.include({ priority: 2, borrowerId: 'D004', reason: intentLabel('zh-CN', 'installment_plan'), language: 'zh-CN' });
+      expect(ticket.skills).to.deep.equal(['negotiation']);
+      expect(ticket.intents?.map((i) => i.intent)).to.include('installment_plan');
+      expect(await bot.planRequests('D004')).to.have.length(0);
     });
   });
 

@@ -2,7 +2,9 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Atta
 import { BorrowerBot } from '../../../../bots/borrowerBot';
 import { createTurnErrorHandler } from '../../../../bots/turnErrorHandler';
 import { accountModule } from '../../../../dialogs/account/accountModule';
+import type { DialogModule } from '../../../../dialogs/dialogModule';
 import { FiledRecords, type FiledRecord } from '../../../../dialogs/filedRecords';
+import { handoffDialogModule } from '../../../../dialogs/handoff/handoffModule';
 import { MainDialog } from '../../../../dialogs/mainDialog';
 import { plansModule } from '../../../../dialogs/plans/plansModule';
 import { coreRoutes } from '../../../../dialogs/routes';
@@ -11,6 +13,8 @@ import type { AccountService } from '../../../../services/accounts/accountServic
 import { buildAccountService } from '../../../../services/accounts/accountServiceFactory';
 import type { FixtureAccountService } from '../../../../services/accounts/fixtureAccountService';
 import { ManualClock } from '../../../../services/clock';
+import type { HandoffRequest, HandoffRequestResult, HandoffService } from '../../../../services/handoff/handoffService';
+import type { TranscriptStore } from '../../../../services/handoff/transcriptStore';
 import { parseConfig } from '../../../../services/config/config';
 import { buildVerificationService } from '../../../../services/identity/verificationServiceFactory';
 import { silentLogger } from '../../../../services/logging/logger';
@@ -20,6 +24,7 @@ import type { IntentRecognizer } from '../../../../services/recognizer/intentRec
 
 /** Demo borrowers (services/accounts/fixtures/README.md): mobile and ID last 6. */
 export const DEMO = {
+  D004: ['13800000004', '45678X'],
   D002: ['13800000002', '234561'],
   D005: ['13800000005', '567894'],
   D008: ['13800000008', '890127'],
@@ -32,6 +37,22 @@ export interface PlanBotOptions {
   wrap?: (accounts: AccountService) => AccountService;
   policy?: PlanPolicy;
   recognizer?: IntentRecognizer;
+  /**
+   * Route `human_agent` to the real hand-off dialog over a queue that records what it is asked to queue (see
+   * `handoffRequests`) and answers "queued, position 1". Without it, `human_agent` only answers with its label.
+   */
+  handoff?: boolean;
+}
+
+/** A hand-off queue that records every request (priority, skills, intents, records) and queues it first in line. */
+function recordingHandoff(requests: HandoffRequest[]): HandoffService {
+  const fake: Pick<HandoffService, 'requestHandoff'> = {
+    async requestHandoff(request: HandoffRequest): Promise<HandoffRequestResult> {
+      requests.push(request);
+      return { ticketId: `H-20261120-000${requests.length}`, position: 1, estimatedWaitSeconds: 120, state: 'queued', created: true };
+    },
+  };
+  return fake as HandoffService;
 }
 
 /**
@@ -50,7 +71,8 @@ export async function makePlanBot(options: PlanBotOptions = {}) {
   const profile = conversationState.createProperty<ConversationProfile>('profile');
   const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));
   let id = 0;
-  const modules = [
+  const handoffRequests: HandoffRequest[] = [];
+  const modules: DialogModule[] = [
     accountModule({ accounts: service, verification, clock, timeZone: config.TIME_ZONE }),
     plansModule({
       accounts: service,
@@ -61,8 +83,26 @@ export async function makePlanBot(options: PlanBotOptions = {}) {
       newId: () => `test-key-${++id}`,
     }),
   ];
+  if (options.handoff) {
+    const transcripts: Pick<TranscriptStore, 'recent'> = { recent: async () => [] };
+    modules.push(
+      handoffDialogModule({
+        mode: 'queue',
+        handoff: recordingHandoff(handoffRequests),
+        transcripts: transcripts as TranscriptStore,
+        accounts: service,
+        verification,
+        filedRecords,
+        profile,
+        clock,
+        timeZone: config.TIME_ZONE,
+        logger,
+      }),
+    );
+  }
+  const humanAgent = options.handoff ? {} : { human_agent: { reply: 'core.intent.human_agent' } };
   const mainDialog = new MainDialog({
-    routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes), { human_agent: { reply: 'core.intent.human_agent' } }),
+    routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes), humanAgent),
     dialogs: modules.flatMap((m) => m.dialogs),
     profile,
     thresholds: confidenceThresholds(config),
@@ -76,6 +116,8 @@ export async function makePlanBot(options: PlanBotOptions = {}) {
     adapter,
     fixture,
     clock,
+    /** What the hand-off dialog asked the queue for (with `handoff: true`), oldest first. */
+    handoffRequests,
     /** One borrower turn: a text, or an activity (a card submit); resolves to the bot's replies (traces left out). */
     async say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
       adapter.activeQueue.splice(0);
