@@ -3,7 +3,8 @@
 // /proc/<pid>), every loop is bounded by a count and a time limit, and all traffic stays on 127.0.0.1.
 //
 //   npm run bench:load -- [--conversations 600] [--concurrency 50] [--rounds 2] [--warmup 100]
-//                         [--bot tsx|dist] [--out bench/results/load-runs] [--label name] [--note "text"] [--no-write]
+//                         [--bot tsx|dist] [--bot-node-flags "--max-semi-space-size=4"] [--out bench/results/load-runs]
+//                         [--label name] [--note "text"] [--no-write] [--profile dir]
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import http from 'node:http';
@@ -36,10 +37,12 @@ interface Options {
   write: boolean;
   /** Write a V8 CPU profile of each bot process here (node --cpu-prof). */
   profile: string;
+  /** Extra node flags for the bot process only, e.g. "--max-semi-space-size=4" (space-separated). */
+  botNodeFlags: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true, profile: '' };
+  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true, profile: '', botNodeFlags: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -53,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--label') o.label = v();
     else if (a === '--no-write') o.write = false;
     else if (a === '--profile') o.profile = v();
+    else if (a === '--bot-node-flags') o.botNodeFlags = v().split(/\s+/).filter(Boolean);
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(o.conversations >= 1 && o.concurrency >= 1 && o.rounds >= 1 && o.warmup >= 0)) throw new Error('bad numeric argument');
@@ -294,6 +298,7 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
     args = o.bot === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
     Object.assign(env, botEnv(lenderUrl));
     if (o.profile) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.profile)}`, ...args];
+    args = [...o.botNodeFlags, ...args];
   }
   const child = await spawnServer(args, env, port, '/readyz');
   try {

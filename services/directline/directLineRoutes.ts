@@ -14,6 +14,7 @@ import { readJsonBody } from './httpBody';
 import { RedisDirectLineStore } from './redisDirectLineStore';
 import { InMemoryTokenRateLimiter, RedisTokenRateLimiter, type TokenRateLimiter } from './tokenRateLimiter';
 import { pageSecurityHeaders, registerWebChatPage } from './webChatPage';
+import { PROJECT_ROOT } from '../projectRoot';
 
 export interface DirectLineDeps {
   /** The directline slice of the parsed Config (pass the whole Config). */
@@ -183,7 +184,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   });
 
   registerWebChatPage(server, {
-    publicDir: deps.publicDir ?? resolve(__dirname, '..', '..', 'public'),
+    publicDir: deps.publicDir ?? resolve(PROJECT_ROOT, 'public'),
     frameAncestors: config.WEBCHAT_FRAME_ANCESTORS,
     redirectRoot: deps.redirectRoot ?? true,
     logger,

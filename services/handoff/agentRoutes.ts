@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import { SignInThrottle, type AgentDirectory, type AgentProfile, type AgentSession, type AgentSessionStore } from './agentAuth';
 import type { AgentFeedEvent } from './handoffBus';
 import { HandoffAccessError, type HandoffService } from './handoffService';
+import { PROJECT_ROOT } from '../projectRoot';
 
 export interface AgentRoutesDeps {
   service: HandoffService;
@@ -73,7 +74,7 @@ class HttpError extends Error {
  */
 export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
   const { service, directory, sessions, logger } = deps;
-  const publicDir = deps.publicDir ?? path.resolve(__dirname, '..', '..', 'public', 'agent');
+  const publicDir = deps.publicDir ?? path.resolve(PROJECT_ROOT, 'public', 'agent');
   const throttle = new SignInThrottle(deps.clock);
   const keepAliveMs = deps.keepAliveMs ?? 25_000;
 

@@ -11,8 +11,14 @@ const BANK_CARD = /(?<![\d*]|\d\.)\d(?:[ -]?\d){12,18}(?![\d*])/g;
 // Mainland mobile, optionally with +86 / 86 and separators: 138 1234 5678, 138-1234-5678.
 const MOBILE = /(?<!\d)((?:\+?86[ -]?)?1[3-9]\d)([ -]?)(\d{4})([ -]?)(\d{4})(?!\d)/g;
 
+// Full-width digits, plus signs, spaces and hyphens (１３８１２３４５６７８): the patterns below read ASCII only.
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF0D\u3000\uFF38\uFF58]/g;
+const HAS_FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+
 export function maskPii(text: string): string {
   if (!text) return text;
+  // Only text with full-width digits is rewritten (to ASCII, NFKC), so every other character stays as it was.
+  if (HAS_FULL_WIDTH_DIGIT.test(text)) text = text.replace(FULL_WIDTH, (c) => c.normalize('NFKC'));
   return text
     .replace(ID_CARD, (_m, head: string, _mid: string, tail: string) => `${head.slice(0, 3)}***********${tail.slice(-4)}`)
     .replace(MOBILE, (_m, head: string, s1: string, _mid: string, s2: string, tail: string) => `${head}${s1}****${s2}${tail}`)

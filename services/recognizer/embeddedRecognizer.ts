@@ -7,9 +7,10 @@ import { extractEntities } from './entities/extractEntities';
 import { normalizeText } from './text/normalizeText';
 import { BotError } from '../errors/botError';
 import type { Logger } from '../logging/logger';
+import { PROJECT_ROOT } from '../projectRoot';
 
 /** The committed model that `npm run nlu:train` writes. */
-export const DEFAULT_MODEL_PATH = path.join(__dirname, 'model', 'embeddedModel.json');
+export const DEFAULT_MODEL_PATH = path.join(PROJECT_ROOT, 'services', 'recognizer', 'model', 'embeddedModel.json');
 
 export interface EmbeddedRecognizerOptions {
   /** Configured product names, reported as loan_ref entities (kind 'product'). */

@@ -10,12 +10,14 @@ describe('PII masking', () => {
     ['an 18-character ID number ending in X', '身份证 11010519491231002X', '110***********002X'],
     ['a 16-digit bank card', 'card 6222021234567890', '6222********7890'],
     ['a 19-digit bank card in groups', '卡号 6222 0212 3456 7890 123', '6222***********0123'],
+    ['a mobile typed in full-width digits', '我的手机１３８１２３４５６７８', '138****5678'],
+    ['an ID number typed in full-width characters', '身份证１１０１０５１９４９１２３１００２Ｘ', '110***********002X'],
   ];
   for (const [what, input, expected] of cases) {
     it(`masks ${what}`, () => {
       const masked = maskPii(input);
       expect(masked).to.contain(expected);
-      expect(masked.replace(/\D/g, '').length).to.be.lessThan(input.replace(/\D/g, '').length);
+      expect(masked.replace(/\D/g, '').length).to.be.lessThan(input.normalize('NFKC').replace(/\D/g, '').length);
     });
   }
 
