@@ -29,6 +29,7 @@ export const BORROWERS = {
   D002: ['13800000002', '234561'],
   D005: ['13800000005', '567894'],
   D006: ['13800000006', '678905'],
+  D008: ['13800000008', '890127'],
   D009: ['13800000009', '90123X'],
 } as const;
 
@@ -50,6 +51,9 @@ export const UTTERANCES: Record<string, Intent> = {
   怎么还款: 'repayment_howto',
   自动扣款失败了怎么办: 'repayment_howto',
   还了显示没还: 'repayment_howto',
+  怎麼還款: 'repayment_howto',
+  自動扣款失敗了怎麼辦: 'repayment_howto',
+  還了顯示沒還: 'repayment_howto',
   'How do I repay? The auto-debit failed': 'repayment_howto',
   这个号码是你们的吗: 'verify_collector',
   '这个号码是你们的吗 400-000-0002': 'verify_collector',

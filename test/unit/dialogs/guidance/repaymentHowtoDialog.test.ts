@@ -35,4 +35,24 @@ describe('RepaymentHowtoDialog transcripts', () => {
     const text = allText(await h.say('How do I repay? The auto-debit failed'));
     expect(text).to.contain('official app').and.to.contain('never ask you to transfer money to any personal account').and.to.contain('Auto-debit failed');
   });
+
+  it('answers in Traditional Chinese: official app only, the topic asked about, and the next due date once verified (D008)', async () => {
+    const h = await makeHarness();
+    const replies = await h.say('自動扣款失敗了怎麼辦');
+    const text = allText(replies);
+    expect(text).to.contain(t('zh-TW', 'guidance.repay.channels')).and.to.contain(t('zh-TW', 'guidance.repay.autodebit'));
+    expect(text).to.contain('官方 App').and.to.contain('個人帳戶');
+    expect(text).not.to.contain(t('zh-TW', 'guidance.repay.early'));
+    expect(text).not.to.contain('个人账户');
+    expect(titlesOf(replies)).to.include(intentLabel('zh-TW', 'human_agent'));
+
+    const notPosted = allText(await h.say('還了顯示沒還'));
+    expect(notPosted).to.contain(t('zh-TW', 'guidance.repay.notPosted')).and.to.contain('不要重複還款');
+
+    const verified = await makeHarness();
+    await verified.verifyAs('D008');
+    const all = allText(await verified.say('怎麼還款'));
+    for (const key of ['guidance.repay.early', 'guidance.repay.autodebit', 'guidance.repay.notPosted'] as const) expect(all).to.contain(t('zh-TW', key));
+    expect(all).to.match(/下次還款日 \d{4}-\d{2}-\d{2}，應還 ¥[\d,]+\.\d{2}/);
+  });
 });

@@ -136,6 +136,47 @@ describe('HardshipReviewDialog transcripts', () => {
     });
   });
 
+  describe('zh-TW', () => {
+    it('files a review in Traditional Chinese (D008): no right to a plan, reason, amount, documents, reference and deadlines', async () => {
+      const bot = await makePlanBot();
+      const intro = textOf(await bot.say('貸後人員不同意我分期'));
+      expect(intro).to.contain(t('zh-TW', 'hardship.intro'));
+      expect(intro).to.contain('沒有法定的分期權利');
+      const reasons = await verifyAs(bot, 'D008');
+      expect(textOf(reasons)).to.contain(t('zh-TW', 'hardship.askReason'));
+      expect(buttonsOf(reasons)).to.deep.equal(['失業', '生病或受傷', '收入減少', '家庭變故', '意外或災害', '其他原因']);
+      expect(textOf(await bot.say('失業'))).to.equal(t('zh-TW', 'hardship.askDescription'));
+      expect(textOf(await bot.say('公司裁員，還在找工作'))).to.equal(t('zh-TW', 'hardship.askAmount'));
+      expect(textOf(await bot.say('沒多少'))).to.equal(t('zh-TW', 'hardship.retryAmount'));
+
+      const documents = await bot.say('一千五');
+      const [checklist] = cardsOf(documents);
+      expect(checklist.fallbackText).to.contain(`1. ${t('zh-TW', 'hardship.doc.jobLossProof')}`).and.to.contain(t('zh-TW', 'hardship.doc.incomeStatement'));
+      expect(buttonsOf(documents)).to.deep.equal([t('zh-TW', 'hardship.documents.all'), t('zh-TW', 'hardship.documents.none')]);
+
+      const summary = await bot.say(t('zh-TW', 'hardship.documents.all'));
+      expect(cardsOf(summary)[0].fallbackText).to.contain('¥1,500.00').and.to.contain('公司裁員');
+      expect(buttonsOf(summary)).to.deep.equal([t('zh-TW', 'hardship.confirm.yes'), t('zh-TW', 'hardship.confirm.no')]);
+
+      const filed = textOf(await bot.say(t('zh-TW', 'hardship.confirm.yes')));
+      const reviews = await bot.hardshipReviews('D008');
+      expect(reviews).to.have.length(1);
+      expect(reviews[0]).to.include({ reason: 'job_loss', affordableMonthlyFen: 150000, description: '公司裁員，還在找工作' });
+      expect(filed).to.match(REFERENCE).and.to.contain(reviews[0].reference);
+      expect(filed).to.contain(t('zh-TW', 'hardship.filed', { reference: reviews[0].reference, answerBy: '2026-12-05' }));
+      expect(filed).to.contain('15 天').and.to.contain('30 天').and.to.contain('12378');
+    });
+
+    it('leaves cleanly on cancel in Traditional Chinese and files nothing', async () => {
+      const bot = await makePlanBot();
+      await bot.say('貸後人員不同意我分期');
+      await verifyAs(bot, 'D008');
+      await bot.say('收入減少');
+      expect(textOf(await bot.say('取消'))).to.equal(t('zh-TW', 'core.cancelled'));
+      expect(await bot.hardshipReviews('D008')).to.have.length(0);
+    });
+  });
+
   describe('English', () => {
     it('files a review in English (D009)', async () => {
       const bot = await makePlanBot();
