@@ -4,7 +4,7 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext
 import { BorrowerBot } from '../../../bots/borrowerBot';
 import { createTurnErrorHandler } from '../../../bots/turnErrorHandler';
 import { MainDialog } from '../../../dialogs/mainDialog';
-import { intentLabel } from '../../../dialogs/menu';
+import { intentLabel, menuActions } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { coreRoutes, type RouteTable } from '../../../dialogs/routes';
 import type { ConversationProfile } from '../../../dialogs/turnInfo';
@@ -75,6 +75,37 @@ describe('MainDialog transcripts', () => {
       .assertReply(t('zh-CN', 'core.greeting'))
       .send({ type: 'message', text: '您好，請問在嗎', locale: 'en-US' } as Partial<Activity>)
       .assertReply(t('zh-TW', 'core.greeting'));
+  });
+
+  it('answers thanks and goodbye with a short reply and the menu, in the language the borrower writes in', async () => {
+    const adapter = makeBot(
+      new ScriptedRecognizer({
+        谢谢: ['thanks', 0.95],
+        再见: ['goodbye', 0.95],
+        謝謝您: ['thanks', 0.95],
+        再見囉: ['goodbye', 0.95],
+        'Thank you': ['thanks', 0.95],
+        Bye: ['goodbye', 0.95],
+      }),
+    );
+    const menu = (locale: 'zh-CN' | 'zh-TW' | 'en') => menuActions(locale).map((x) => x.title);
+    const replyWithMenu = (locale: 'zh-CN' | 'zh-TW' | 'en', key: 'core.thanks' | 'core.goodbye') => (a: Partial<Activity>) => {
+      expect(textOf(a)).to.equal(t(locale, key));
+      expect(buttonsOf(a)).to.deep.equal(menu(locale));
+    };
+    await adapter
+      .send('谢谢')
+      .assertReply(replyWithMenu('zh-CN', 'core.thanks'))
+      .send('再见')
+      .assertReply(replyWithMenu('zh-CN', 'core.goodbye'))
+      .send('謝謝您')
+      .assertReply(replyWithMenu('zh-TW', 'core.thanks'))
+      .send('再見囉')
+      .assertReply(replyWithMenu('zh-TW', 'core.goodbye'))
+      .send('Thank you')
+      .assertReply(replyWithMenu('en', 'core.thanks'))
+      .send('Bye')
+      .assertReply(replyWithMenu('en', 'core.goodbye'));
   });
 
   it('routes a recognised intent through the table to its dialog', async () => {

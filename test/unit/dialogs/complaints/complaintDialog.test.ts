@@ -87,6 +87,56 @@ describe('ComplaintDialog transcripts', () => {
     expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
   });
 
+  it('creates one complaint when the last answer is sent again (double click) after the complaint was filed', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say('催收天天打我家人电话');
+    await h.say('他们每天给我妈打电话');
+    await h.say('昨天');
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.family'));
+    const filed = allText(await h.say(t('zh-CN', 'complaints.numberUnknown')));
+    const reference = REFERENCE.exec(filed)?.[0];
+    expect(reference, filed).to.be.a('string');
+    const again = allText(await h.say(t('zh-CN', 'complaints.numberUnknown')));
+    expect(again).not.to.match(REFERENCE);
+    expect(again).not.to.contain(t('zh-CN', 'complaints.empathy'));
+    expect((await h.accounts.getAccount('D002')).account.complaints.map((c) => c.reference)).to.deep.equal([reference]);
+    expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
+  });
+
+  it('creates one complaint when "try again" is pressed twice after a lost answer', async () => {
+    let failNext = true;
+    const keys: string[] = [];
+    const h = await makeHarness({
+      wrapAccounts: (accounts): AccountService =>
+        Object.assign(Object.create(accounts) as AccountService, {
+          createComplaint: async (...args: Parameters<AccountService['createComplaint']>) => {
+            keys.push(args[1].idempotencyKey);
+            const record = await accounts.createComplaint(...args);
+            if (failNext) {
+              failNext = false;
+              throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
+            }
+            return record;
+          },
+        }),
+    });
+    await h.verifyAs('D002');
+    await h.say('催收天天打我家人电话');
+    await h.say('他们骂人还威胁我');
+    await h.say('今天');
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.self'));
+    expect(allText(await h.say(t('zh-CN', 'complaints.numberUnknown')))).to.contain(t('zh-CN', 'complaints.retryFiling'));
+    const reference = REFERENCE.exec(allText(await h.say(t('zh-CN', 'complaints.tryAgain'))))?.[0];
+    expect(reference).to.be.a('string');
+    expect(allText(await h.say(t('zh-CN', 'complaints.tryAgain')))).not.to.match(REFERENCE);
+    expect(new Set(keys).size).to.equal(1);
+    expect((await h.accounts.getAccount('D002')).account.complaints.map((c) => c.reference)).to.deep.equal([reference]);
+    expect((await h.records()).map((r) => r.reference)).to.deep.equal([reference]);
+  });
+
   it('asks an unverified borrower to verify to attach the account, and files after verification', async () => {
     const h = await makeHarness();
     await h.say('催收天天打我家人电话');

@@ -72,4 +72,37 @@ describe('VerifyCollectorDialog transcripts', () => {
     await en.verifyAs('D005');
     expect(allText(await en.say('Is this number really you? 021-00000002'))).to.contain('021-00000002 is an official number of "演示催收服务有限公司"');
   });
+
+  it('leaves the caller check on cancel at the number question, and a number sent afterwards is not checked', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D005');
+    expect(allText(await h.say('这个号码是你们的吗'))).to.contain(t('zh-CN', 'guidance.scam.askNumber'));
+    const cancelled = await h.say('取消');
+    expect(allText(cancelled)).to.equal(t('zh-CN', 'core.cancelled'));
+    const after = allText(await h.say('400-000-0002'));
+    expect(after).not.to.contain('官方号码').and.not.to.contain(t('zh-CN', 'guidance.scam.retryNumber'));
+    expect(allText(await h.say('你好'))).to.equal(t('zh-CN', 'core.greeting'));
+  });
+
+  it('answers help at the number question, asks for the number again, then checks it', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D005');
+    await h.say('这个号码是你们的吗');
+    const help = await h.say('帮助');
+    expect(allText(help)).to.equal([t('zh-CN', 'core.help'), t('zh-CN', 'core.helpResume'), t('zh-CN', 'guidance.scam.askNumber')].join('\n'));
+    expect(titlesOf(help)).to.include(t('zh-CN', 'guidance.scam.noNumber'));
+    const text = allText(await h.say('400-000-0002'));
+    expect(text).to.contain('400-000-0002 是负责您账户的"演示催收服务有限公司"的官方号码');
+  });
+
+  it('answers help at the verify question of an unverified borrower, asks it again, then verifies and checks', async () => {
+    const h = await makeHarness();
+    await h.say('这个号码是你们的吗');
+    expect(allText(await h.say('021-00000002'))).to.contain(t('zh-CN', 'guidance.scam.needVerify'));
+    const help = allText(await h.say('帮助'));
+    expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'guidance.scam.needVerify'));
+    await h.say(t('zh-CN', 'guidance.scam.yes'));
+    await h.say(BORROWERS.D005[0]);
+    expect(allText(await h.say(BORROWERS.D005[1]))).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
+  });
 });
