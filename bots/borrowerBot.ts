@@ -5,13 +5,14 @@ import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
+import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentOfLabel, menuActions } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { cleanText, submittedValue } from './inputText';
+import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 
 
 export interface BorrowerBotDeps {
@@ -27,7 +28,7 @@ export interface BorrowerBotDeps {
   logger: Logger;
   /** Verify a host-signed borrower token (channelData.borrowerToken) for the conversation; invalid ones are ignored. */
   verifyBorrowerToken?: (conversationKey: string, token: string) => Promise<void>;
-  /** The hand-off gate (relay to an agent, stop waiting, rating); absent when hand-off is not configured. */
+  /** The hand-off gate (relay to an agent, stop waiting, rating, borrower typing); absent in HANDOFF_MODE=hub. */
   handoffRelay?: HandoffRelay;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
@@ -36,6 +37,8 @@ export interface BorrowerBotDeps {
 /**
  * Turns activities into dialog turns: decides the reply language from the message itself, recognises the
  * request once per turn, and runs the main dialog. Conversation state is saved at the end of every turn.
+ * The bot answers nothing while a person has the conversation: an agent of our queue (the hand-off relay) or an
+ * external agent hub that accepted it (`handoff.status`, flag in the conversation profile).
  */
 export class BorrowerBot extends ActivityHandler {
   private readonly profile: StatePropertyAccessor<ConversationProfile>;
@@ -67,6 +70,12 @@ export class BorrowerBot extends ActivityHandler {
       await this.handleEvent(context);
       await next();
     });
+
+    // Web Chat sends typing while the borrower writes: the assigned agent sees it. Never answered.
+    this.onTyping(async (context, next) => {
+      if (this.deps.handoffRelay) await this.deps.handoffRelay.typing(context, await this.profile.get(context, defaultProfile()));
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -78,17 +87,25 @@ export class BorrowerBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const profile = await this.profile.get(context, defaultProfile());
+    if (profile.hubAgentActive) {
+      // An external hub has the conversation: relaying is its job, and the bot must not talk over its agent.
+      this.deps.logger.debug({ event: 'handoff.hub_silent', conversationId: activity.conversation?.id }, 'hub has the conversation');
+      return;
+    }
     const value = submittedValue(activity);
     const text = cleanText(activity.text) || cleanText(value?.text);
     const language = text ? detectLanguage(text, profile.language) : profile.language;
     const locale = localeOf(language);
 
+    // The hand-off gate comes before the length limit: an agent reads a long message whole.
+    const relayText = cleanText(activity.text, MAX_RELAYED_CHARS) || cleanText(value?.text, MAX_RELAYED_CHARS);
+    const attachments = (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl }));
+    if (await this.deps.handoffRelay?.intercept(context, profile, { text: relayText, value, attachments }, locale)) return;
+
     if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
       await context.sendActivity(t(locale, 'core.tooLong', { max: this.deps.maxMessageChars }));
       return;
     }
-    const attachments = (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl }));
-    if (await this.deps.handoffRelay?.intercept(context, profile, { text, value, attachments }, locale)) return;
 
     if (!text && !value) {
       const key: MessageKey = attachments.length ? 'core.unsupportedInput' : 'core.emptyInput';
@@ -123,13 +140,37 @@ export class BorrowerBot extends ActivityHandler {
     const profile = await this.profile.get(context, defaultProfile());
     if (name === 'webchat/language' && typeof value === 'string') {
       profile.language = value.startsWith('en') ? 'en' : value === 'zh-TW' ? 'zh-Hant' : 'zh-Hans';
-      await this.replyWithMenu(context, localeOf(profile.language), 'core.menuPrompt');
+      if (!profile.hubAgentActive) await this.replyWithMenu(context, localeOf(profile.language), 'core.menuPrompt');
       return;
     }
     const hub = readHandoffStatus(context.activity);
-    if (hub) {
-      const key: MessageKey = hub.state === 'accepted' ? 'handoff.hubAccepted' : hub.state === 'failed' ? 'handoff.hubFailed' : 'handoff.hubCompleted';
-      await this.replyWithMenu(context, localeOf(profile.language), key);
+    if (hub) await this.handleHubStatus(context, profile, hub);
+  }
+
+  /**
+   * HANDOFF_MODE=hub. accepted: the hub's agent has the conversation, the bot goes silent (no menu either: a tap
+   * would reach the bot, not the agent). failed: say so plainly and offer a callback. completed: back in charge.
+   */
+  private async handleHubStatus(context: TurnContext, profile: ConversationProfile, hub: NonNullable<ReturnType<typeof readHandoffStatus>>): Promise<void> {
+    const locale = localeOf(profile.language);
+    // The hub's message is for operators (it may name systems or agents), never shown to the borrower.
+    this.deps.logger.info(
+      { event: 'handoff.hub_status', conversationId: context.activity.conversation?.id, state: hub.state, message: hub.message },
+      'hand-off hub status',
+    );
+    switch (hub.state) {
+      case 'accepted':
+        profile.hubAgentActive = true;
+        await context.sendActivity(t(locale, 'handoff.hubAccepted'));
+        return;
+      case 'failed':
+        profile.hubAgentActive = undefined;
+        await context.sendActivity(MessageFactory.suggestedActions(callbackActions(locale), t(locale, 'handoff.hubFailed')));
+        return;
+      case 'completed':
+        profile.hubAgentActive = undefined;
+        await this.replyWithMenu(context, locale, 'handoff.hubCompleted');
+        return;
     }
   }
 

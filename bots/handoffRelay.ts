@@ -23,8 +23,9 @@ function ratingOf(text: string): number | undefined {
 }
 
 /**
- * The hand-off gate, run before the bot's own understanding on every message of a conversation with an open
- * ticket: while an agent has the conversation the bot stays silent and relays everything to the agent; while
+ * The hand-off gate, run before the bot's own understanding (and its length limit) on every message of a
+ * conversation with an open ticket: while an agent has the conversation the bot stays silent and relays everything
+ * to the agent, and the borrower's typing shows in the agent's console; while
  * queued the borrower may stop waiting; after the agent closes, the next message may be the 1–5 rating.
  * Conversations without a ticket cost nothing (the ticket id lives in the conversation profile).
  */
@@ -52,14 +53,29 @@ export class HandoffRelay {
       const rating = ratingOf(input.text);
       profile.handoffTicket = undefined;
       if (rating !== undefined) {
-        await this.handoff.rate(status.ticketId, rating);
-        this.logger.info({ event: 'handoff.rated', ticketId: status.ticketId, rating }, 'hand-off rated');
-        await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, 'handoff.rated')));
+        // Thank only for a rating that was stored; otherwise say so and move on (the ticket is not asked again).
+        const stored = await this.handoff.rate(status.ticketId, rating).catch((err: unknown) => {
+          this.logger.warn({ event: 'handoff.rate_failed', ticketId: status.ticketId, err }, 'hand-off rating failed');
+          return false;
+        });
+        if (!stored) this.logger.info({ event: 'handoff.rating_not_stored', ticketId: status.ticketId, rating }, 'hand-off rating not stored');
+        await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, stored ? 'handoff.rated' : 'handoff.ratingNotStored')));
         return true;
       }
       return false;
     }
     if (!status?.active) profile.handoffTicket = undefined;
     return false;
+  }
+
+  /** The borrower is typing: the assigned agent's console shows it (nothing while queued or without a ticket). */
+  async typing(context: TurnContext, profile: ConversationProfile): Promise<void> {
+    if (!profile.handoffTicket) return;
+    try {
+      await this.handoff.onBorrowerTyping(conversationKey(context));
+    } catch (err) {
+      // A lost typing indicator is not worth failing the turn (and telling the borrower about an error).
+      this.logger.warn({ event: 'handoff.typing_failed', err: (err as Error).message }, 'borrower typing not relayed');
+    }
   }
 }

@@ -52,6 +52,11 @@ export interface ConversationProfile {
   recentIntents?: Array<{ intent: string; confidence: number }>;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */
   handoffTicket?: string;
+  /**
+   * HANDOFF_MODE=hub: an external agent hub accepted the conversation (`handoff.status` accepted) and has not yet
+   * completed or failed it. While set, the bot answers no borrower message.
+   */
+  hubAgentActive?: boolean;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

@@ -49,6 +49,12 @@ export function handoffPriority(intents: readonly string[], snapshot?: AccountSn
   return 3;
 }
 
+/** Buttons when no person can take the conversation: book a callback first, then self-service (not "a person" again). */
+export function callbackActions(locale: Locale): string[] {
+  const actions = [t(locale, 'handoff.bookCallback'), ...menuActions(locale).map((a) => String(a.title)).filter((x) => x !== intentLabel(locale, 'human_agent'))];
+  return actions.slice(0, 5);
+}
+
 /**
  * `human_agent` (and "talk to a person" at any step): queue the conversation for a person with everything the agent
  * needs (reason, recent intents, verified account snapshot, records filed here), or, with an external agent hub,
@@ -122,7 +128,6 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async offerCallback(context: TurnContext, locale: Locale, key: MessageKey, params?: Record<string, string>): Promise<void> {
-    const actions = [t(locale, 'handoff.bookCallback'), ...menuActions(locale).map((a) => String(a.title)).filter((x) => x !== intentLabel(locale, 'human_agent'))];
-    await context.sendActivity(MessageFactory.suggestedActions(actions.slice(0, 5), t(locale, key, params)));
+    await context.sendActivity(MessageFactory.suggestedActions(callbackActions(locale), t(locale, key, params)));
   }
 }

@@ -40,7 +40,7 @@ export const configSchema = z.object({
   RATE_LIMIT_CONVERSATION_PER_MINUTE: vars.int(30, 1, 100000),
   /** Messages per minute one user id may send across conversations. */
   RATE_LIMIT_USER_PER_MINUTE: vars.int(60, 1, 100000),
-  /** Longest message text the bot accepts; longer ones are answered with a request to shorten. */
+  /** Longest message text the bot accepts; longer ones are answered with a request to shorten (not while an agent has the conversation: those reach the agent). */
   MAX_MESSAGE_CHARS: vars.int(5000, 100, 100000),
   /** production: no development defaults (agent account, random signing keys are refused or warned). */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

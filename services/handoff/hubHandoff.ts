@@ -10,7 +10,8 @@ import type { TranscriptTurn } from './transcriptStore';
  *   await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, transcript));
  *
  * and on every incoming `event` activity named `handoff.status` calls `readHandoffStatus(activity)`:
- *   accepted  → the hub has the conversation: the bot stops answering (relay is the hub's job) until completed;
+ *   accepted  → the hub has the conversation: the bot stops answering (relay is the hub's job) until completed or
+ *               failed (bots/borrowerBot.ts keeps `hubAgentActive` in the conversation profile);
  *   failed    → tell the borrower no person is available now and offer a callback or a message ticket;
  *               `message` (hub's reason) is for the log, not for the borrower;
  *   completed → the bot is back in charge (ask for the 1–5 rating if desired; there is no ticket to store it on).

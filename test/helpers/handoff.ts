@@ -28,3 +28,22 @@ export async function waitForBotText(conversation: Conversation, matches: (text:
   throw new Error(`no bot message matched; saw:\n${seen.join('\n')}`);
 }
 
+export interface BotActivity {
+  type: string;
+  text?: string;
+  from: { id: string };
+}
+
+/** Poll the borrower's Direct Line conversation until an activity from the bot (any type: typing too) matches. */
+export async function waitForBotActivity(conversation: Conversation, matches: (activity: BotActivity) => boolean, timeoutMs = 8000): Promise<BotActivity> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: BotActivity[] = [];
+  while (Date.now() < deadline) {
+    const res = await conversation.poll();
+    seen = (res.body.activities as BotActivity[]).filter((a) => a.from.id !== conversation.userId);
+    const hit = seen.find(matches);
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no bot activity matched; saw types: ${seen.map((a) => a.type).join(', ')}`);
+}

@@ -151,3 +151,40 @@ export class AgentClient {
     });
   }
 }
+
+/** Reads a server-sent event stream; `next(type)` waits for the next event of that type. */
+export function readEvents(res: Response) {
+  const events: { type: string; data: unknown }[] = [];
+  let waiters: { type: string; resolve: (d: unknown) => void }[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let i: number;
+      while ((i = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        const type = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!type) continue;
+        const parsed = data ? JSON.parse(data) : undefined;
+        events.push({ type, data: parsed });
+        waiters = waiters.filter((w) => (w.type === type ? (w.resolve(parsed), false) : true));
+      }
+    }
+  })();
+  return {
+    events,
+    next(type: string, timeoutMs = 3000): Promise<unknown> {
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no ${type} event`)), timeoutMs);
+        waiters.push({ type, resolve: (d) => (clearTimeout(t), resolve(d)) });
+      });
+    },
+    close: () => reader.cancel().catch(() => undefined),
+  };
+}

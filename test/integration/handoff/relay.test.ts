@@ -5,8 +5,8 @@ import { t } from '../../../dialogs/messages';
 import { startApp, type RunningApp } from '../../helpers/app';
 import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
 import { startPageConversation } from '../directline/directLineHttp';
-import { AgentClient } from './handoffTestServer';
-import { AGENT_ACCOUNTS, AGENT_PASSWORD, waitForBotText, zoneWhereItIsNoon } from '../../helpers/handoff';
+import { AgentClient, readEvents } from './handoffTestServer';
+import { AGENT_ACCOUNTS, AGENT_PASSWORD, waitForBotActivity, waitForBotText, zoneWhereItIsNoon, type BotActivity } from '../../helpers/handoff';
 
 describe('hand-off relay across two bot instances sharing Redis', function () {
   this.timeout(40000);
@@ -113,5 +113,100 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.waitCancelled'));
     const queue = await (await agent.get('/agent/api/queue')).json();
     expect(queue.waiting.map((w: { ticketId: string }) => w.ticketId)).not.to.include(reference);
+  });
+
+  /** A borrower on instance A who asked for a person: the conversation and the ticket reference. */
+  async function queuedBorrower() {
+    const borrower = await startPageConversation(a.url);
+    const say = (text: string) => borrower.post({ type: 'message', text, from: { id: borrower.userId } });
+    expect((await say('转人工')).status).to.equal(200);
+    const queued = await waitForBotText(borrower, (x) => /编号 H-/.test(x));
+    return { borrower, say, reference: /编号 (H-[\w-]+)/.exec(queued)![1] };
+  }
+
+  /** Leave nothing behind for the next test, whatever state the ticket reached: close it if claimed, else stop waiting. */
+  async function release(agent: AgentClient, queued: Awaited<ReturnType<typeof queuedBorrower>>) {
+    const closed = await agent.send('POST', `/agent/api/tickets/${queued.reference}/close`, { outcome: 'resolved', note: '' });
+    // Wait for the proactive "closed" message: an app closing mid-delivery waits on its own loopback call.
+    if (closed.status === 200) await waitForBotText(queued.borrower, (x) => x === t('zh-CN', 'handoff.closed'));
+    else await queued.say('不等了');
+  }
+
+  it('lets a waiting borrower stop waiting with 取消', async () => {
+    const agent = new AgentClient(b.url);
+    await agent.signIn('agent1', AGENT_PASSWORD);
+    const { borrower, say, reference } = await queuedBorrower();
+    await say('取消');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.waitCancelled'));
+    const queue = await (await agent.get('/agent/api/queue')).json();
+    expect(queue.waiting.map((w: { ticketId: string }) => w.ticketId)).not.to.include(reference);
+  });
+
+  it('tells a waiting borrower their new position when the one ahead is taken', async () => {
+    const agent = new AgentClient(b.url);
+    await agent.signIn('agent1', AGENT_PASSWORD);
+    const first = await queuedBorrower();
+    const second = await queuedBorrower();
+    try {
+      expect((await (await agent.send('POST', '/agent/api/claim')).json()).ticket.id).to.equal(first.reference);
+      // The wait estimate varies with handling times: match the update up to its minutes.
+      const [head, tail] = t('zh-CN', 'handoff.position', { position: 0, minutes: '\u0000' }).split('\u0000');
+      const update = await waitForBotText(second.borrower, (x) => x.startsWith(head) && x.endsWith(tail));
+      expect(Number(update.slice(head.length, update.length - tail.length))).to.be.at.least(1);
+    } finally {
+      await release(agent, first);
+      await release(agent, second);
+    }
+  });
+
+  it('shows each side the other typing while the agent has the conversation', async () => {
+    const agent = new AgentClient(b.url);
+    await agent.signIn('agent1', AGENT_PASSWORD);
+    const feed = readEvents(await agent.get('/agent/api/events'));
+    const ready = feed.next('ready');
+    const queued = await queuedBorrower();
+    const { borrower, reference } = queued;
+    try {
+      await ready;
+      expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
+      await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
+
+      // Agent on B types: the borrower on A gets a typing activity from the bot.
+      expect((await agent.send('POST', `/agent/api/tickets/${reference}/typing`, {})).status).to.equal(202);
+      await waitForBotActivity(borrower, (x) => x.type === 'typing');
+
+      // Borrower on A types: the agent's console on B is told, and the bot answers nothing.
+      const typing = feed.next('borrower_typing', 5000);
+      const messagesBefore = (await borrower.poll()).body.activities.filter((x: BotActivity) => x.type === 'message').length;
+      expect((await borrower.post({ type: 'typing', from: { id: borrower.userId } })).status).to.equal(200);
+      expect(await typing).to.deep.include({ ticketId: reference, agentId: 'agent1' });
+      const messagesAfter = (await borrower.poll()).body.activities.filter((x: BotActivity) => x.type === 'message').length;
+      expect(messagesAfter, 'no bot message for a typing activity').to.equal(messagesBefore);
+    } finally {
+      await feed.close();
+      await release(agent, queued);
+    }
+  });
+
+  it('relays a message longer than MAX_MESSAGE_CHARS to the agent whole, without the bot asking to shorten it', async () => {
+    const agent = new AgentClient(b.url);
+    await agent.signIn('agent1', AGENT_PASSWORD);
+    const queued = await queuedBorrower();
+    const { borrower, say, reference } = queued;
+    try {
+      expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
+      await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
+      const letter = `${'我把情况从头说一遍：去年失业后收入中断，之后一直在找工作。'.repeat(200)}以上就是全部情况。`;
+      expect(letter.length).to.be.greaterThan(a.app.config.MAX_MESSAGE_CHARS);
+      const before = (await borrower.poll()).body.activities.length;
+      expect((await say(letter)).status).to.equal(200);
+      const after = (await borrower.poll()).body.activities as BotActivity[];
+      expect(after.slice(before).filter((x) => x.from.id !== borrower.userId), 'bot silent').to.deep.equal([]);
+      const detail = await (await agent.get(`/agent/api/tickets/${reference}`)).json();
+      const texts = detail.messages.map((m: { text?: string }) => m.text);
+      expect(texts).to.include(letter);
+    } finally {
+      await release(agent, queued);
+    }
   });
 });

@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { HandoffRelay } from '../../../bots/handoffRelay';
+import { t } from '../../../dialogs/messages';
+import { defaultProfile, type ConversationProfile } from '../../../dialogs/turnInfo';
+import { ManualClock } from '../../../services/clock';
+import { InMemoryAgentPresence } from '../../../services/handoff/agentPresence';
+import { InMemoryHandoffBus } from '../../../services/handoff/handoffBus';
+import { InMemoryHandoffQueue } from '../../../services/handoff/handoffQueue';
+import { HandoffService } from '../../../services/handoff/handoffService';
+import { InMemoryTicketMessageStore } from '../../../services/handoff/ticketMessageStore';
+import { InMemoryTranscriptStore } from '../../../services/handoff/transcriptStore';
+import { silentLogger } from '../../../services/logging/logger';
+import { request } from '../../integration/handoff/fixtures';
+import { RecordingNotifier } from '../../integration/handoff/handoffTestServer';
+
+const alice = { id: 'alice', displayName: 'Alice', skills: [] };
+// TestAdapter's conversation, as conversationKey() names it.
+const CONVERSATION = 'test/Convo1';
+
+/** Another tab (or instance) stores a rating between the relay's status check and its own rate() call. */
+class RacingQueue extends InMemoryHandoffQueue {
+  override async rate(ticketId: string, rating: number) {
+    await super.rate(ticketId, rating === 1 ? 2 : 1);
+    return super.rate(ticketId, rating);
+  }
+}
+
+class FailingRateQueue extends InMemoryHandoffQueue {
+  override async rate(): Promise<never> {
+    throw new Error('connection lost');
+  }
+}
+
+/**
+ * The relay gate in front of a stand-in bot that answers "bot: <text>" whenever the gate lets a message through,
+ * with a real in-memory hand-off service. The ticket is queued, claimed and closed: the next message may be the rating.
+ */
+async function closedTicket(queue: InMemoryHandoffQueue) {
+  const clock = new ManualClock();
+  const service = new HandoffService({
+    queue,
+    transcripts: new InMemoryTranscriptStore({ clock, ttlMs: 3_600_000 }),
+    messages: new InMemoryTicketMessageStore({ clock, retentionMs: 3_600_000 }),
+    presence: new InMemoryAgentPresence({ clock, windowMs: 90_000 }),
+    bus: new InMemoryHandoffBus(),
+    instanceId: 'me',
+    notifier: new RecordingNotifier(),
+    clock,
+    logger: silentLogger(),
+    options: { maxWaitMs: 15 * 60_000, requireAgentOnline: false, defaultHandleSeconds: 300, sweepIntervalMs: 60_000 },
+  });
+  const relay = new HandoffRelay(service, silentLogger());
+  const profile: ConversationProfile = defaultProfile();
+  const adapter = new TestAdapter(async (context) => {
+    const text = context.activity.text ?? '';
+    if (!(await relay.intercept(context, profile, { text }, 'zh-CN'))) await context.sendActivity(`bot: ${text}`);
+  });
+  const queued = await service.requestHandoff(request(CONVERSATION));
+  if (!('ticketId' in queued)) throw new Error('not queued');
+  profile.handoffTicket = queued.ticketId;
+  await service.claimNext(alice);
+  await service.close(alice, queued.ticketId, 'resolved', 'done');
+  const say = async (text: string): Promise<string[]> => {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity({ type: 'message', text });
+    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => a.text ?? '');
+  };
+  return { queue, profile, say, ticketId: queued.ticketId };
+}
+
+describe('HandoffRelay: the rating after an agent closed', () => {
+  const clock = new ManualClock();
+  const queueOptions = { clock, timeZone: 'Asia/Shanghai', retentionMs: 86_400_000, maxTicketsPerAgent: 3 };
+
+  it('thanks the borrower for a rating that was stored', async () => {
+    const { queue, profile, say, ticketId } = await closedTicket(new InMemoryHandoffQueue(queueOptions));
+    expect(await say('4')).to.deep.equal([t('zh-CN', 'handoff.rated')]);
+    expect((await queue.get(ticketId))?.rating).to.equal(4);
+    expect(profile.handoffTicket).to.equal(undefined);
+  });
+
+  it('says the rating was not stored, without thanks, when the queue refuses it, and moves on', async () => {
+    const { queue, profile, say, ticketId } = await closedTicket(new RacingQueue(queueOptions));
+    const replies = await say('5');
+    expect(replies).to.deep.equal([t('zh-CN', 'handoff.ratingNotStored')]);
+    expect(replies).not.to.include(t('zh-CN', 'handoff.rated'));
+    expect((await queue.get(ticketId))?.rating, 'the other rating stands').to.equal(1);
+    expect(profile.handoffTicket).to.equal(undefined);
+    expect(await say('5'), 'not asked again: the bot answers').to.deep.equal(['bot: 5']);
+  });
+
+  it('says the rating was not stored when storing it fails, and moves on', async () => {
+    const { profile, say } = await closedTicket(new FailingRateQueue(queueOptions));
+    expect(await say('3')).to.deep.equal([t('zh-CN', 'handoff.ratingNotStored')]);
+    expect(profile.handoffTicket).to.equal(undefined);
+    expect(await say('你好')).to.deep.equal(['bot: 你好']);
+  });
+});
