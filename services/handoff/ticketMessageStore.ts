@@ -10,7 +10,8 @@ export type NewTicketMessage = Omit<TicketMessage, 'seq' | 'at'>;
 
 /**
  * The chat between borrower and agent, per ticket, in order: what the console shows and re-reads after a reload.
- * Borrower text is stored as the borrower wrote it: the assigned agent needs it verbatim to help.
+ * The store keeps what it is given; HandoffService masks borrower text and card values (phone, ID and card numbers)
+ * before appending, so the agent never sees them in full.
  */
 export interface TicketMessageStore {
   append(ticketId: string, message: NewTicketMessage): Promise<TicketMessage>;
