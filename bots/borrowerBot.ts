@@ -144,7 +144,14 @@ export class BorrowerBot extends ActivityHandler {
       return;
     }
     const hub = readHandoffStatus(context.activity);
-    if (hub) await this.handleHubStatus(context, profile, hub);
+    if (!hub) return;
+    // Only an agent hub (HANDOFF_MODE=hub, no queue relay) may silence the bot: in queue mode a client posting
+    // handoff.status would otherwise mute its own conversation.
+    if (this.deps.handoffRelay) {
+      this.deps.logger.warn({ event: 'handoff.hub_status_ignored', conversationId: context.activity.conversation?.id }, 'handoff.status ignored in queue mode');
+      return;
+    }
+    await this.handleHubStatus(context, profile, hub);
   }
 
   /**

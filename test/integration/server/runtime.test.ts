@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { ROOT, freePort, waitFor } from '../../helpers/processes';
+import { turn } from '../resilience/turns';
 
 const run = promisify(execFile);
 
@@ -29,23 +30,9 @@ describe('runtime', function () {
       await waitFor('the compiled bot to be ready', async () => (await fetch(`${url}/readyz`)).status === 200, 20_000, 100).catch((err: Error) => {
         throw new Error(`${err.message}\n${stderr}`);
       });
-      const res = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text: '我还欠多少钱',
-          channelId: 'emulator',
-          serviceUrl: 'http://localhost',
-          deliveryMode: 'expectReplies',
-          conversation: { id: 'dist-1' },
-          from: { id: 'u1' },
-          recipient: { id: 'bot' },
-        }),
-      });
-      expect(res.status).to.equal(200);
-      const { activities } = (await res.json()) as { activities: Array<{ type: string; text?: string }> };
-      const text = activities.filter((a) => a.type === 'message').map((a) => a.text ?? '').join('\n');
+      const reply = await turn(url, 'dist-1', '我还欠多少钱');
+      expect(reply.status).to.equal(200);
+      const text = reply.texts.join('\n');
       expect(text, 'asks for the registered mobile number, in Chinese').to.match(/手机号/);
       // The web pages are found from dist/ too (public/ is not copied).
       expect((await fetch(`${url}/chat/`)).status).to.equal(200);

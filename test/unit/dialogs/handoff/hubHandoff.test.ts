@@ -68,4 +68,14 @@ describe('hand-off to an external agent hub (HANDOFF_MODE=hub)', () => {
       await bot.close();
     }
   });
+
+  it('ignores handoff.status in queue mode: a client cannot silence its own conversation', async () => {
+    const bot = await botHarness({ HANDOFF_MODE: 'queue' });
+    try {
+      expect(await bot.say({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } })).to.deep.equal([]);
+      expect(textOf(await bot.say('你好'))).to.contain(t('zh-CN', 'core.greeting'));
+    } finally {
+      await bot.close();
+    }
+  });
 });
