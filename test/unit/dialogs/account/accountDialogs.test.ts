@@ -55,6 +55,19 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('234561'))).to.contain('李四');
   });
 
+  it('asks for verification again once it has expired, and shows no figures until then', async () => {
+    const bot = await harness({ IDENTITY_VERIFICATION_TTL_SECONDS: '600' });
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('234561'))).to.contain('李四');
+    bot.clock.advance(11 * 60_000);
+    const again = textOf(await bot.say('我还欠多少钱'));
+    expect(again).to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(again).not.to.match(MONEY).and.not.contain('李四').and.not.contain('逾期 5 天');
+    const lawsuit = textOf(await bot.say('催收说要起诉我'));
+    expect(lawsuit).not.to.match(MONEY).and.not.contain('案号');
+  });
+
   it('accepts a valid signed borrower token from the host page: verified from the start', async () => {
     const bot = await harness({ IDENTITY_TOKEN_HS256_SECRET: SECRET });
     const token = await signedToken('D004', bot.clock.now() + 3600_000);
@@ -78,13 +91,17 @@ describe('identity verification and account status transcripts', () => {
 
   it('never writes the mobile number or the ID characters unmasked to the log', async () => {
     const { logger, lines } = captureLogger('trace');
-    const bot = await harness({ LOG_LEVEL: 'trace' }, { logger });
-    await bot.say('我还欠多少钱');
-    await bot.say('13800000003');
-    await bot.say('345672');
-    await bot.say('验证码');
+    const byId = await harness({ LOG_LEVEL: 'trace' }, { logger });
+    await byId.say('我还欠多少钱');
+    await byId.say('13800000003');
+    expect(textOf(await byId.say('345672'))).to.contain('王五');
+    const byCode = await harness({ LOG_LEVEL: 'trace' }, { logger });
+    await byCode.say('我还欠多少钱');
+    await byCode.say('13800000003');
+    await byCode.say('验证码');
     const log = lines.join('\n');
-    expect(log.length).to.be.greaterThan(0);
+    // The one-time-code path logs the mobile (development SMS sender): only in its masked form.
+    expect(log).to.contain('138****0003');
     expect(log).not.to.contain('13800000003');
     expect(log).not.to.contain('345672');
   });
