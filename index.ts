@@ -197,7 +197,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const turnErrorHandler = createTurnErrorHandler({ logger, conversationState });
   const configureAdapter = (target: BotAdapter) => {
     target.use(new MetricsMiddleware(metrics));
-    target.use(new ChannelRenderingMiddleware());
+    const channelRendering = new ChannelRenderingMiddleware({ numberedList: conversationState.createProperty('numberedList'), conversationState });
+    target.use(channelRendering);
     target.use(
       new RateLimitMiddleware({
         limiter: rateLimiter,
@@ -208,6 +209,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
     );
     target.use(new TurnLockMiddleware(turnLock));
+    target.use(channelRendering.numberReplies); // reads conversation state: under the turn lock
     target.use(new TranscriptMiddleware(handoff.service, logger));
     target.onTurnError = async (context, error) => {
       metrics.errors.inc({ code: errorCode(error) });
