@@ -16,8 +16,9 @@ export const directLineConfigShape = {
    */
   DIRECTLINE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
-   * HS256 key that signs conversation tokens. Unset: a random key is generated at start-up (tokens then stop
-   * working after a restart and on other instances). Set it (same value on every instance) in production.
+   * HS256 key that signs conversation tokens. Unset: with Redis, a key created once in Redis and shared by every
+   * instance on it; without Redis, a random key generated at start-up (tokens then stop working after a restart).
+   * Set it (same value on every instance) in production: a key kept in Redis is readable by anyone who reads Redis.
    */
   DIRECTLINE_TOKEN_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of a conversation token; Web Chat refreshes it every 15 minutes, so keep it above 900. */

@@ -64,7 +64,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     ? new RedisTokenRateLimiter(deps.redis.client, deps.redis.keys, rateOptions, clock)
     : new InMemoryTokenRateLimiter(rateOptions, clock);
   const tokens = new DirectLineTokens(
-    resolveSigningKey(config.DIRECTLINE_TOKEN_SIGNING_KEY, logger),
+    resolveSigningKey(config.DIRECTLINE_TOKEN_SIGNING_KEY, logger, deps.redis),
     config.DIRECTLINE_TOKEN_TTL_SECONDS,
     clock,
   );

@@ -57,3 +57,30 @@ describe('DirectLineTokens', () => {
     expect(resolveSigningKey(KEY, logger)).to.equal(KEY);
   });
 });
+
+describe('DirectLineTokens with a key fetched on first use', () => {
+  it('fetches the key once, and fetches again after a failed fetch', async () => {
+    let calls = 0;
+    const source = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('redis down');
+      return KEY;
+    };
+    const tokens = new DirectLineTokens(source, 60, new ManualClock());
+    let failed: unknown;
+    await tokens.issue({ conversationId: 'c', userId: 'u' }).catch((err) => (failed = err));
+    expect((failed as Error)?.message).to.equal('redis down');
+    const { token } = await tokens.issue({ conversationId: 'c', userId: 'u' });
+    expect(await tokens.verify(token)).to.deep.equal({ conversationId: 'c', userId: 'u' });
+    // Same key as a token signed with KEY directly; fetched twice in all (the failure and the success).
+    expect(await new DirectLineTokens(KEY, 60, new ManualClock()).verify(token)).to.deep.equal({ conversationId: 'c', userId: 'u' });
+    expect(calls).to.equal(2);
+  });
+
+  it('refuses a fetched key that is too short', async () => {
+    const tokens = new DirectLineTokens(async () => 'short', 60, new ManualClock());
+    let failed: unknown;
+    await tokens.issue({ conversationId: 'c', userId: 'u' }).catch((err) => (failed = err));
+    expect(String(failed)).to.match(/32/);
+  });
+});
