@@ -186,7 +186,14 @@ async function rawRedis(port: number, args: string[]): Promise<string> {
   });
 }
 
-/** A bot process: `tsx index.ts` with the given environment, on its own port. */
+/** The project's Node (the `node` package, a supported LTS; the machine's may be older). */
+export const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
+
+/**
+ * A bot process: `node --import tsx index.ts` with the given environment, on its own port. One process, not the
+ * `tsx` CLI (which runs the program in a second node process and relays signals to it): a signal reaches the
+ * server itself, so its exit code is the server's own (test/integration/server/shutdown.test.ts).
+ */
 export class BotProcess {
   private constructor(
     readonly child: Child,
@@ -200,7 +207,7 @@ export class BotProcess {
   /** Start and wait (bounded) until /readyz answers 200. */
   static async start(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
     const port = await freePort();
-    const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['index.ts'], {
+    const proc = spawn(NODE, ['--import', 'tsx', 'index.ts'], {
       cwd: ROOT,
       env: {
         PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
