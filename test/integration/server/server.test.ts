@@ -70,6 +70,25 @@ describe('bot server over HTTP', () => {
     expect(textsOf(turn2)).to.deep.equal([t('en', 'core.secondMiss')]);
   });
 
+  it('continues identity verification after a restart mid-dialog and shows the account figures', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const first = await startApp(redisEnv);
+    const asked = await sendExpectReplies(first.url, messageActivity(conversationId, '我还欠多少钱'));
+    expect(textsOf(asked)).to.include(t('zh-CN', 'identity.askMobile'));
+    // Stopped while the bot waits for the mobile number: the dialog stack is all that remembers the question.
+    await first.close();
+
+    const second = await startApp(redisEnv);
+    running.push(second);
+    const mobile = await sendExpectReplies(second.url, messageActivity(conversationId, '13800000002'));
+    expect(textsOf(mobile), 'the restarted bot takes the number as the answer to its question').to.include(t('zh-CN', 'identity.askIdLast6'));
+    const figures = textsOf(await sendExpectReplies(second.url, messageActivity(conversationId, '234561')));
+    expect(figures).to.include(t('zh-CN', 'identity.verified'));
+    const all = figures.join('\n');
+    expect(all).to.contain('李四');
+    expect(all).to.contain('逾期金额 ¥1,060.00').and.contain('剩余本金 ¥9,800.00');
+  });
+
   it('loses no state when two turns of one conversation reach two instances at once', async () => {
     const a = await startApp(redisEnv);
     const b = await startApp(redisEnv);
