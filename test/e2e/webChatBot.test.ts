@@ -5,12 +5,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { t } from '../../dialogs/messages';
 import { startApp, type RunningApp } from '../helpers/app';
 
-// The real bot behind the web chat page, with no configuration at all (embedded state and demo lender data),
-// in Debian's Chromium on a phone-sized screen.
+// The real bot behind the web chat page, with no configuration but the lender's look (embedded state and demo
+// lender data), in Debian's Chromium on a phone-sized screen.
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const SEND_FAILED = /Send failed|发送失败|傳送失敗|無法傳送|无法发送/;
+// Not the defaults (示例消费金融, #0B5CAD): what the page shows must come from configuration.
+const LENDER_NAME = '青禾消费金融';
+const BRAND_COLOR = '#8A2BE2';
+const BRAND_RGB = 'rgb(138, 43, 226)';
 
 describe('web chat with the real bot (browser)', function () {
   this.timeout(120_000);
@@ -22,7 +26,7 @@ describe('web chat with the real bot (browser)', function () {
   before(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`).to.equal(true);
     mkdirSync(ARTIFACTS, { recursive: true });
-    app = await startApp();
+    app = await startApp({ WEBCHAT_LENDER_NAME: LENDER_NAME, WEBCHAT_BRAND_COLOR: BRAND_COLOR });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -77,6 +81,29 @@ describe('web chat with the real bot (browser)', function () {
 
     const body = await page.locator('body').innerText();
     expect(body).not.to.match(SEND_FAILED);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it("shows the configured lender's name and brand colour", async () => {
+    await page.locator('#lender-name', { hasText: LENDER_NAME }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('#lender-name').textContent()).to.equal(LENDER_NAME);
+    expect(await page.title()).to.contain(LENDER_NAME);
+    const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    // The widget header, and Web Chat's own styling (the borrower's bubbles) from the same configuration.
+    expect(await background('.widget__header')).to.equal(BRAND_RGB);
+    expect(await background('.webchat__bubble--from-user .webchat__bubble__content')).to.equal(BRAND_RGB);
+  });
+
+  it('switches to 繁體 and answers in Traditional Chinese', async () => {
+    await page.getByRole('button', { name: '繁體' }).click();
+    await seen(t('zh-TW', 'core.menuPrompt'));
+    expect(await page.locator('#webchat').evaluate(() => document.documentElement.lang)).to.match(/^zh-(TW|Hant)/);
+    await type('我還欠多少錢？');
+    // Verified earlier in this conversation: the figures come straight away, in Traditional characters.
+    await seen('李四，您名下共有 1 筆借款');
+    await seen('已逾期 5 天。逾期金額 ¥1,060.00');
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-account-zh-TW.png'), fullPage: true });
+    expect(await page.locator('body').innerText()).not.to.match(SEND_FAILED);
     expect(problems).to.deep.equal([]);
   });
 

@@ -18,7 +18,6 @@ export interface FeatureOptions {
   segment?: (text: string) => string[];
 }
 const LATIN = /[a-z]/;
-const DIGIT = /[0-9]/;
 
 function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
@@ -39,13 +38,14 @@ export function textUnits(text: string): string[] {
     digits = false;
   };
   for (const ch of text) {
-    if (LATIN.test(ch) && ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    if (code >= 97 && code <= 122) {
       if (digits) flush();
       word += ch;
-    } else if (DIGIT.test(ch)) {
+    } else if (code >= 48 && code <= 57) {
       if (word) flush();
       digits = true;
-    } else if (HAN.test(ch)) {
+    } else if ((code >= 0x4e00 && code <= 0x9fa5) || (code >= 0x2e80 && HAN.test(ch))) {
       flush();
       units.push(ch);
     } else {

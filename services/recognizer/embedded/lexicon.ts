@@ -26,14 +26,32 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
   harass: ['骚扰', '通讯录', '家人', '亲戚', '朋友', '同事', '领导', '辱骂', '威胁', '恐吓', '曝光'],
   visit: ['上门', '来我家', '到我家', '到我单位', '到我公司'],
   refused: ['拒绝', '不同意', '不给', '没通过', '不能分期', '不让'],
+  unreach: ['联系不上', '联系不到', '打不通', '没人接', '不接电话', '不回', '找不到人', '失联', '空号', '关机', '占线'],
+  sales: ['推销', '营销', '推广', '广告', '业务员', '代办'],
 };
 
-const ENTRIES: Array<[string, string]> = Object.entries(LEXICON).flatMap(([concept, words]) => words.map((w) => [w, concept] as [string, string]));
+/** Phrases whose words would fire a misleading concept (上门 of a sales visit is not a collection visit). */
+const MASKS: ReadonlyArray<[RegExp, string]> = [[/上门(?=推销|推广|营销|服务|办理|安装|维修|取件|取货|送货)/g, '']];
+
+/** Lexicon words by their first UTF-16 code unit: one scan of the text finds every word (no per-word search). */
+const BY_FIRST = new Map<number, Array<[string, string]>>();
+for (const [concept, words] of Object.entries(LEXICON)) {
+  for (const w of words) {
+    const list = BY_FIRST.get(w.charCodeAt(0)) ?? [];
+    list.push([w, concept]);
+    BY_FIRST.set(w.charCodeAt(0), list);
+  }
+}
 
 /** Concept features of a normalised text (see module comment). */
 export function lexiconFeatures(text: string): string[] {
+  for (const [re, to] of MASKS) text = text.replace(re, to);
   const found = new Set<string>();
-  for (const [word, concept] of ENTRIES) if (!found.has(concept) && text.includes(word)) found.add(concept);
+  for (let i = 0; i < text.length; i++) {
+    const candidates = BY_FIRST.get(text.charCodeAt(i));
+    if (candidates === undefined) continue;
+    for (const [word, concept] of candidates) if (!found.has(concept) && text.startsWith(word, i)) found.add(concept);
+  }
   const concepts = [...found].sort();
   const out = concepts.map((c) => `%${c}`);
   for (let i = 0; i < concepts.length; i++) for (let j = i + 1; j < concepts.length; j++) out.push(`%${concepts[i]}+${concepts[j]}`);

@@ -1,5 +1,6 @@
 import { normalizeText } from '../text/normalizeText';
 import { textFeatures, type FeatureOptions } from './features';
+import { GramIndex } from './gramIndex';
 
 /** The serialised model (services/recognizer/model/embeddedModel.json), written by `npm run nlu:train`. */
 export interface LinearModelJson {
@@ -58,6 +59,8 @@ export interface TrainOptions {
 export class LinearModel {
   private readonly index: Map<string, number>;
   private readonly k: number;
+  /** Built on first prediction (training never needs it). */
+  private gramIndex?: GramIndex;
 
   constructor(
     readonly classes: readonly string[],
@@ -101,22 +104,38 @@ export class LinearModel {
 
   /** Class probabilities (softmax) of an already normalised text, in `classes` order. */
   predictNormalized(normalized: string): Float64Array {
-    const ids: number[] = [];
-    const all = textFeatures(normalized, this.maxOrder, this.featureOptions);
-    for (const f of all) {
-      const id = this.index.get(f);
-      if (id !== undefined) ids.push(id);
-    }
     // Scaled by all of the text's features, known or not: a text mostly unknown to the model stays near the
     // prior instead of being decided by its one or two familiar n-grams.
-    const scale = all.length > 0 ? 1 / Math.sqrt(all.length) : 0;
-    const z = Float64Array.from(this.bias);
+    const { rows, known, distinct } = this.featureRows(normalized);
+    const scale = distinct > 0 ? 1 / Math.sqrt(distinct) : 0;
     const k = this.k;
-    for (const id of ids) {
-      const row = id * k;
-      for (let c = 0; c < k; c++) z[c] += this.weights[row + c] * scale;
+    const weights = this.weights;
+    const z = Float64Array.from(this.bias);
+    for (let j = 0; j < known; j++) {
+      const row = rows[j] * k;
+      for (let c = 0; c < k; c++) z[c] += weights[row + c] * scale;
     }
     return softmax(z, this.temperature);
+  }
+
+  /**
+   * Weight rows of the text's known features, and its number of distinct features. The integer-keyed index
+   * (gramIndex.ts) gives the same answer as the feature strings of `textFeatures` without building them; the
+   * string path stays for experiment-only options (a segmenter) and as the reference the tests compare with.
+   */
+  featureRows(normalized: string, reference = false): { rows: Int32Array; known: number; distinct: number } {
+    if (!reference && !this.featureOptions.segment && this.maxOrder <= 3) {
+      this.gramIndex ??= new GramIndex([...this.index.keys()], this.maxOrder, this.featureOptions.lexicon === true);
+      return this.gramIndex.lookup(normalized);
+    }
+    const all = textFeatures(normalized, this.maxOrder, this.featureOptions);
+    const rows = new Int32Array(all.length);
+    let known = 0;
+    for (const f of all) {
+      const id = this.index.get(f);
+      if (id !== undefined) rows[known++] = id;
+    }
+    return { rows, known, distinct: all.length };
   }
 
   predict(text: string): Float64Array {
@@ -204,6 +223,18 @@ export class LinearModel {
   /** The same weights with another softmax temperature. */
   withTemperature(temperature: number): LinearModel {
     return new LinearModel(this.classes, [...this.index.keys()], this.weights, this.bias, this.maxOrder, temperature, this.featureOptions);
+  }
+
+  /**
+   * The same weights with `offset` added to the bias of class `cls`: that class's odds against every other class
+   * are multiplied by e^(offset / temperature). A prior shift (calibration), chosen on a dev split by nluTrain.
+   */
+  withClassOffset(cls: string, offset: number): LinearModel {
+    const i = this.classes.indexOf(cls);
+    if (i < 0) throw new Error(`no class "${cls}"`);
+    const bias = Float64Array.from(this.bias);
+    bias[i] += offset;
+    return new LinearModel(this.classes, [...this.index.keys()], this.weights, bias, this.maxOrder, this.temperature, this.featureOptions);
   }
 }
 
