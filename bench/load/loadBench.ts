@@ -39,10 +39,12 @@ interface Options {
   profile: string;
   /** Extra node flags for the bot process only, e.g. "--max-semi-space-size=4" (space-separated). */
   botNodeFlags: string[];
+  /** Which servers to run (both by default; `--only bot` for quick profiling runs, no ratio then). */
+  targets: Array<'echo' | 'bot'>;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true, profile: '', botNodeFlags: [] };
+  const o: Options = { conversations: 600, concurrency: 50, rounds: 2, warmup: 100, bot: 'tsx', out: 'bench/results/load-runs', label: new Date().toISOString().replace(/[:.]/g, '-'), note: '', write: true, profile: '', botNodeFlags: [], targets: ['echo', 'bot'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -56,9 +58,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--label') o.label = v();
     else if (a === '--no-write') o.write = false;
     else if (a === '--profile') o.profile = v();
+    else if (a === '--only') o.targets = [v() === 'echo' ? 'echo' : 'bot'];
     else if (a === '--bot-node-flags') o.botNodeFlags = v().split(/\s+/).filter(Boolean);
     else throw new Error(`unknown argument ${a}`);
   }
+  if (o.targets.length < 2) o.write = false; // a single target has no A/B ratio to record
   if (!(o.conversations >= 1 && o.concurrency >= 1 && o.rounds >= 1 && o.warmup >= 0)) throw new Error('bad numeric argument');
   return o;
 }
@@ -401,7 +405,7 @@ async function main(): Promise<void> {
   const rows: RoundRow[] = [];
   try {
     for (let r = 1; r <= o.rounds; r++) {
-      for (const target of ['echo', 'bot'] as const) {
+      for (const target of o.targets) {
         const row = await runTarget(target, r, o, lender.url, borrowers, stamp);
         rows.push(row);
         process.stdout.write(
