@@ -428,7 +428,7 @@ async function main(): Promise<void> {
     note: o.note,
     machine: machine(),
     versions: versions(),
-    options: { conversations: o.conversations, concurrency: o.concurrency, rounds: o.rounds, warmup: o.warmup, bot: o.bot, lenderLatencyMs: 50 },
+    options: { conversations: o.conversations, concurrency: o.concurrency, rounds: o.rounds, warmup: o.warmup, bot: o.bot, botNodeFlags: o.botNodeFlags, lenderLatencyMs: 50 },
     botEnv: botEnv('http://127.0.0.1:<lender port>'),
     headline: summary.headline,
     rounds: rows.map(({ latencies: _l, ...rest }) => rest),

@@ -7,6 +7,23 @@ import { BORROWERS, allText, makeHarness, titlesOf } from '../guidance/harness';
 
 const REFERENCE = /CP-\d{8}-\d{4}/;
 
+/** Accounts whose first complaint is stored but its answer lost (the borrower sees a failure); idempotency keys are recorded. */
+function storedButAnswerLostOnce(keys: string[] = []): (accounts: AccountService) => AccountService {
+  let failNext = true;
+  return (accounts) =>
+    Object.assign(Object.create(accounts) as AccountService, {
+      createComplaint: async (...args: Parameters<AccountService['createComplaint']>) => {
+        keys.push(args[1].idempotencyKey);
+        const record = await accounts.createComplaint(...args);
+        if (failNext) {
+          failNext = false;
+          throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
+        }
+        return record;
+      },
+    });
+}
+
 describe('ComplaintDialog transcripts', () => {
   it('collects every fact with a clear retry for each, files a high-priority complaint and gives reference, deadline, channels, evidence and a person', async () => {
     const h = await makeHarness();
@@ -55,20 +72,7 @@ describe('ComplaintDialog transcripts', () => {
   });
 
   it('files once when the lender stored it but did not answer, and the borrower retries (key kept in dialog state)', async () => {
-    let failNext = true;
-    const h = await makeHarness({
-      wrapAccounts: (accounts): AccountService =>
-        Object.assign(Object.create(accounts) as AccountService, {
-          createComplaint: async (...args: Parameters<AccountService['createComplaint']>) => {
-            const record = await accounts.createComplaint(...args);
-            if (failNext) {
-              failNext = false;
-              throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
-            }
-            return record;
-          },
-        }),
-    });
+    const h = await makeHarness({ wrapAccounts: storedButAnswerLostOnce() });
     await h.verifyAs('D002');
     await h.say('催收天天打我家人电话');
     await h.say('他们威胁说要找到我单位去');
@@ -106,22 +110,8 @@ describe('ComplaintDialog transcripts', () => {
   });
 
   it('creates one complaint when "try again" is pressed twice after a lost answer', async () => {
-    let failNext = true;
     const keys: string[] = [];
-    const h = await makeHarness({
-      wrapAccounts: (accounts): AccountService =>
-        Object.assign(Object.create(accounts) as AccountService, {
-          createComplaint: async (...args: Parameters<AccountService['createComplaint']>) => {
-            keys.push(args[1].idempotencyKey);
-            const record = await accounts.createComplaint(...args);
-            if (failNext) {
-              failNext = false;
-              throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'stored, but the answer was lost');
-            }
-            return record;
-          },
-        }),
-    });
+    const h = await makeHarness({ wrapAccounts: storedButAnswerLostOnce(keys) });
     await h.verifyAs('D002');
     await h.say('催收天天打我家人电话');
     await h.say('他们骂人还威胁我');
