@@ -2,7 +2,6 @@ import 'dotenv/config';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   MemoryStorage,
   type Activity,
   type BotAdapter,
@@ -16,6 +15,7 @@ import { AdapterBorrowerNotifier } from './bots/borrowerNotifier';
 import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { withConnectorCache } from './bots/connectorCache';
 import { HandoffRelay } from './bots/handoffRelay';
+import { LeanConversationState } from './bots/leanConversationState';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
 import { TranscriptMiddleware } from './bots/transcriptMiddleware';
@@ -109,7 +109,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'state: in-process (no REDIS_URL set): conversations are lost on restart and not shared between instances',
     );
   }
-  const conversationState = new ConversationState(storage);
+  // Same semantics as botbuilder's ConversationState, with a cheaper change check (bots/leanConversationState.ts).
+  const conversationState = new LeanConversationState(storage);
 
   // --- domain services ---
   const { accounts, mode: lenderMode } = buildAccountService(config, {
