@@ -118,7 +118,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     keys,
     logger,
     clock,
-    metrics: (e) => (e.type === 'backend' ? metrics.lenderLatency.observe({ operation: 'getAccount', outcome: e.outcome }, e.ms / 1000) : metrics.cacheEvents.inc({ result: e.type })),
+    metrics: (e) => {
+      if (e.type !== 'backend') return metrics.cacheEvents.inc({ result: e.type });
+      metrics.lenderLatency.observe({ operation: 'getAccount', outcome: e.outcome }, e.ms / 1000);
+      if (e.outcome === 'error') metrics.lenderErrors.inc({ operation: 'getAccount', code: e.outcome });
+    },
   });
   logger.info({ event: 'lender.backend', mode: lenderMode }, lenderMode === 'embedded' ? 'lender: embedded demo data (no LENDER_API_URL set)' : 'lender: HTTP API');
   const verification = await buildVerificationService(config, { accounts, redis, keys, logger, clock, codeLimiter: rateLimiter });
@@ -156,7 +160,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clock,
     logger,
     production: config.NODE_ENV === 'production' || !!config.MicrosoftAppId,
+    onClaimed: (waitedSeconds) => metrics.handoffWait.observe(waitedSeconds),
   });
+  metrics.watchHandoffQueue(() => handoff.queue.depthByPriority());
 
   // --- understanding, dialogs, bot ---
   const filedRecords = new FiledRecords(conversationState.createProperty<FiledRecord[]>('filedRecords'));

@@ -48,6 +48,8 @@ export interface HandoffModuleDeps {
   accounts?: AgentAccount[];
   /** Unique per process; default random. */
   instanceId?: string;
+  /** Called when an agent claims a ticket, with how long it waited (metrics). */
+  onClaimed?: (waitedSeconds: number) => void;
 }
 
 export interface HandoffModule {
@@ -105,6 +107,7 @@ export async function createHandoffModule(deps: HandoffModuleDeps): Promise<Hand
       defaultHandleSeconds: config.HANDOFF_DEFAULT_HANDLE_SECONDS,
       sweepIntervalMs: config.HANDOFF_SWEEP_INTERVAL_MS,
     },
+    onClaimed: deps.onClaimed,
   });
   await service.start();
   logger.info({ event: 'handoff.started', instanceId, mode: r ? 'redis' : 'embedded', agents: accounts.length }, 'hand-off service started');

@@ -4,6 +4,7 @@ import {
   formatTicketId,
   localDay,
   type Outcome,
+  type Priority,
   type QueuedTicket,
   type Skill,
   type Ticket,
@@ -57,6 +58,8 @@ export interface HandoffQueue {
   position(ticketId: string): Promise<number | undefined>;
   /** Waiting tickets in claim order (up to `limit`). */
   waiting(limit?: number): Promise<QueuedTicket[]>;
+  /** How many tickets wait at each priority (metrics). */
+  depthByPriority(): Promise<Record<Priority, number>>;
   /** Tickets currently assigned to the agent. */
   assignedTo(agentId: string): Promise<Ticket[]>;
   history(ticketId: string): Promise<TicketEvent[]>;
@@ -210,6 +213,12 @@ export class InMemoryHandoffQueue implements HandoffQueue {
     return this.ordered()
       .slice(0, limit)
       .map((e, i) => ({ ticket: clone(e.ticket), position: i + 1 }));
+  }
+
+  async depthByPriority(): Promise<Record<Priority, number>> {
+    const depth: Record<Priority, number> = { 1: 0, 2: 0, 3: 0 };
+    for (const e of this.ordered()) depth[e.ticket.priority]++;
+    return depth;
   }
 
   async assignedTo(agentId: string): Promise<Ticket[]> {

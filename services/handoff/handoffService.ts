@@ -98,6 +98,8 @@ export interface HandoffServiceDeps {
   clock: Clock;
   logger: Logger;
   options: HandoffServiceOptions;
+  /** Called when an agent claims a ticket, with how long it waited (metrics). */
+  onClaimed?: (waitedSeconds: number) => void;
 }
 
 /**
@@ -311,7 +313,9 @@ export class HandoffService {
     if (!r.ticket) return { atCapacity: r.atCapacity };
     const t = r.ticket;
     this.lastTold.delete(t.id);
-    this.deps.logger.info({ event: 'handoff.assigned', ticketId: t.id, agentId: agent.id, waitedMs: (t.assignedAt ?? 0) - t.createdAt }, 'ticket claimed');
+    const waitedMs = (t.assignedAt ?? this.deps.clock.now()) - t.createdAt;
+    this.deps.logger.info({ event: 'handoff.assigned', ticketId: t.id, agentId: agent.id, waitedMs }, 'ticket claimed');
+    this.deps.onClaimed?.(waitedMs / 1000);
     await this.toBorrower(t, { kind: 'joined', ticketId: t.id, agentName: agent.displayName });
     await this.publishAgents({ type: 'ticket_changed', ticketId: t.id, state: 'assigned', agentId: agent.id });
     await this.publishAgents({ type: 'queue_changed' });

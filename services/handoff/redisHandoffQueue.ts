@@ -11,7 +11,7 @@ import {
   type HandoffQueue,
   type HandoffQueueOptions,
 } from './handoffQueue';
-import { formatTicketId, localDay, type Outcome, type QueuedTicket, type Ticket, type TicketEvent, type TicketRequest, type TicketState } from './ticket';
+import { formatTicketId, localDay, type Outcome, type Priority, type QueuedTicket, type Ticket, type TicketEvent, type TicketRequest, type TicketState } from './ticket';
 
 /*
  * Keys (prefix p):
@@ -334,6 +334,13 @@ export class RedisHandoffQueue implements HandoffQueue {
       if (t && t.state === 'queued') out.push({ ticket: t, position: out.length + 1 });
     });
     return out;
+  }
+
+  /** ZCOUNT over each priority's score band (queueScore: priority × 1e13 + enqueue time). */
+  async depthByPriority(): Promise<Record<Priority, number>> {
+    const band = (p: Priority) => this.redis.zcount(this.queueKey(), queueScore(p, 0), `(${queueScore(p + 1, 0)}`);
+    const [p1, p2, p3] = await Promise.all([band(1), band(2), band(3)]);
+    return { 1: p1, 2: p2, 3: p3 };
   }
 
   async assignedTo(agentId: string): Promise<Ticket[]> {

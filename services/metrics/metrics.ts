@@ -48,11 +48,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private queueDepth: (() => Promise<Record<1 | 2 | 3, number>>) | undefined;
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Read the hand-off queue's depth on every scrape (it lives in Redis, shared by the instances). */
+  watchHandoffQueue(depth: () => Promise<Record<1 | 2 | 3, number>>): void {
+    this.queueDepth = depth;
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
+    if (this.queueDepth) {
+      // A store that cannot answer leaves the last values: a scrape never fails because of it.
+      const depth = await this.queueDepth().catch(() => undefined);
+      if (depth) for (const p of [1, 2, 3] as const) this.handoffQueueDepth.set({ priority: `P${p}` }, depth[p]);
+    }
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -172,6 +172,18 @@ function queueContract(name: string, make: (options: Omit<HandoffQueueOptions, '
       expect(await queue.position(p3.id)).to.equal(2);
     });
 
+    it('counts waiting tickets per priority, leaving claimed and cancelled ones out', async () => {
+      expect(await queue.depthByPriority()).to.deep.equal({ 1: 0, 2: 0, 3: 0 });
+      await queue.enqueue(request('a', { priority: 1 }));
+      await queue.enqueue(request('b', { priority: 3 }));
+      await queue.enqueue(request('c', { priority: 3 }));
+      const d = (await queue.enqueue(request('d', { priority: 2 }))).ticket;
+      expect(await queue.depthByPriority()).to.deep.equal({ 1: 1, 2: 1, 3: 2 });
+      await queue.claimNext(agent('a'));
+      await queue.cancel(d.id);
+      expect(await queue.depthByPriority()).to.deep.equal({ 1: 0, 2: 0, 3: 2 });
+    });
+
     it('records each ticket’s history with timestamps', async () => {
       const { ticket } = await queue.enqueue(request('c1'));
       const t0 = clock.now();

@@ -45,9 +45,14 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     // Agent on instance B sees the ticket with its context and claims it.
     const queue = await (await agent.get('/agent/api/queue')).json();
     expect(queue.waiting.map((w: { ticketId: string }) => w.ticketId)).to.include(reference);
+    const waitingNow = queue.waiting.length as number;
+    expect(await queueDepth(a.url), 'queue depth on /metrics, from the shared Redis').to.equal(waitingNow);
+    const claimedBefore = await metric(b.url, /^handoff_wait_seconds_count (\d+)$/m);
     const claimed = await agent.send('POST', '/agent/api/claim');
     expect(claimed.status).to.equal(200);
     expect((await claimed.json()).ticket.id).to.equal(reference);
+    expect(await queueDepth(a.url)).to.equal(waitingNow - 1);
+    expect(await metric(b.url, /^handoff_wait_seconds_count (\d+)$/m), 'waiting time observed on the claiming instance').to.equal(claimedBefore + 1);
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
 
     // While assigned the bot is silent; text and card submits go to the agent.
@@ -210,3 +215,15 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     }
   });
 });
+
+/** A number from the instance's /metrics (0 when the series is not there yet). */
+async function metric(url: string, pattern: RegExp): Promise<number> {
+  const m = pattern.exec(await (await fetch(`${url}/metrics`)).text());
+  return m ? Number(m[1]) : 0;
+}
+
+/** Waiting tickets, all priorities, as /metrics reports them. */
+async function queueDepth(url: string): Promise<number> {
+  const body = await (await fetch(`${url}/metrics`)).text();
+  return [...body.matchAll(/^handoff_queue_depth\{priority="P[123]"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}

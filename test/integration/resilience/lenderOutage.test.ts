@@ -79,9 +79,11 @@ describe('resilience: the lender API is slow or down (reference lender server wi
     await verify('lender-500', '13800000004', '45678X');
     await sleep(1200);
     lender!.inject({ kind: 'status500' }, 20);
+    const errorsBefore = await lenderErrors(bot!.url);
     const r = await turn(bot!.url, 'lender-500', '我还欠多少钱');
     expect(r.texts.join('\n')).to.match(/截至 \d\d:\d\d/).and.to.include('赵六');
     expect(r.ms).to.be.below(TURN_LIMIT_MS);
+    expect(await lenderErrors(bot!.url), 'counted on /metrics').to.be.above(errorsBefore);
   });
 
   it('tells the borrower plainly and offers a person when there is no last known state, within the turn budget', async () => {
@@ -112,3 +114,9 @@ describe('resilience: the lender API is slow or down (reference lender server wi
     expect(bot!.child.running).to.equal(true);
   });
 });
+
+/** lender_api_errors_total for account reads, from the bot's /metrics. */
+async function lenderErrors(url: string): Promise<number> {
+  const m = /^lender_api_errors_total\{operation="getAccount",code="error"\} (\d+)$/m.exec(await (await fetch(`${url}/metrics`)).text());
+  return m ? Number(m[1]) : 0;
+}
