@@ -1,6 +1,8 @@
 // Records the demo conversation in the Bot Framework Emulator's .transcript format:
 //   npx tsx scripts/recordEmulatorTranscript.ts
-// The user's side is listed below; the bot's side is what the real bot answers today (fixed clock, demo data).
+// The user's side is listed below; the bot's side is what the real bot answers today (fixed clock, demo data), posted
+// the way the Emulator receives it: to a local Bot Connector (the serviceUrl), recogniser traces included
+// (test/helpers/emulatorTranscript.ts).
 // Re-record after changing what the bot says, and review the diff like any other change to the bot's words.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
