@@ -5,23 +5,16 @@
 //   npm run bench:load -- [--conversations 600] [--concurrency 50] [--rounds 2] [--warmup 100]
 //                         [--bot tsx|dist] [--bot-node-flags "--max-semi-space-size=4"] [--out bench/results/load-runs]
 //                         [--label name] [--note "text"] [--no-write] [--profile dir]
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { loadFixtureFile, type FixtureBorrower } from '../../services/accounts/fixtureAccountService';
 import { borrowerConversation, echoConversation, type ScriptedConversation } from './conversations';
 import { LoadValidator, type TurnOutcome } from './validator';
+import { ROOT, botEnv, cpuMs, deletePrefix, freePort, machine, peakRssMb, spawnServer, stopServer, versions } from '../common/processes';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const CLK_TCK = 100; // Linux USER_HZ
-const READY_LIMIT_MS = 30_000;
 const PHASE_LIMIT_MS = 240_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -68,92 +61,6 @@ function parseArgs(argv: string[]): Options {
 }
 
 // ------------------------------------------------------------------ processes
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  proc: ChildProcess;
-  pid: number;
-  url: string;
-  readyMs: number;
-  stderr: string[];
-}
-
-async function spawnServer(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Child> {
-  const started = performance.now();
-  const proc = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const stderr: string[] = [];
-  proc.stderr?.on('data', (d: Buffer) => {
-    if (stderr.length < 50) stderr.push(d.toString());
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`${args.join(' ')} exited ${proc.exitCode}: ${stderr.join('')}`);
-    if (performance.now() - started > READY_LIMIT_MS) {
-      proc.kill('SIGKILL');
-      throw new Error(`${args.join(' ')} not ready in ${READY_LIMIT_MS} ms: ${stderr.join('')}`);
-    }
-    const status = await new Promise<number>((resolve) => {
-      const req = http.get(`${url}${readyPath}`, { timeout: 1000 }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', () => resolve(0));
-      req.on('timeout', () => req.destroy());
-    });
-    if (status === 200) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return { proc, pid: proc.pid ?? 0, url, readyMs: performance.now() - started, stderr };
-}
-
-async function stopServer(child: Child): Promise<void> {
-  if (child.proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.proc.once('exit', () => resolve()));
-  child.proc.kill('SIGTERM');
-  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** utime + stime of a process, in ms (from /proc/<pid>/stat). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-}
-
-/** Peak resident set (VmHWM) of a process, in MB. */
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function deletePrefix(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  let deleted = 0;
-  try {
-    for (let i = 0; i < 100_000; i++) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) deleted += await redis.unlink(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
 
 // ------------------------------------------------------------------ load
 
@@ -337,61 +244,8 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
     };
   } finally {
     await stopServer(child);
-    await deletePrefix(prefix).catch(() => 0);
+    await deletePrefix(REDIS_URL, prefix).catch(() => 0);
   }
-}
-
-/** The bot's configuration for the benchmark (also written to the results). */
-function botEnv(lenderUrl: string): Record<string, string> {
-  // Hand-off is deterministic: no agent needs to be online, and the service hours cover the whole day in a time
-  // zone where it is now between 10:00 and 19:59 (Etc/GMT-N is UTC+N).
-  const utcHour = new Date().getUTCHours();
-  const offset = ((15 - utcHour + 36) % 24) - 12; // local hour 15 (within -12..+11)
-  const zone = offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-  return {
-    LENDER_API_URL: lenderUrl,
-    HANDOFF_REQUIRE_AGENT_ONLINE: 'false',
-    TIME_ZONE: zone,
-    SERVICE_HOURS: '08:00-22:00',
-    SERVICE_HOURS_WEEKEND: '08:00-22:00',
-    SERVICE_CLOSED_DATES: '',
-    RATE_LIMIT_CONVERSATION_PER_MINUTE: '100000',
-    RATE_LIMIT_USER_PER_MINUTE: '100000',
-    NODE_ENV: 'development',
-  };
-}
-
-function versions(): Record<string, string> {
-  const pkg = (name: string) => {
-    try {
-      return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      return 'unknown';
-    }
-  };
-  let redisServer = 'unknown';
-  try {
-    redisServer = /v=(\S+)/.exec(execFileSync('redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? redisServer;
-  } catch {
-    /* not on PATH */
-  }
-  return {
-    node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
-    botbuilder: pkg('botbuilder'),
-    restify: pkg('restify'),
-    ioredis: pkg('ioredis'),
-    tsx: pkg('tsx'),
-    'redis-server': redisServer,
-  };
-}
-
-function machine(): Record<string, string | number> {
-  return {
-    nproc: os.availableParallelism(),
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
-    kernel: os.release(),
-  };
 }
 
 async function main(): Promise<void> {
