@@ -53,7 +53,9 @@ export class EmbeddedRecognizer implements IntentRecognizer {
   classify(text: string): { intent: Intent; score: number; runnerUp: IntentScore; scores: Record<Intent, number> } {
     const scores = Object.fromEntries(INTENTS.map((i) => [i, 0])) as Record<Intent, number>;
     const normalized = normalizeText(text, this.options.maxChars ?? 512);
-    if (!/[\p{L}\p{N}]/u.test(normalized)) {
+    // No letters (digits, symbols, emoji): a phone number, an amount or a menu number carries no intent of its
+    // own; the prompt or the channel's numbered list reads it. (A model guess here once sent "13800000002" to goodbye.)
+    if (!/\p{L}/u.test(normalized)) {
       scores.none = 1;
       return { intent: 'none', score: 1, runnerUp: { intent: 'help', score: 0 }, scores };
     }

@@ -62,12 +62,16 @@ describe('EmbeddedRecognizer', () => {
     expect(r.intent).to.equal('credit_report');
   });
 
-  it('answers none with full confidence for text with no letters or digits', async () => {
-    for (const text of ['', '   ', '😀😀', '？？！！', '\u0000\u0001']) {
+  it('answers none with full confidence for text with no letters (digits alone carry no intent), and keeps the entities', async () => {
+    for (const text of ['', '   ', '😀😀', '？？！！', '\u0000\u0001', '13800000002', '234561', '2', '２', '1500', '¥3,000.00', '138 0000 0002']) {
       const r = await recognizer.recognize(text, context);
       expect(r.intent, JSON.stringify(text)).to.equal('none');
       expect(r.score).to.equal(1);
     }
+    const amount = await recognizer.recognize('1500', context);
+    expect(amount.entities.map((e) => e.type)).to.include('money');
+    // Chinese numerals are words: they still go through the model.
+    expect((await recognizer.recognize('一千五', context)).score).to.be.below(1);
   });
 
   it('keeps the previous language for text without a language signal', async () => {
