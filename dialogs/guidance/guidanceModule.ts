@@ -1,12 +1,12 @@
 import type { DialogModule } from '../dialogModule';
 import { CREDIT_REPORT_DIALOG, CreditReportDialog } from './creditReportDialog';
 import { DOORSTEP_VISIT_DIALOG, DoorstepVisitDialog } from './doorstepVisitDialog';
-import type { GuidanceDeps } from './infoAnswerDialog';
 import { LAWSUIT_THREAT_DIALOG, LawsuitThreatDialog } from './lawsuitThreatDialog';
 import { REPAYMENT_HOWTO_DIALOG, RepaymentHowtoDialog } from './repaymentHowtoDialog';
-import { VERIFY_COLLECTOR_DIALOG, VerifyCollectorDialog } from './verifyCollectorDialog';
+import { VERIFY_COLLECTOR_DIALOG, VerifyCollectorDialog, type VerifyCollectorDeps } from './verifyCollectorDialog';
 
-export type GuidanceModuleDeps = GuidanceDeps;
+/** The guidance dependencies, plus the lender-wide official numbers the caller check uses. */
+export type GuidanceModuleDeps = VerifyCollectorDeps;
 
 /**
  * Information answers, general first and personal when the conversation is verified: lawsuit threats, doorstep

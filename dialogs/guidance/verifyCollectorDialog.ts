@@ -31,20 +31,28 @@ const CONFIRM_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.confirm`;
 /** After this many unreadable answers the question is dropped instead of asked again. */
 const MAX_NUMBER_ATTEMPTS = 3;
 
+export interface VerifyCollectorDeps extends GuidanceDeps {
+  /** The lender-wide official numbers (LENDER_OFFICIAL_PHONES, or the demo fixture's); may be empty. */
+  officialPhones: readonly string[];
+}
+
 interface Values {
   number?: string;
   verified?: boolean;
 }
 
 /**
- * `verify_collector`: the lender never asks for payment into a personal account or for codes and passwords; a number
- * the borrower gives (in the message or when asked) is checked against the official numbers of the account's
- * collection assignment. There is no lender-wide list of official numbers in the lender API or config, so an
- * unverified borrower is asked to verify first (or told it can only be checked after verification). Verified: whether
- * a collection assignment is active and who holds it. Fraud: 110 / 96110.
+ * `verify_collector`: the lender never asks for payment into a personal account or for codes and passwords. A number
+ * the borrower gives (in the message or when asked) is first checked, without verification, against the lender-wide
+ * list of official numbers: on it → one of ours (still: repay only through the official app). Not on it and not
+ * verified → said so (with 110 / 96110), then verification is offered to check it against the official numbers of
+ * the team assigned to the account. With no lender-wide list configured (HTTP lender, LENDER_OFFICIAL_PHONES unset)
+ * an unverified borrower is asked to verify first. Verified: whether a collection assignment is active and who holds
+ * it, and the number checked against that team's numbers (a lender-wide number that is not the team's is named as
+ * such). Numbers are compared by digits. Fraud: 110 / 96110.
  */
 export class VerifyCollectorDialog extends ComponentDialog {
-  constructor(private readonly deps: GuidanceDeps) {
+  constructor(private readonly deps: VerifyCollectorDeps) {
     super(VERIFY_COLLECTOR_DIALOG);
     this.addDialog(
       new WaterfallDialog(CHECK_FLOW, [this.factsStep.bind(this), this.numberStep.bind(this), this.verifyStep.bind(this), this.checkStep.bind(this)]),
@@ -91,8 +99,17 @@ export class VerifyCollectorDialog extends ComponentDialog {
     values.number = digits;
     const borrowerId = await this.deps.verification.verifiedBorrowerId(conversationKey(step.context));
     if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
+    const hasList = this.deps.officialPhones.length > 0;
+    if (hasList) {
+      const lender = this.lenderOfficial(digits);
+      if (lender) {
+        await step.context.sendActivity(t(locale, 'guidance.scam.lenderOfficial', { number: lender }));
+        return this.close(step, locale, false);
+      }
+      await step.context.sendActivity(t(locale, 'guidance.scam.notLenderOfficial', { number: displayPhone(digits) }));
+    }
     return step.prompt(CONFIRM_PROMPT, {
-      prompt: t(locale, 'guidance.scam.needVerify'),
+      prompt: t(locale, hasList ? 'guidance.scam.offerVerify' : 'guidance.scam.needVerify'),
       choices: yesNoChoices(t(locale, 'guidance.scam.yes'), t(locale, 'guidance.scam.no')),
       style: ListStyle.suggestedAction,
     });
@@ -116,15 +133,22 @@ export class VerifyCollectorDialog extends ComponentDialog {
     const number = (step.values as Values).number ?? '';
     const collection = snapshot.account.collection;
     const official = collection?.officialPhones.find((p) => samePhone(p, number));
-    const shown = official ?? displayPhone(number);
+    const lender = this.lenderOfficial(number);
+    const shown = official ?? lender ?? displayPhone(number);
     if (!collection) {
-      await step.context.sendActivity(t(locale, 'guidance.scam.noAssignmentNumber', { number: shown }));
+      await step.context.sendActivity(t(locale, lender ? 'guidance.scam.lenderNoAssignment' : 'guidance.scam.noAssignmentNumber', { number: shown }));
     } else if (official) {
       await step.context.sendActivity(t(locale, 'guidance.scam.official', { number: shown, name: collection.name }));
     } else {
-      await step.context.sendActivity(t(locale, 'guidance.scam.notOfficial', { number: shown, phones: collection.officialPhones.join(locale === 'en' ? ', ' : '、') }));
+      const phones = collection.officialPhones.join(locale === 'en' ? ', ' : '、');
+      await step.context.sendActivity(t(locale, lender ? 'guidance.scam.lenderNotTeam' : 'guidance.scam.notOfficial', { number: shown, phones }));
     }
     return this.close(step, locale, true);
+  }
+
+  /** The lender-wide official number (as configured) the given number matches by digits, if any. */
+  private lenderOfficial(number: string): string | undefined {
+    return this.deps.officialPhones.find((p) => samePhone(p, number));
   }
 
   private async beginVerifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

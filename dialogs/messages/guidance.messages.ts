@@ -55,11 +55,18 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.needVerify': '核对号码要按您账户分配的团队来核对，需要先确认您的身份。现在验证吗？',
     'guidance.scam.yes': '好，现在验证',
     'guidance.scam.no': '不验证',
-    'guidance.scam.cannotCheck': '好的。不确认身份我没法核对这个号码。请通过官方 App 联系我们确认，不要用来电或短信里给的号码和链接。',
+    'guidance.scam.lenderOfficial': '{number} 是我们的官方号码之一。即便如此，也请只通过官方 App 还款；我们绝不会让您转账到个人账户。',
+    'guidance.scam.notLenderOfficial': '{number} 不在我们的官方号码名单上。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
+    'guidance.scam.offerVerify': '确认身份后，我还可以按负责您账户的团队的官方号码再核对一次。现在验证吗？',
+    'guidance.scam.cannotCheck': '好的。不确认身份我没法按负责您账户的团队核对这个号码。请通过官方 App 联系我们确认，不要用来电或短信里给的号码和链接。',
     'guidance.scam.official': '{number} 是负责您账户的"{name}"的官方号码。即便如此，也请只通过官方 App 还款。',
     'guidance.scam.notOfficial':
       '{number} 不是负责您账户的团队的官方号码（官方号码：{phones}）。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
     'guidance.scam.noAssignmentNumber': '您的账户目前没有分配催收团队，所以 {number} 不是我们为您安排的催收号码。对方要钱的话，请不要转账，拨打 110 报警或 96110 咨询。',
+    'guidance.scam.lenderNotTeam':
+      '{number} 是我们的官方号码之一，但不是负责您账户的团队的号码（该团队的官方号码：{phones}）。请只通过官方 App 还款，不要转账到个人账户。',
+    'guidance.scam.lenderNoAssignment':
+      '{number} 是我们的官方号码之一，但您的账户目前没有分配催收团队，所以它不是我们为您安排的催收号码。请只通过官方 App 还款，不要转账到个人账户。',
     'guidance.scam.assignment': '您的账户目前由"{name}"（{kind}）负责催收。',
     'guidance.scam.noAssignment': '您的账户目前没有分配催收团队。',
     'guidance.scam.kind.internal_team': '我们的贷后团队',
@@ -122,11 +129,18 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.needVerify': '核對號碼要按您帳戶分配的團隊來核對，需要先確認您的身分。現在驗證嗎？',
     'guidance.scam.yes': '好，現在驗證',
     'guidance.scam.no': '不驗證',
-    'guidance.scam.cannotCheck': '好的。不確認身分我沒法核對這個號碼。請透過官方 App 聯繫我們確認，不要用來電或簡訊裡給的號碼和連結。',
+    'guidance.scam.lenderOfficial': '{number} 是我們的官方號碼之一。即便如此，也請只透過官方 App 還款；我們絕不會讓您轉帳到個人帳戶。',
+    'guidance.scam.notLenderOfficial': '{number} 不在我們的官方號碼名單上。請不要按對方要求轉帳或提供資訊；對方要錢的話，請撥打 110 報警或 96110 諮詢。',
+    'guidance.scam.offerVerify': '確認身分後，我還可以按負責您帳戶的團隊的官方號碼再核對一次。現在驗證嗎？',
+    'guidance.scam.cannotCheck': '好的。不確認身分我沒法按負責您帳戶的團隊核對這個號碼。請透過官方 App 聯繫我們確認，不要用來電或簡訊裡給的號碼和連結。',
     'guidance.scam.official': '{number} 是負責您帳戶的「{name}」的官方號碼。即便如此，也請只透過官方 App 還款。',
     'guidance.scam.notOfficial':
       '{number} 不是負責您帳戶的團隊的官方號碼（官方號碼：{phones}）。請不要按對方要求轉帳或提供資訊；對方要錢的話，請撥打 110 報警或 96110 諮詢。',
     'guidance.scam.noAssignmentNumber': '您的帳戶目前沒有分配催收團隊，所以 {number} 不是我們為您安排的催收號碼。對方要錢的話，請不要轉帳，撥打 110 報警或 96110 諮詢。',
+    'guidance.scam.lenderNotTeam':
+      '{number} 是我們的官方號碼之一，但不是負責您帳戶的團隊的號碼（該團隊的官方號碼：{phones}）。請只透過官方 App 還款，不要轉帳到個人帳戶。',
+    'guidance.scam.lenderNoAssignment':
+      '{number} 是我們的官方號碼之一，但您的帳戶目前沒有分配催收團隊，所以它不是我們為您安排的催收號碼。請只透過官方 App 還款，不要轉帳到個人帳戶。',
     'guidance.scam.assignment': '您的帳戶目前由「{name}」（{kind}）負責催收。',
     'guidance.scam.noAssignment': '您的帳戶目前沒有分配催收團隊。',
     'guidance.scam.kind.internal_team': '我們的貸後團隊',
@@ -189,11 +203,20 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.needVerify': 'Numbers are checked against the team assigned to your account, so I first need to confirm who you are. Verify now?',
     'guidance.scam.yes': 'Yes, verify now',
     'guidance.scam.no': 'No',
-    'guidance.scam.cannotCheck': "All right. Without confirming who you are I can't check that number. Please contact us through the official app, not through numbers or links given in a call or text.",
+    'guidance.scam.lenderOfficial': '{number} is one of our official numbers. Even so, please repay only through the official app: we never ask you to pay into a personal account.',
+    'guidance.scam.notLenderOfficial':
+      '{number} is not on our list of official numbers. Do not transfer money or give information they ask for; if they ask for money, call 110 to report it or 96110 for advice.',
+    'guidance.scam.offerVerify': 'Once you have confirmed who you are, I can also check it against the official numbers of the team assigned to your account. Verify now?',
+    'guidance.scam.cannotCheck':
+      "All right. Without confirming who you are I can't check that number against the team assigned to your account. Please contact us through the official app, not through numbers or links given in a call or text.",
     'guidance.scam.official': '{number} is an official number of "{name}", who handle your account. Even so, please repay only through the official app.',
     'guidance.scam.notOfficial':
       '{number} is not an official number of the team handling your account (official: {phones}). Do not transfer money or give information they ask for; if they ask for money, call 110 to report it or 96110 for advice.',
     'guidance.scam.noAssignmentNumber': 'No collection team is assigned to your account, so {number} is not a collection number we arranged for you. If they ask for money, do not pay, and call 110 or 96110.',
+    'guidance.scam.lenderNotTeam':
+      '{number} is one of our official numbers, but not one of the team handling your account (their official numbers: {phones}). Please repay only through the official app, never into a personal account.',
+    'guidance.scam.lenderNoAssignment':
+      '{number} is one of our official numbers, but no collection team is assigned to your account, so it is not a collection number we arranged for you. Please repay only through the official app, never into a personal account.',
     'guidance.scam.assignment': 'Collection on your account is handled by "{name}" ({kind}).',
     'guidance.scam.noAssignment': 'No collection team is assigned to your account.',
     'guidance.scam.kind.internal_team': 'our own post-loan team',

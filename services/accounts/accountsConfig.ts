@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { vars } from '../config/vars';
 
 // Configuration keys of services/accounts: spread into the one schema in services/config/config.ts.
@@ -17,6 +18,15 @@ export const accountsConfigShape = {
   LENDER_BREAKER_FAILURES: vars.int(5, 1, 100),
   /** How long the circuit stays open before one trial call. */
   LENDER_BREAKER_HALF_OPEN_MS: vars.int(10000, 100, 600000),
+  /**
+   * The lender's own official phone numbers, comma-separated (e.g. 400 hotline, collection lines): the caller check
+   * tells anyone, verified or not, whether a number is on this list. Compared by digits, so separators do not matter.
+   * Unset with the embedded demo backend (no LENDER_API_URL): the union of the fixture's collection teams' numbers.
+   * Unset with the HTTP lender: empty, and an unverified borrower's number can only be checked after verification.
+   */
+  LENDER_OFFICIAL_PHONES: vars
+    .list([])
+    .pipe(z.array(z.string().regex(/^(?=(?:\D*\d){5})\+?[\d\s()-]+$/, 'phone numbers: at least 5 digits, and only digits, spaces, + - ( )'))),
   /** Fixture file served by the embedded backend and by `npm run lender`. */
   LENDER_FIXTURE_PATH: vars.string('services/accounts/fixtures/demoBorrowers.json'),
   /** Port of the reference lender server (`npm run lender`). */

@@ -103,6 +103,19 @@ export function loadFixtureFile(path: string, clock: Clock = systemClock): Fixtu
   return parseFixture(JSON.parse(raw), clock.now(), path);
 }
 
+/**
+ * Every official number of the fixture's collection teams, each once (compared by digits, first spelling kept):
+ * the demo's lender-wide list of official numbers when LENDER_OFFICIAL_PHONES is unset.
+ */
+export function fixtureOfficialPhones(borrowers: readonly FixtureBorrower[]): string[] {
+  const seen = new Map<string, string>();
+  for (const phone of borrowers.flatMap((b) => b.account.collection?.officialPhones ?? [])) {
+    const digits = phone.replace(/\D/g, '');
+    if (!seen.has(digits)) seen.set(digits, phone);
+  }
+  return [...seen.values()];
+}
+
 type RecordKind = 'plan' | 'complaint' | 'callback' | 'hardship';
 const PREFIX: Record<RecordKind, string> = { plan: 'PR', complaint: 'CP', callback: 'CB', hardship: 'HR' };
 const DAY = 86400000;

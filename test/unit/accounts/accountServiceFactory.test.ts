@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseConfig } from '../../../services/config/config';
 import { silentLogger } from '../../../services/logging/logger';
-import { buildAccountService } from '../../../services/accounts/accountServiceFactory';
+import { buildAccountService, lenderOfficialPhones } from '../../../services/accounts/accountServiceFactory';
 import { FixtureAccountService } from '../../../services/accounts/fixtureAccountService';
 import { HttpAccountService } from '../../../services/accounts/httpAccountService';
 import { buildVerificationService } from '../../../services/identity/verificationServiceFactory';
@@ -21,6 +21,14 @@ describe('account and verification wiring', () => {
     const built = buildAccountService(parseConfig({ LENDER_API_URL: 'http://127.0.0.1:3980' }), { logger: silentLogger() });
     expect(built.mode).to.equal('http');
     expect(built.backend).to.be.instanceOf(HttpAccountService);
+  });
+
+  it('takes the lender-wide official numbers from LENDER_OFFICIAL_PHONES, else the demo fixture (embedded), else none (HTTP)', () => {
+    // The demo fixture's collection teams, each number once although several borrowers share a team.
+    expect(lenderOfficialPhones(parseConfig({}))).to.deep.equal(['400-000-0001', '400-000-0002', '021-00000002']);
+    expect(lenderOfficialPhones(parseConfig({ LENDER_API_URL: 'http://127.0.0.1:3980' }))).to.deep.equal([]);
+    expect(lenderOfficialPhones(parseConfig({ LENDER_API_URL: 'http://127.0.0.1:3980', LENDER_OFFICIAL_PHONES: '400-000-0001' }))).to.deep.equal(['400-000-0001']);
+    expect(lenderOfficialPhones(parseConfig({ LENDER_OFFICIAL_PHONES: '400-000-0001' }))).to.deep.equal(['400-000-0001']);
   });
 
   it('stops start-up on an unreadable RS256 public key', async () => {

@@ -21,6 +21,15 @@ describe('configuration', () => {
       .with.property('code', 'CONFIG_INVALID');
   });
 
+  it('reads LENDER_OFFICIAL_PHONES as a comma-separated list and names a value that is not a phone number', () => {
+    expect(parseConfig({}).LENDER_OFFICIAL_PHONES).to.deep.equal([]);
+    expect(parseConfig({ LENDER_OFFICIAL_PHONES: '400-000-0001, 021-00000002,' }).LENDER_OFFICIAL_PHONES).to.deep.equal(['400-000-0001', '021-00000002']);
+    expect(() => parseConfig({ LENDER_OFFICIAL_PHONES: '400-000-0001,call us' }))
+      .to.throw(/LENDER_OFFICIAL_PHONES/)
+      .with.property('code', 'CONFIG_INVALID');
+    expect(() => parseConfig({ LENDER_OFFICIAL_PHONES: '110' })).to.throw(/LENDER_OFFICIAL_PHONES/);
+  });
+
   it('documents exactly the schema keys in .env.example', () => {
     const text = readFileSync(path.resolve(__dirname, '../../../.env.example'), 'utf8');
     const documented = [...text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]).sort();

@@ -10,7 +10,7 @@ import { MainDialog } from '../../../../dialogs/mainDialog';
 import { coreRoutes } from '../../../../dialogs/routes';
 import type { ConversationProfile } from '../../../../dialogs/turnInfo';
 import type { AccountService } from '../../../../services/accounts/accountService';
-import { buildAccountService } from '../../../../services/accounts/accountServiceFactory';
+import { buildAccountService, lenderOfficialPhones } from '../../../../services/accounts/accountServiceFactory';
 import { ManualClock } from '../../../../services/clock';
 import { parseConfig } from '../../../../services/config/config';
 import { buildVerificationService } from '../../../../services/identity/verificationServiceFactory';
@@ -100,7 +100,13 @@ export interface Harness {
  * `human_agent` answers with its label, standing in for the hand-off module.
  */
 export async function makeHarness(
-  options: { wrapAccounts?: (accounts: AccountService) => AccountService; env?: Record<string, string>; recognizer?: IntentRecognizer } = {},
+  options: {
+    wrapAccounts?: (accounts: AccountService) => AccountService;
+    env?: Record<string, string>;
+    recognizer?: IntentRecognizer;
+    /** The lender-wide official numbers; default as index.ts wires them (the fixture's teams' numbers unless LENDER_OFFICIAL_PHONES is set). */
+    officialPhones?: string[];
+  } = {},
 ): Promise<Harness> {
   const clock = new ManualClock();
   const config = parseConfig({ LOG_LEVEL: 'silent', ...options.env });
@@ -115,7 +121,7 @@ export async function makeHarness(
   const newKey = () => `test-idempotency-${++sequence}`;
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
-    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
+    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE, officialPhones: options.officialPhones ?? lenderOfficialPhones(config, clock) }),
     complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours: serviceHoursFromConfig(config), newKey }),
   ];
   const mainDialog = new MainDialog({

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
-import { BORROWERS, allText, button, makeHarness, titlesOf } from './harness';
+import { BORROWERS, CONVERSATION, allText, button, makeHarness, titlesOf } from './harness';
 
 describe('VerifyCollectorDialog transcripts', () => {
   it('confirms an official number given in the message for a verified borrower (D005), with the active agency', async () => {
@@ -27,30 +27,74 @@ describe('VerifyCollectorDialog transcripts', () => {
     expect(text).not.to.contain('13912345678');
   });
 
-  it('for an unverified borrower, checks a number only after verification, and says so when they decline', async () => {
-    const declined = await makeHarness();
-    await declined.say('这个号码是你们的吗');
-    const ask = await declined.say('021-00000002');
-    expect(allText(ask)).to.contain(t('zh-CN', 'guidance.scam.needVerify'));
-    const no = await declined.say(t('zh-CN', 'guidance.scam.no'));
-    expect(allText(no)).to.contain(t('zh-CN', 'guidance.scam.cannotCheck'));
-    expect(allText(no)).not.to.contain('官方号码：');
-
-    const verified = await makeHarness();
-    await verified.say('这个号码是你们的吗');
-    await verified.say('021-00000002');
-    await verified.say(t('zh-CN', 'guidance.scam.yes'));
-    await verified.say(BORROWERS.D005[0]);
-    const result = allText(await verified.say(BORROWERS.D005[1]));
-    expect(result).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
+  it('confirms a lender-wide official number for an unverified borrower without asking to verify', async () => {
+    const h = await makeHarness();
+    await h.say('这个号码是你们的吗');
+    const replies = await h.say('02100000002');
+    const text = allText(replies);
+    expect(text).to.contain('021-00000002 是我们的官方号码之一').and.to.contain('只通过官方 App 还款').and.to.contain('个人账户');
+    expect(text).not.to.contain(t('zh-CN', 'guidance.scam.needVerify')).and.not.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
+    // Which team holds the account stays behind verification, offered as a button.
+    expect(titlesOf(replies)).to.include(t('zh-CN', 'guidance.button.verify'));
+    expect(await h.verification.verifiedBorrowerId(CONVERSATION)).to.equal(undefined);
   });
 
-  it('tells a verified borrower without a collection assignment (D001) that the number is not ours for them', async () => {
+  it('tells an unverified borrower an unknown number is not on the list, offers to verify, and says what it cannot check when they decline', async () => {
+    const h = await makeHarness();
+    await h.say('这个号码是你们的吗');
+    const ask = allText(await h.say('139 1234 5678'));
+    expect(ask).to.contain('139****5678 不在我们的官方号码名单上').and.to.contain('110').and.to.contain('96110');
+    expect(ask).to.contain(t('zh-CN', 'guidance.scam.offerVerify')).and.not.to.contain('13912345678');
+    const no = allText(await h.say(t('zh-CN', 'guidance.scam.no')));
+    expect(no).to.contain(t('zh-CN', 'guidance.scam.cannotCheck'));
+    expect(no).not.to.contain('官方号码：');
+  });
+
+  it('after "not on our list", verifies and checks the number against the team assigned to the account', async () => {
+    // The configured lender-wide list holds only the internal team's number, so the agency's line is not on it.
+    const h = await makeHarness({ env: { LENDER_OFFICIAL_PHONES: '400-000-0001' } });
+    await h.say('这个号码是你们的吗');
+    expect(allText(await h.say('021-00000002'))).to.contain('02100000002 不在我们的官方号码名单上').and.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
+    await h.say(t('zh-CN', 'guidance.scam.yes'));
+    await h.say(BORROWERS.D005[0]);
+    const result = allText(await h.say(BORROWERS.D005[1]));
+    expect(result).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
+
+    const unknown = await makeHarness();
+    await unknown.say('这个号码是你们的吗');
+    await unknown.say('139 1234 5678');
+    await unknown.say(t('zh-CN', 'guidance.scam.yes'));
+    await unknown.say(BORROWERS.D005[0]);
+    const team = allText(await unknown.say(BORROWERS.D005[1]));
+    expect(team).to.contain('139****5678 不是负责您账户的团队的官方号码').and.to.contain('400-000-0002、021-00000002');
+  });
+
+  it('asks an unverified borrower to verify first when there is no lender-wide list (HTTP lender, key unset)', async () => {
+    const h = await makeHarness({ officialPhones: [] });
+    await h.say('这个号码是你们的吗');
+    const ask = allText(await h.say('021-00000002'));
+    expect(ask).to.contain(t('zh-CN', 'guidance.scam.needVerify'));
+    expect(ask).not.to.contain('官方号码之一').and.not.to.contain('名单');
+  });
+
+  it('tells a verified borrower without a collection assignment (D001) that a lender number is ours but not a collection line for them', async () => {
     const h = await makeHarness();
     await h.verifyAs('D001');
     const text = allText(await h.say('这个号码是你们的吗 400-000-0002'));
     expect(text).to.contain(t('zh-CN', 'guidance.scam.noAssignment'));
-    expect(text).to.contain('没有分配催收团队，所以 400-000-0002 不是我们为您安排的催收号码');
+    expect(text).to.contain('400-000-0002 是我们的官方号码之一，但您的账户目前没有分配催收团队，所以它不是我们为您安排的催收号码');
+    const unknown = await makeHarness();
+    await unknown.verifyAs('D001');
+    await unknown.say('这个号码是你们的吗');
+    expect(allText(await unknown.say('13912345678'))).to.contain('没有分配催收团队，所以 139****5678 不是我们为您安排的催收号码');
+  });
+
+  it("tells a verified borrower a lender number that is not their team's apart from their team's own", async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D005');
+    await h.say('这个号码是你们的吗');
+    const text = allText(await h.say('4000000001'));
+    expect(text).to.contain('400-000-0001 是我们的官方号码之一，但不是负责您账户的团队的号码').and.to.contain('400-000-0002、021-00000002');
   });
 
   it('ends cleanly with "no number", offering a complaint about the caller and a person', async () => {
@@ -62,6 +106,19 @@ describe('VerifyCollectorDialog transcripts', () => {
     await h.press(button(replies, t('zh-CN', 'guidance.button.verify')));
     await h.say(BORROWERS.D006[0]);
     expect(allText(await h.say(BORROWERS.D006[1]))).to.contain('"演示催收服务有限公司"（我们委托的催收机构）负责催收');
+  });
+
+  it('checks an unverified borrower\'s number in Traditional Chinese and in English', async () => {
+    const tw = await makeHarness();
+    const ask = allText(await tw.say('這個號碼是你們的嗎 13912345678'));
+    expect(ask).to.contain('139****5678 不在我們的官方號碼名單上').and.to.contain(t('zh-TW', 'guidance.scam.offerVerify'));
+    await tw.say(t('zh-TW', 'guidance.scam.yes'));
+    await tw.say(BORROWERS.D005[0]);
+    expect(allText(await tw.say(BORROWERS.D005[1]))).to.contain('139****5678 不是負責您帳戶的團隊的官方號碼');
+    const en = await makeHarness();
+    const text = allText(await en.say('Is this number really you? 021-00000002'));
+    expect(text).to.contain('021-00000002 is one of our official numbers').and.to.contain('personal account');
+    expect(text).not.to.contain(t('en', 'guidance.scam.offerVerify'));
   });
 
   it('answers in Traditional Chinese and in English', async () => {
@@ -96,11 +153,11 @@ describe('VerifyCollectorDialog transcripts', () => {
   });
 
   it('answers help at the verify question of an unverified borrower, asks it again, then verifies and checks', async () => {
-    const h = await makeHarness();
+    const h = await makeHarness({ env: { LENDER_OFFICIAL_PHONES: '400-000-0001' } });
     await h.say('这个号码是你们的吗');
-    expect(allText(await h.say('021-00000002'))).to.contain(t('zh-CN', 'guidance.scam.needVerify'));
+    expect(allText(await h.say('021-00000002'))).to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
     const help = allText(await h.say('帮助'));
-    expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'guidance.scam.needVerify'));
+    expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
     await h.say(t('zh-CN', 'guidance.scam.yes'));
     await h.say(BORROWERS.D005[0]);
     expect(allText(await h.say(BORROWERS.D005[1]))).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
