@@ -31,7 +31,7 @@ import { MainDialog } from './dialogs/mainDialog';
 import { plansModule } from './dialogs/plans/plansModule';
 import { coreRoutes } from './dialogs/routes';
 import type { ConversationProfile } from './dialogs/turnInfo';
-import { buildAccountService, lenderOfficialPhones } from './services/accounts/accountServiceFactory';
+import { buildAccountService } from './services/accounts/accountServiceFactory';
 import { systemClock, type Clock } from './services/clock';
 import { parseConfig, type Config } from './services/config/config';
 import { registerDirectLineRoutes } from './services/directline/directLineRoutes';
@@ -113,7 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const conversationState = new LeanConversationState(storage);
 
   // --- domain services ---
-  const { accounts, mode: lenderMode } = buildAccountService(config, {
+  const { accounts, mode: lenderMode, officialPhones } = buildAccountService(config, {
     redis,
     keys,
     logger,
@@ -169,7 +169,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const planPolicy = loadPlanPolicy(config.PLAN_POLICY_PATH);
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
-    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE, officialPhones: lenderOfficialPhones(config, clock) }),
+    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE, officialPhones }),
     complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours }),
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
     plansModule({ accounts, policy: planPolicy, filedRecords, clock, timeZone: config.TIME_ZONE }),

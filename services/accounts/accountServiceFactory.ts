@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import type { RedisKeys } from '../redis/keys';
 import { systemClock, type Clock } from '../clock';
-import { FixtureAccountService, fixtureOfficialPhones, loadFixtureFile } from './fixtureAccountService';
+import { FixtureAccountService } from './fixtureAccountService';
 import { HttpAccountService } from './httpAccountService';
 import { InMemoryAccountCacheStore, RedisAccountCacheStore } from './accountCacheStore';
 import { CachedAccountService, type AccountCacheEvent } from './cachedAccountService';
@@ -23,6 +23,11 @@ export interface BuiltAccountService {
   /** The backend itself (HttpAccountService exposes circuitState() for readiness). */
   backend: HttpAccountService | FixtureAccountService;
   mode: 'http' | 'embedded';
+  /**
+   * The lender-wide official numbers for the caller check: LENDER_OFFICIAL_PHONES when set; else, in embedded demo
+   * mode, the demo fixture's collection team numbers (so the demo works unconfigured); else (HTTP lender) none.
+   */
+  officialPhones: string[];
 }
 
 /**
@@ -59,15 +64,6 @@ export function buildAccountService(config: Config, deps: AccountServiceFactoryD
     logger: deps.logger,
     metrics: deps.metrics,
   });
-  return { accounts, backend, mode: config.LENDER_API_URL ? 'http' : 'embedded' };
-}
-
-/**
- * The lender-wide list of official numbers for the caller check: LENDER_OFFICIAL_PHONES when set; else, in embedded
- * demo mode, the demo fixture's collection team numbers (so the demo works unconfigured); else (HTTP lender) none.
- */
-export function lenderOfficialPhones(config: Config, clock: Clock = systemClock): string[] {
-  if (config.LENDER_OFFICIAL_PHONES.length > 0) return [...config.LENDER_OFFICIAL_PHONES];
-  if (config.LENDER_API_URL) return [];
-  return fixtureOfficialPhones(loadFixtureFile(config.LENDER_FIXTURE_PATH, clock));
+  const officialPhones = config.LENDER_OFFICIAL_PHONES.length > 0 ? [...config.LENDER_OFFICIAL_PHONES] : backend instanceof FixtureAccountService ? backend.officialPhones() : [];
+  return { accounts, backend, mode: config.LENDER_API_URL ? 'http' : 'embedded', officialPhones };
 }

@@ -146,6 +146,11 @@ export class FixtureAccountService implements AccountService {
     return new FixtureAccountService(loadFixtureFile(path, clock), clock);
   }
 
+  /** Every collection team number in the fixture, each once (the demo lender's official numbers). */
+  officialPhones(): string[] {
+    return fixtureOfficialPhones([...this.byMobile.values()].flat());
+  }
+
   async getAccount(borrowerId: string): Promise<AccountSnapshot> {
     const account = this.accounts.get(borrowerId);
     if (!account) throw new BotError('ACCOUNT_NOT_FOUND', 'no account for this borrower id');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseConfig } from '../../../services/config/config';
 import { silentLogger } from '../../../services/logging/logger';
-import { buildAccountService, lenderOfficialPhones } from '../../../services/accounts/accountServiceFactory';
+import { buildAccountService } from '../../../services/accounts/accountServiceFactory';
 import { FixtureAccountService } from '../../../services/accounts/fixtureAccountService';
 import { HttpAccountService } from '../../../services/accounts/httpAccountService';
 import { buildVerificationService } from '../../../services/identity/verificationServiceFactory';
@@ -24,6 +24,7 @@ describe('account and verification wiring', () => {
   });
 
   it('takes the lender-wide official numbers from LENDER_OFFICIAL_PHONES, else the demo fixture (embedded), else none (HTTP)', () => {
+    const lenderOfficialPhones = (config: ReturnType<typeof parseConfig>) => buildAccountService(config, { logger: silentLogger() }).officialPhones;
     // The demo fixture's collection teams, each number once although several borrowers share a team.
     expect(lenderOfficialPhones(parseConfig({}))).to.deep.equal(['400-000-0001', '400-000-0002', '021-00000002']);
     expect(lenderOfficialPhones(parseConfig({ LENDER_API_URL: 'http://127.0.0.1:3980' }))).to.deep.equal([]);

@@ -10,7 +10,7 @@ import { MainDialog } from '../../../../dialogs/mainDialog';
 import { coreRoutes } from '../../../../dialogs/routes';
 import type { ConversationProfile } from '../../../../dialogs/turnInfo';
 import type { AccountService } from '../../../../services/accounts/accountService';
-import { buildAccountService, lenderOfficialPhones } from '../../../../services/accounts/accountServiceFactory';
+import { buildAccountService } from '../../../../services/accounts/accountServiceFactory';
 import { ManualClock } from '../../../../services/clock';
 import { parseConfig } from '../../../../services/config/config';
 import { buildVerificationService } from '../../../../services/identity/verificationServiceFactory';
@@ -121,7 +121,7 @@ export async function makeHarness(
   const newKey = () => `test-idempotency-${++sequence}`;
   const modules: DialogModule[] = [
     accountModule({ accounts, verification, clock, timeZone: config.TIME_ZONE }),
-    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE, officialPhones: options.officialPhones ?? lenderOfficialPhones(config, clock) }),
+    guidanceModule({ accounts, verification, clock, timeZone: config.TIME_ZONE, officialPhones: options.officialPhones ?? built.officialPhones }),
     complaintsModule({ accounts, verification, filedRecords, clock, timeZone: config.TIME_ZONE, serviceHours: serviceHoursFromConfig(config), newKey }),
   ];
   const mainDialog = new MainDialog({
