@@ -113,6 +113,13 @@ export class BorrowerBot extends ActivityHandler {
       return;
     }
 
+    // Emoji or symbols only (😡😡😡, ？？？) with no task under way: ask for a sentence rather than say "outside what
+    // I can help with". Inside a task the prompt asks its own question again.
+    if (!value && !/[\p{L}\p{N}]/u.test(text) && !(await this.dialogState.get(context))?.dialogStack?.length) {
+      await this.replyWithMenu(context, locale, 'core.noWords');
+      return;
+    }
+
     profile.language = language;
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;

@@ -193,6 +193,22 @@ describe('MainDialog transcripts', () => {
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.unsupportedInput')));
   });
 
+  it('asks for a sentence when a message is only emoji or symbols, and leaves the question of a task under way to that task', async () => {
+    const adapter = makeBot(embedded);
+    await adapter
+      .send('😡😡😡')
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords'));
+        expect(buttonsOf(a).length, 'menu offered').to.be.greaterThan(0);
+      })
+      .send('？？？！')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords')))
+      .send('我想分期')
+      .assertReply('AMOUNT?')
+      .send('🙏')
+      .assertReply('GOT 🙏');
+  });
+
   it('tells the borrower honestly when a turn fails and offers a person, and keeps working', async () => {
     const failing: IntentRecognizer = {
       recognize: async (text, ctx) => {
