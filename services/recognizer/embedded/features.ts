@@ -58,6 +58,22 @@ export function textUnits(text: string): string[] {
   return units;
 }
 
+/**
+ * The features that are not unit n-grams, added to `out`: character trigrams (`~`) of longer Latin words, `@short`
+ * for a text of one or two units, and the lexicon's concepts (`%`). Shared by training (textFeatures) and prediction
+ * (gramIndex.ts), which must find the same features.
+ */
+export function addNonGramFeatures(units: readonly string[], text: string, lexicon: boolean, out: Set<string>): void {
+  for (const u of units) {
+    if (u.length >= 4 && LATIN.test(u[0])) {
+      const w = `<${u}>`;
+      for (let i = 0; i + 3 <= w.length; i++) out.add(`~${w.slice(i, i + 3)}`);
+    }
+  }
+  if (units.length <= 2) out.add('@short');
+  if (lexicon) for (const f of lexiconFeatures(text)) out.add(f);
+}
+
 /** Distinct feature strings of a normalised text. */
 export function textFeatures(text: string, maxOrder = 3, options: FeatureOptions = {}): string[] {
   const units = textUnits(text);
@@ -72,14 +88,7 @@ export function textFeatures(text: string, maxOrder = 3, options: FeatureOptions
       out.add(gram);
     }
   }
-  for (const u of units) {
-    if (u.length >= 4 && LATIN.test(u[0])) {
-      const w = `<${u}>`;
-      for (let i = 0; i + 3 <= w.length; i++) out.add(`~${w.slice(i, i + 3)}`);
-    }
-  }
-  if (units.length <= 2) out.add('@short');
-  if (options.lexicon) for (const f of lexiconFeatures(text)) out.add(f);
+  addNonGramFeatures(units, text, options.lexicon === true, out);
   if (options.segment) {
     const words = options.segment(text).filter((w) => w.length >= 2 && HAN.test(w));
     for (let i = 0; i < words.length; i++) {

@@ -5,10 +5,8 @@
  * than the text's units; the few other features (`~` character trigrams, `@short`, `%` concepts) go through a
  * string map as before. `LinearModel` checks in its tests that both paths give the same rows and count.
  */
-import { textUnits } from './features';
-import { lexiconFeatures } from './lexicon';
+import { addNonGramFeatures, textUnits } from './features';
 
-const LATIN = /[a-z]/;
 const EMPTY = -1;
 
 /** 32-bit mix of up to three ids (ids of absent positions are 0). */
@@ -216,14 +214,7 @@ export class GramIndex {
     }
     // The other feature kinds, exactly as textFeatures makes them (few per text).
     const other = new Set<string>();
-    for (const u of units) {
-      if (u.length >= 4 && LATIN.test(u[0])) {
-        const w = `<${u}>`;
-        for (let i = 0; i + 3 <= w.length; i++) other.add(`~${w.slice(i, i + 3)}`);
-      }
-    }
-    if (units.length <= 2) other.add('@short');
-    if (this.lexicon) for (const f of lexiconFeatures(normalized)) other.add(f);
+    addNonGramFeatures(units, normalized, this.lexicon, other);
     for (const f of other) {
       const r = this.others.get(f);
       if (r !== undefined) rows[known++] = r;
