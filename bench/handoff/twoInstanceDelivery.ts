@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { hashAgentPassword } from '../../services/handoff/agentAuth';
+import { call, type HttpResult } from '../../test/integration/directline/directLineHttp';
+import { AgentClient } from '../../test/integration/handoff/handoffTestServer';
 import { botEnv, cpuMs, deletePrefix, freePort, peakRssMb, spawnServer, stats, stopServer, type Child } from '../common/processes';
 
 export interface TwoInstanceOptions {
@@ -107,63 +109,29 @@ class Borrower {
 
 // ------------------------------------------------------------------ agent side (console API on B)
 
+/** The console API client the tests use, with every request bounded in time. */
 class Agent {
-  private cookie = '';
-  private csrf = '';
-  constructor(private readonly base: string) {}
+  private readonly client: AgentClient;
+  constructor(base: string) {
+    this.client = new AgentClient(base, REQUEST_TIMEOUT_MS);
+  }
 
   async signIn(agentId: string, password: string): Promise<void> {
-    const res = await fetch(`${this.base}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: this.base },
-      body: JSON.stringify({ agentId, password }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const res = await this.client.signIn(agentId, password);
     if (res.status !== 200) throw new Error(`agent sign-in: HTTP ${res.status} ${await res.text()}`);
-    this.cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   }
 
   /** A state-changing call as the console makes it: session cookie, CSRF token, same-origin headers. */
   async post(path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.base}${path}`, {
-      method: 'POST',
-      headers: {
-        Cookie: this.cookie,
-        Origin: this.base,
-        'Sec-Fetch-Site': 'same-origin',
-        'X-CSRF-Token': this.csrf,
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const res = await this.client.send('POST', path, body);
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 }
 
-async function json(base: string, method: 'GET' | 'POST', path: string, o: { bearer?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = {};
-  if (o.bearer) headers.Authorization = `Bearer ${o.bearer}`;
-  if (o.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers,
-    body: o.body === undefined ? undefined : JSON.stringify(o.body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body };
+/** The Direct Line JSON client the tests use, with every request bounded in time. */
+function json(base: string, method: 'GET' | 'POST', path: string, o: { bearer?: string; body?: unknown } = {}): Promise<HttpResult> {
+  return call(base, method, path, { ...o, timeoutMs: REQUEST_TIMEOUT_MS });
 }
 
 /** Run `items` through `concurrency` workers. */

@@ -1,4 +1,4 @@
-/** A small JSON client for the Direct Line routes in tests. */
+/** A small JSON client for the Direct Line routes in tests (and the hand-off benchmark). */
 export interface HttpResult {
   status: number;
   // Parsed JSON body (any: tests read the fields they check).
@@ -11,7 +11,7 @@ export async function call(
   base: string,
   method: 'GET' | 'POST',
   path: string,
-  options: { bearer?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { bearer?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<HttpResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
@@ -21,6 +21,7 @@ export async function call(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     redirect: 'manual',
+    signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
   });
   const text = await response.text();
   let body: unknown = text;

@@ -110,17 +110,26 @@ export async function startHandoffServer(options: TestServerOptions = {}): Promi
   };
 }
 
-/** A signed-in console over plain HTTP (what a contact-centre integration does). */
+/** A signed-in console over plain HTTP (what a contact-centre integration does; the hand-off benchmark uses it too). */
 export class AgentClient {
   cookie = '';
   csrf = '';
-  constructor(readonly base: string) {}
+  /** `timeoutMs`: abort any request that takes longer (bounded benchmark loops); none by default. */
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs?: number,
+  ) {}
+
+  private signal(): AbortSignal | undefined {
+    return this.timeoutMs ? AbortSignal.timeout(this.timeoutMs) : undefined;
+  }
 
   async signIn(agentId: string, password = AGENT_PASSWORD): Promise<Response> {
     const res = await fetch(`${this.base}/agent/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: this.base },
       body: JSON.stringify({ agentId, password }),
+      signal: this.signal(),
     });
     if (res.ok) {
       this.cookie = res.headers
@@ -133,7 +142,7 @@ export class AgentClient {
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    return fetch(`${this.base}${path}`, { headers: { Cookie: this.cookie, ...headers } });
+    return fetch(`${this.base}${path}`, { headers: { Cookie: this.cookie, ...headers }, signal: this.signal() });
   }
 
   send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -148,6 +157,7 @@ export class AgentClient {
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: this.signal(),
     });
   }
 }
