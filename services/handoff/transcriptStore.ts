@@ -65,24 +65,38 @@ export class InMemoryTranscriptStore implements TranscriptStore {
   }
 }
 
+// Append, trim to the newest ARGV[1] entries and renew the TTL, atomically. One script call rather than a MULTI:
+// an ioredis MULTI builds a Pipeline object (a copy of every defined command) on every turn.
+// KEYS: list   ARGV: keep, ttlMs, entry1, entry2, ...
+const APPEND_SCRIPT = `
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+`;
+
+interface RedisWithTranscriptCommands extends Redis {
+  bsbTranscriptAppend(key: string, keep: number, ttlMs: number, ...entries: string[]): Promise<number>;
+}
+
 /** `p:transcript:<conversationId>`: a list trimmed to 30 entries, TTL renewed on every append. */
 export class RedisTranscriptStore implements TranscriptStore {
+  private readonly redis: RedisWithTranscriptCommands;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly keys: RedisKeys,
     private readonly options: TranscriptStoreOptions,
-  ) {}
+  ) {
+    if (!('bsbTranscriptAppend' in redis)) redis.defineCommand('bsbTranscriptAppend', { numberOfKeys: 1, lua: APPEND_SCRIPT });
+    this.redis = redis as RedisWithTranscriptCommands;
+  }
 
   async append(conversationId: string, ...turns: NewTranscriptTurn[]): Promise<void> {
     if (!turns.length) return;
     const key = this.keys.key('transcript', conversationId);
     const now = this.options.clock.now();
-    await this.redis
-      .multi()
-      .rpush(key, ...turns.map((t) => JSON.stringify(redact(t, now))))
-      .ltrim(key, -TRANSCRIPT_TURNS, -1)
-      .pexpire(key, this.options.ttlMs)
-      .exec();
+    await this.redis.bsbTranscriptAppend(key, TRANSCRIPT_TURNS, this.options.ttlMs, ...turns.map((t) => JSON.stringify(redact(t, now))));
   }
 
   async recent(conversationId: string): Promise<TranscriptTurn[]> {

@@ -1,0 +1,51 @@
+import type { TurnContext } from 'botbuilder';
+// Not exported by botbuilder-dialogs' index: this is the CommonJS module whose exports object DialogStateManager
+// reads `DialogsComponentRegistration` from on every construction.
+import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
+
+/** The turnState key under which DialogStateManager caches its configuration for the rest of a turn. */
+const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
+type Registration = InstanceType<typeof registrationModule.DialogsComponentRegistration>;
+type RegistrationClass = typeof registrationModule.DialogsComponentRegistration;
+
+let sharedConfiguration: unknown;
+
+/**
+ * Removes two per-turn wastes of botbuilder-dialogs 4.23.3 (the final release, so they will not be fixed upstream).
+ *
+ * 1. Every DialogStateManager, one per DialogContext (a turn makes five to ten: the dialog set's, each component's
+ *    child, each waterfall step's), constructs a new DialogsComponentRegistration, and each of those builds a
+ *    dependency-injection ServiceCollection. The registration is identical every time, so one instance is shared.
+ * 2. The first DialogStateManager of each turn rebuilds its configuration (nine memory scopes, five path
+ *    resolvers) and caches it in turnState for that turn only. The scopes and resolvers hold no per-turn data
+ *    (they read everything from the DialogContext they are given), so the configuration the SDK built on the first
+ *    turn is handed to every later turn.
+ *
+ * Call `prepareDialogTurn` before creating the turn's first DialogContext.
+ */
+export function prepareDialogTurn(context: TurnContext): void {
+  shareRegistration();
+  if (sharedConfiguration) context.turnState.set(CONFIGURATION_KEY, sharedConfiguration);
+}
+
+/** After the turn's first DialogContext exists: keep the configuration the SDK built, for the turns to come. */
+export function keepDialogConfiguration(context: TurnContext): void {
+  sharedConfiguration ??= context.turnState.get(CONFIGURATION_KEY);
+}
+
+let shared = false;
+function shareRegistration(): void {
+  if (shared) return;
+  shared = true;
+  const Original: RegistrationClass = registrationModule.DialogsComponentRegistration;
+  let instance: Registration | undefined;
+  // A constructor that returns an object makes `new` yield that object: every `new DialogsComponentRegistration()`
+  // inside the SDK now returns the one instance (its constructor, and so its name for ComponentRegistration.add, is
+  // still the original class).
+  function SharedDialogsComponentRegistration(): Registration {
+    return (instance ??= new Original());
+  }
+  SharedDialogsComponentRegistration.prototype = Original.prototype;
+  (registrationModule as { DialogsComponentRegistration: unknown }).DialogsComponentRegistration = SharedDialogsComponentRegistration;
+}
