@@ -14,6 +14,7 @@ import { BorrowerBot } from './bots/borrowerBot';
 import { AdapterBorrowerNotifier } from './bots/borrowerNotifier';
 import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { withConnectorCache } from './bots/connectorCache';
+import { LeanCloudAdapter } from './bots/leanCloudAdapter';
 import { HandoffRelay } from './bots/handoffRelay';
 import { LeanConversationState } from './bots/leanConversationState';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
@@ -135,7 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
   // One connector / token client per (identity, serviceUrl) instead of one per turn (bots/connectorCache.ts).
-  const adapter = new CloudAdapter(withConnectorCache(auth));
+  const adapter = new LeanCloudAdapter(withConnectorCache(auth));
   // Direct Line activities come from this process, and its replies go back to this server on loopback: no tokens.
   const directLineAdapter = new CloudAdapter(withConnectorCache(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions)));
   let loopbackUrl = '';
@@ -253,7 +254,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       res.send(403, { error: 'serviceUrl not allowed in anonymous mode' });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    const authorization = req.headers.authorization;
+    const result = await adapter.processHttpActivity(body as Activity, typeof authorization === 'string' ? authorization : '', (context) => bot.run(context));
+    if (result.error) {
+      const event = result.status === 401 ? 'http.unauthorized' : 'http.turn_failed';
+      logger.warn({ event, conversationId: body.conversation?.id, err: result.error }, 'activity not processed');
+    }
+    if (result.body === undefined) res.send(result.status);
+    else res.send(result.status, result.body);
   });
   handoff.registerRoutes(server);
   if (config.WEBCHAT_ENABLED) {

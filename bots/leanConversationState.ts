@@ -1,4 +1,5 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
+import { STORED_JSON } from '../services/storage/redisStorage';
 
 interface Cached {
   state: Record<string, unknown>;
@@ -16,8 +17,8 @@ function snapshot(state: Record<string, unknown>): string {
  * ConversationState with a cheaper change check. botbuilder's BotState hashes the whole state on load, again on
  * save, and again after writing (JSON.stringify with a circular-safe replacer, then SHA-256): 6.5 % of the bot's CPU
  * under load (bench/results/load.md). State here is plain JSON (house style), so the serialised state itself is the
- * change marker: one plain JSON.stringify on load and one on save. Same semantics otherwise: read once per turn,
- * written only when changed (or forced), with eTag `*`.
+ * change marker: one plain JSON.stringify on save, and on load the JSON RedisStorage read (one stringify for other
+ * stores). Same semantics otherwise: read once per turn, written only when changed (or forced), with eTag `*`.
  */
 export class LeanConversationState extends ConversationState {
   private readonly cacheKey = Symbol('leanConversationState');
@@ -27,8 +28,10 @@ export class LeanConversationState extends ConversationState {
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
-    const state = (items[key] ?? {}) as Record<string, unknown>;
-    context.turnState.set(this.cacheKey, { state, json: snapshot(state) } satisfies Cached);
+    const state = (items[key] ?? {}) as Record<string | symbol, unknown>;
+    // RedisStorage hands over the JSON it read (the same string snapshot() would make); other stores are serialised.
+    const stored = state[STORED_JSON]; // a symbol key: never serialised, so it may stay
+    context.turnState.set(this.cacheKey, { state, json: typeof stored === 'string' ? stored : snapshot(state) } satisfies Cached);
     return state;
   }
 

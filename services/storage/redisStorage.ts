@@ -25,6 +25,12 @@ end
 return 0
 `;
 
+/**
+ * Set on every item read: the JSON it was stored as (without its eTag). A symbol key, so it is never serialised back;
+ * a reader that compares the item before and after a turn can start from it instead of serialising the item again.
+ */
+export const STORED_JSON = Symbol('storedJson');
+
 interface RedisWithStateCommands extends Redis {
   bsbStateWrite(...args: (string | number)[]): Promise<number>;
 }
@@ -57,7 +63,7 @@ export class RedisStorage implements Storage {
     });
     const items: StoreItems = {};
     results.forEach(([data, etag], i) => {
-      if (data !== null) items[keys[i]] = { ...JSON.parse(data), eTag: etag };
+      if (data !== null) items[keys[i]] = { ...JSON.parse(data), eTag: etag, [STORED_JSON]: data };
     });
     return items;
   }

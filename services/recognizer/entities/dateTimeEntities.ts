@@ -253,9 +253,13 @@ const GAP = /^[\s的,，]{0,2}$/;
  * has not ended yet, else tomorrow's.
  */
 export function extractDateTimes(text: string, original: string, now: number, timeZone: string): DateTime[] {
+  const allTimes = findTimes(text);
+  DATE_RE.lastIndex = 0;
+  // Most messages name no date or time: skip the time-zone arithmetic (Intl formatToParts) for them.
+  if (allTimes.length === 0 && !DATE_RE.test(text)) return [];
   const { date: today, minuteOfDay: nowMinute } = localParts(now, timeZone);
   const dates = findDates(text, today);
-  const times = findTimes(text).filter((t) => !dates.some((d) => t.start < d.end && t.end > d.start));
+  const times = allTimes.filter((t) => !dates.some((d) => t.start < d.end && t.end > d.start));
   const out: DateTime[] = [];
   const usedTimes = new Set<TimeHit>();
   const emit = (start: number, end: number, date: LocalDate, from: number, to: number) => {

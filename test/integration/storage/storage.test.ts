@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { LeanConversationState } from '../../../bots/leanConversationState';
 import { RedisStorage } from '../../../services/storage/redisStorage';
 import { InMemoryTurnLock, RedisTurnLock, type TurnLock } from '../../../services/storage/turnLock';
 import { testRedis } from '../../helpers/redis';
@@ -91,6 +92,46 @@ describe('RedisStorage', () => {
       const ttlB = await r.redis.ttl(r.keys.key('state', 'b'));
       expect(ttlA).to.be.within(110, 120);
       expect(ttlB).to.be.within(110, 120);
+    } finally {
+      await r.cleanup();
+    }
+  });
+
+  it('hands LeanConversationState the JSON it read: an unchanged turn writes nothing, a change is written once', async () => {
+    const r = testRedis('storage-lean');
+    try {
+      const storage = new RedisStorage(r.redis, r.keys, { ttlSeconds: 60 });
+      let writes = 0;
+      const counting: Storage = {
+        read: (keys) => storage.read(keys),
+        write: async (changes) => {
+          writes++;
+          await storage.write(changes);
+        },
+        delete: (keys) => storage.delete(keys),
+      };
+      const state = new LeanConversationState(counting);
+      const profile = state.createProperty<{ language: string; seen: number[]; 名字?: string }>('profile');
+      const turn = () =>
+        new TurnContext(new TestAdapter(), { type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u1', name: 'u1' }, recipient: { id: 'bot', name: 'bot' } });
+
+      let ctx = turn();
+      await profile.get(ctx, { language: 'zh-Hans', seen: [1, 2], 名字: '张三' });
+      await state.saveChanges(ctx);
+      expect(writes, 'a new state is written').to.equal(1);
+
+      ctx = turn();
+      expect(await profile.get(ctx)).to.deep.equal({ language: 'zh-Hans', seen: [1, 2], 名字: '张三' });
+      await state.saveChanges(ctx);
+      expect(writes, 'read back and unchanged: not written again').to.equal(1);
+
+      ctx = turn();
+      (await profile.get(ctx))!.seen.push(3);
+      await state.saveChanges(ctx);
+      expect(writes, 'a change deep inside is written').to.equal(2);
+
+      ctx = turn();
+      expect((await profile.get(ctx))!.seen).to.deep.equal([1, 2, 3]);
     } finally {
       await r.cleanup();
     }

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
+import { DialogSet, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
+import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
+import { keepDialogConfiguration, prepareDialogTurn } from '../../../dialogs/dialogRuntime';
+
+const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
+describe('dialog runtime (per-turn waste of botbuilder-dialogs removed)', () => {
+  const state = new ConversationState(new MemoryStorage());
+  const dialogState = state.createProperty<DialogState>('dialogState');
+  const turn = () =>
+    new TurnContext(new TestAdapter(), { type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u1', name: 'u1' }, recipient: { id: 'bot', name: 'bot' } });
+
+  async function runTurn(context: TurnContext): Promise<string[]> {
+    const seen: string[] = [];
+    const set = new DialogSet(dialogState);
+    set.add(
+      new WaterfallDialog('w', [
+        async (step) => {
+          step.state.setValue('turn.greeting', 'hello');
+          seen.push(step.state.getValue('turn.greeting'), step.state.getValue('turn.activity.text'));
+          return step.endDialog();
+        },
+      ]),
+    );
+    prepareDialogTurn(context);
+    const dc = await set.createContext(context);
+    keepDialogConfiguration(context);
+    await dc.beginDialog('w');
+    return seen;
+  }
+
+  it('shares one DialogsComponentRegistration instead of building one per DialogContext', async () => {
+    await runTurn(turn());
+    const a = new registrationModule.DialogsComponentRegistration();
+    const b = new registrationModule.DialogsComponentRegistration();
+    expect(a).to.equal(b);
+    expect(a.constructor.name, 'ComponentRegistration.add keys on the class name').to.equal('DialogsComponentRegistration');
+    expect(a.getMemoryScopes().length).to.be.greaterThan(0);
+  });
+
+  it('hands the first turn\'s DialogStateManager configuration to later turns, and memory still works', async () => {
+    const first = turn();
+    expect(await runTurn(first)).to.deep.equal(['hello', 'hi']);
+    const configuration = first.turnState.get(CONFIGURATION_KEY);
+    expect(configuration).to.have.property('memoryScopes').that.is.an('array').that.is.not.empty;
+
+    const second = turn();
+    prepareDialogTurn(second);
+    expect(second.turnState.get(CONFIGURATION_KEY), 'preset before the first DialogContext').to.equal(configuration);
+    expect(await runTurn(second)).to.deep.equal(['hello', 'hi']);
+  });
+});
