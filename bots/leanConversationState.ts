@@ -1,5 +1,5 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
-import { STORED_JSON } from '../services/storage/redisStorage';
+import { RedisStorage, STORED_JSON } from '../services/storage/redisStorage';
 
 interface Cached {
   state: Record<string, unknown>;
@@ -42,8 +42,11 @@ export class LeanConversationState extends ConversationState {
     cached ??= { state: {}, json: '' };
     cached.state.eTag = '*';
     const key = await this.storageKey(context);
-    await this.storage.write({ [key]: cached.state });
-    cached.json = json || snapshot(cached.state);
+    const serialised = json || snapshot(cached.state);
+    // RedisStorage takes the JSON just made for the change check rather than serialising the state a second time.
+    if (this.storage instanceof RedisStorage) await this.storage.writeSerialised([{ key, eTag: '*', json: serialised }]);
+    else await this.storage.write({ [key]: cached.state });
+    cached.json = serialised;
     context.turnState.set(this.cacheKey, cached);
   }
 

@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { isoDate, localParts } from '../scheduling/zonedTime';
 
 /** P1 (harassment, threats, filed lawsuits) before P2 (negotiation, scams) before P3. */
 export type Priority = 1 | 2 | 3;
@@ -105,9 +106,7 @@ export function isOutcome(v: unknown): v is Outcome {
 
 /** Local calendar day `YYYYMMDD` of `ms` in `timeZone` (ticket references are per local day). */
 export function localDay(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}${get('month')}${get('day')}`;
+  return isoDate(localParts(ms, timeZone).date).replaceAll('-', '');
 }
 
 /** `H-20261122-0042`: the day in the lender's zone and that day's sequence number. */

@@ -31,6 +31,13 @@ return 0
  */
 export const STORED_JSON = Symbol('storedJson');
 
+/** One item for writeSerialised: its key, the eTag to check ('' or '*' for none) and its JSON without the eTag. */
+export interface SerialisedItem {
+  key: string;
+  eTag: string;
+  json: string;
+}
+
 interface RedisWithStateCommands extends Redis {
   bsbStateWrite(...args: (string | number)[]): Promise<number>;
 }
@@ -69,20 +76,25 @@ export class RedisStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const entries = Object.entries(changes ?? {});
-    if (entries.length === 0) return;
-    const args: (string | number)[] = [entries.length + 1, this.keys.collection('state', 'etag-seq')];
-    for (const [key] of entries) args.push(this.itemKey(key));
-    args.push(this.options.ttlSeconds);
-    for (const [, item] of entries) {
+    const entries = Object.entries(changes ?? {}).map(([key, item]): SerialisedItem => {
       const { eTag, ...data } = (item ?? {}) as { eTag?: string };
-      args.push(eTag ?? '', JSON.stringify(data));
-    }
+      return { key, eTag: eTag ?? '', json: JSON.stringify(data) };
+    });
+    await this.writeSerialised(entries);
+  }
+
+  /** write() for items the caller has already serialised (JSON without the eTag): same checks, one script call. */
+  async writeSerialised(items: SerialisedItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const args: (string | number)[] = [items.length + 1, this.keys.collection('state', 'etag-seq')];
+    for (const { key } of items) args.push(this.itemKey(key));
+    args.push(this.options.ttlSeconds);
+    for (const { eTag, json } of items) args.push(eTag, json);
     const conflict = await this.redis.bsbStateWrite(...args).catch((err: unknown) => {
       throw new BotError('STATE_UNAVAILABLE', 'state write failed', { cause: err });
     });
     if (conflict !== 0) {
-      throw new BotError('STATE_CONFLICT', `eTag conflict writing state item "${entries[conflict - 1][0]}"`);
+      throw new BotError('STATE_CONFLICT', `eTag conflict writing state item "${items[conflict - 1].key}"`);
     }
   }
 
