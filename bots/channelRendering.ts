@@ -139,6 +139,13 @@ export function numberedChoice(text: string, list: NumberedList | undefined): st
   return n !== undefined && n >= 1 && n <= list.values.length ? list.values[n - 1] : undefined;
 }
 
+const TYPED_TEXT = Symbol('channelRendering.typedText');
+
+/** What the borrower typed when numberReplies rewrote a bare list number ("2") to its entry; undefined otherwise. */
+export function typedText(context: TurnContext): string | undefined {
+  return context.turnState.get(TYPED_TEXT) as string | undefined;
+}
+
 /** Set while the inner half (numberReplies) runs its turn: lists sent then are remembered with that turn's state. */
 const REMEMBERING = Symbol('channelRendering.remembering');
 
@@ -197,7 +204,10 @@ export class ChannelRenderingMiddleware implements Middleware {
     const activity = context.activity;
     if (activity.type === 'message' && typeof activity.text === 'string' && !activity.value && bareNumber(activity.text) !== undefined) {
       const choice = numberedChoice(activity.text, await this.deps.numberedList.get(context));
-      if (choice !== undefined) activity.text = choice;
+      if (choice !== undefined) {
+        context.turnState.set(TYPED_TEXT, activity.text);
+        activity.text = choice;
+      }
     }
     const memory: TurnMemory = { sentMessage: false, changed: false };
     context.turnState.set(REMEMBERING, memory);

@@ -2,6 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logging/logger';
 import type { TranscriptTurn } from '../services/handoff/transcriptStore';
 import { conversationKey, isSensitiveInput } from '../dialogs/turnInfo';
+import { typedText } from './channelRendering';
 
 /** Where turns are recorded (the hand-off service keeps the last 30, masked, for the agent). */
 export interface TranscriptRecorder {
@@ -12,7 +13,8 @@ export interface TranscriptRecorder {
 const HIDDEN = '[hidden]';
 
 /**
- * Records each message turn (the borrower's message and the bot's text replies) for the agent's transcript.
+ * Records each message turn (the borrower's message and the bot's text replies) for the agent's transcript. A bare list
+ * number on a text-only channel is recorded as typed and as read ("2 → 申请分期还款").
  * Secrets the dialogs mark (ID characters, one-time codes) are recorded as [hidden]; the store masks phone, ID and
  * card numbers in everything else. Recording failures never fail the turn.
  */
@@ -32,8 +34,11 @@ export class TranscriptMiddleware implements Middleware {
     });
     await next();
     const conversationId = conversationKey(context);
-    const borrower: Omit<TranscriptTurn, 'at'> = incoming.text
-      ? { from: 'borrower', text: isSensitiveInput(context) ? HIDDEN : incoming.text.slice(0, 2000), kind: 'text' }
+    // A bare list number the bot read as its entry is recorded as both: what was typed and what it meant.
+    const typed = typedText(context);
+    const text = typed !== undefined && incoming.text ? `${typed} → ${incoming.text}` : incoming.text;
+    const borrower: Omit<TranscriptTurn, 'at'> = text
+      ? { from: 'borrower', text: isSensitiveInput(context) ? HIDDEN : text.slice(0, 2000), kind: 'text' }
       : incoming.value
         ? { from: 'borrower', text: JSON.stringify(incoming.value).slice(0, 500), kind: 'card_submit' }
         : { from: 'borrower', text: (incoming.attachments ?? []).map((a) => a.name ?? a.contentType).join(', '), kind: 'attachment' };
