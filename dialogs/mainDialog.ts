@@ -114,8 +114,9 @@ export class MainDialog extends ComponentDialog {
     if (recognition.score < this.deps.thresholds.high || !TASK_INTENTS.includes(recognition.intent)) return false;
     const text = innerDc.context.activity.text?.trim() ?? '';
     if (!text || innerDc.context.activity.value) return false;
+    // `child` builds a new DialogContext on every read: read it once per level.
     let dc: DialogContext = innerDc;
-    while (dc.child) dc = dc.child;
+    for (let child = dc.child; child; child = child.child) dc = child;
     const active = dc.activeDialog;
     if (!active) return false;
     const prompt = dc.findDialog(active.id);
