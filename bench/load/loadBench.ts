@@ -28,7 +28,7 @@ interface Options {
   label: string;
   note: string;
   write: boolean;
-  /** Write a V8 CPU profile of each bot process here (node --cpu-prof). */
+  /** Write a V8 CPU profile of each server process (bot and echo) here (node --cpu-prof). */
   profile: string;
   /** Extra node flags for the bot process only, e.g. "--max-semi-space-size=4" (space-separated). */
   botNodeFlags: string[];
@@ -208,9 +208,9 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
   } else {
     args = o.bot === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
     Object.assign(env, botEnv(lenderUrl));
-    if (o.profile) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.profile)}`, ...args];
     args = [...o.botNodeFlags, ...args];
   }
+  if (o.profile) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.profile)}`, ...args];
   const child = await spawnServer(args, env, port, '/readyz');
   try {
     const script = target === 'echo' ? (i: number) => echoConversation(i, borrowers) : (i: number) => borrowerConversation(i, borrowers);
