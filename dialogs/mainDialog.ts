@@ -47,7 +47,8 @@ export interface MainDialogDeps {
 }
 
 interface ClarifyValues {
-  candidates?: [Intent, Intent];
+  /** The one or two tasks offered ("did you mean A (or B)?"); any other choice is "neither". */
+  candidates?: Intent[];
   /** The task this routing started (a different confident task may take over a closed question). */
   routed?: Intent;
 }
@@ -137,7 +138,10 @@ export class MainDialog extends ComponentDialog {
     if (!middling || recognition.intent === 'none' || recognition.runnerUp.intent === 'none') {
       return step.next(recognition.score >= high ? recognition.intent : 'none');
     }
-    const candidates: [Intent, Intent] = [recognition.intent, recognition.runnerUp.intent];
+    // Only tasks are offered as buttons: small talk (thanks, goodbye) has no label of its own (it would read as a
+    // second "neither"), and between two small-talk guesses the top one is answered, since either answer is harmless.
+    const candidates = [recognition.intent, recognition.runnerUp.intent].filter((i) => TASK_INTENTS.includes(i));
+    if (candidates.length === 0) return step.next(recognition.intent);
     (step.values as ClarifyValues).candidates = candidates;
     return step.prompt(CLARIFY_PROMPT, {
       prompt: t(locale, 'core.clarify'),

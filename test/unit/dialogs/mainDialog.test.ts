@@ -167,6 +167,22 @@ describe('MainDialog transcripts', () => {
       .assertReply('AMOUNT?');
   });
 
+  it('offers only tasks at middle confidence: a small-talk runner-up is no second "neither", and "neither" is the none path', async () => {
+    const adapter = makeBot(
+      new ScriptedRecognizer({ '我很害怕': ['harassment_complaint', 0.54, 'goodbye'], '好的谢谢再见': ['thanks', 0.5, 'goodbye'] }),
+    );
+    await adapter
+      .send('我很害怕')
+      .assertReply((a) => {
+        expect(textOf(a)).to.contain(t('zh-CN', 'core.clarify'));
+        expect(buttonsOf(a)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), t('zh-CN', 'core.clarifyNeither')]);
+      })
+      .send(t('zh-CN', 'core.clarifyNeither'))
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.none')))
+      .send('好的谢谢再见')
+      .assertReply((a) => expect(textOf(a), 'two small-talk guesses: the top one is answered').to.equal(t('zh-CN', 'core.thanks')));
+  });
+
   it('takes the none path below the low threshold and offers a person after two misses in a row', async () => {
     const adapter = makeBot(new ScriptedRecognizer({ 'what about xx': ['account_status', 0.2], 'and yy then': ['none', 0.9] }));
     await adapter
