@@ -155,14 +155,17 @@ export class MainDialog extends ComponentDialog {
     const intent: Intent =
       typeof chosen === 'string' ? chosen : ((step.values as ClarifyValues).candidates?.[chosen.index] ?? 'none');
     (step.values as ClarifyValues).routed = intent;
-    return this.startRoute(step, intent);
+    // "Neither" to our question: we misunderstood, so ask again rather than call the request out of scope.
+    const neither = typeof chosen !== 'string' && intent === 'none';
+    return this.startRoute(step, intent, neither ? 'core.clarifiedNeither' : 'core.none');
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.endDialog();
   }
 
-  private async startRoute(dc: DialogContext, intent: Intent): Promise<DialogTurnResult> {
+  /** `notUnderstood`: what to say when the request is `none` (before the second miss in a row, which offers a person). */
+  private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none'): Promise<DialogTurnResult> {
     const { locale, recognition } = turnInfo(dc.context);
     const profile = await this.deps.profile.get(dc.context, defaultProfile());
     const route = this.deps.routes[intent];
@@ -174,7 +177,7 @@ export class MainDialog extends ComponentDialog {
           MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.secondMiss')),
         );
       } else {
-        await this.replyWithMenu(dc.context, locale, 'core.none');
+        await this.replyWithMenu(dc.context, locale, notUnderstood);
       }
       return dc.endDialog();
     }

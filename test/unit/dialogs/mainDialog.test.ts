@@ -167,7 +167,7 @@ describe('MainDialog transcripts', () => {
       .assertReply('AMOUNT?');
   });
 
-  it('offers only tasks at middle confidence: a small-talk runner-up is no second "neither", and "neither" is the none path', async () => {
+  it('offers only tasks at middle confidence: a small-talk runner-up is no second "neither", and "neither" asks again', async () => {
     const adapter = makeBot(
       new ScriptedRecognizer({ '我很害怕': ['harassment_complaint', 0.54, 'goodbye'], '好的谢谢再见': ['thanks', 0.5, 'goodbye'] }),
     );
@@ -178,7 +178,7 @@ describe('MainDialog transcripts', () => {
         expect(buttonsOf(a)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), t('zh-CN', 'core.clarifyNeither')]);
       })
       .send(t('zh-CN', 'core.clarifyNeither'))
-      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.none')))
+      .assertReply((a) => expect(textOf(a), 'we misunderstood: ask again, not "out of scope"').to.equal(t('zh-CN', 'core.clarifiedNeither')))
       .send('好的谢谢再见')
       .assertReply((a) => expect(textOf(a), 'two small-talk guesses: the top one is answered').to.equal(t('zh-CN', 'core.thanks')));
   });
