@@ -7,8 +7,19 @@ import { intentActions } from './nextActions';
 export const CREDIT_REPORT_DIALOG = 'guidance.creditReport';
 
 /**
+ * Which part of the credit-report rules the borrower asked about ("多久能消除", "怎么查征信", "记录有误"); all of
+ * them when the message does not say ("逾期会上征信吗").
+ */
+const TOPICS: Array<[MessageKey, RegExp]> = [
+  ['guidance.credit.notice', /通知|notif|tell me (?:first|before)|warn me/i],
+  ['guidance.credit.retention', /多久|多长时间|多長時間|几年|幾年|保留|保存|消除|删除|刪除|清除|消掉|抹掉|洗白|修复|修復|how long|stay|remove|delete|clear|wipe|erase/i],
+  ['guidance.credit.access', /怎么查|怎麼查|查询|查詢|查看|在哪查|哪里查|哪裡查|打印|下载|下載|(?:check|see|get|view|pull)(?: a| my)? (?:credit )?report|copy of/i],
+  ['guidance.credit.dispute', /有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine/i],
+];
+
+/**
  * `credit_report`: notice before reporting, 5-year retention after the overdue ends, 2 free reports a year,
- * 20-day written answer to a dispute; paid "credit repair" is a scam. Verified: overdue now or not, and what stops
+ * 20-day written answer to a dispute (the part asked about, or all of them); paid "credit repair" is a scam. Verified: overdue now or not, and what stops
  * further negative records. Never promises deletion.
  */
 export class CreditReportDialog extends InfoAnswerDialog {
@@ -17,8 +28,12 @@ export class CreditReportDialog extends InfoAnswerDialog {
   }
 
   protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    await context.sendActivity(t(locale, 'guidance.credit.facts'));
-    await context.sendActivity(t(locale, 'guidance.credit.scam'));
+    const text = context.activity.text ?? '';
+    const asked = TOPICS.filter(([, re]) => re.test(text)).map(([key]) => key);
+    const topics = asked.length > 0 ? asked : TOPICS.map(([key]) => key);
+    await context.sendActivity([t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n'));
+    // Paid "repair" preys on people who want a record gone: said with the full answer and with the retention one.
+    if (topics.includes('guidance.credit.retention')) await context.sendActivity(t(locale, 'guidance.credit.scam'));
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

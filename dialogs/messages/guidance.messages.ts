@@ -32,8 +32,11 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': '其他地点',
     'guidance.visit.next': '如果来访人员有不当行为，您可以投诉；也可以申请协商还款，或转人工。',
 
-    'guidance.credit.facts':
-      '关于征信：\n- 上报逾期等负面信息前，贷款机构应当先通知您；\n- 负面记录一般自不良行为结束之日起保存 5 年；\n- 每人每年可以免费查询 2 次本人信用报告：征信中心网站 ipcrs.pbccrc.org.cn，或不少银行的 App；\n- 发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
+    'guidance.credit.intro': '关于征信：',
+    'guidance.credit.notice': '上报逾期等负面信息前，贷款机构应当先通知您。',
+    'guidance.credit.retention': '负面记录一般自不良行为结束之日起保存 5 年，期满删除；保存期间，您可以对记录附上自己的说明。',
+    'guidance.credit.access': '每人每年可以免费查询 2 次本人信用报告：征信中心网站 ipcrs.pbccrc.org.cn、人民银行分支机构的柜台，或不少银行的网银和 App。',
+    'guidance.credit.dispute': '发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
     'guidance.credit.scam': '任何收费"征信修复""洗白征信"的服务都是骗局，请不要付钱。',
     'guidance.credit.overdue':
       '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
@@ -106,8 +109,11 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': '其他地點',
     'guidance.visit.next': '如果來訪人員有不當行為，您可以投訴；也可以申請協商還款，或轉真人客服。',
 
-    'guidance.credit.facts':
-      '關於徵信：\n- 上報逾期等負面資訊前，貸款機構應當先通知您；\n- 負面紀錄一般自不良行為結束之日起保存 5 年；\n- 每人每年可以免費查詢 2 次本人信用報告：徵信中心網站 ipcrs.pbccrc.org.cn，或不少銀行的 App；\n- 發現紀錄有誤，可以向徵信中心或貸款機構提出異議，對方應在 20 天內書面答覆。',
+    'guidance.credit.intro': '關於徵信：',
+    'guidance.credit.notice': '上報逾期等負面資訊前，貸款機構應當先通知您。',
+    'guidance.credit.retention': '負面紀錄一般自不良行為結束之日起保存 5 年，期滿刪除；保存期間，您可以對紀錄附上自己的說明。',
+    'guidance.credit.access': '每人每年可以免費查詢 2 次本人信用報告：徵信中心網站 ipcrs.pbccrc.org.cn、人民銀行分支機構的櫃台，或不少銀行的網銀和 App。',
+    'guidance.credit.dispute': '發現紀錄有誤，可以向徵信中心或貸款機構提出異議，對方應在 20 天內書面答覆。',
     'guidance.credit.scam': '任何收費「徵信修復」「洗白徵信」的服務都是騙局，請不要付錢。',
     'guidance.credit.overdue':
       '我查了您的帳戶：目前有 {count} 筆借款逾期（最長 {days} 天）。還清逾期金額，或與我們商定還款方案並按時履約，可以避免繼續產生新的逾期紀錄。已經產生的紀錄會按規定期限保存。',
@@ -180,8 +186,11 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': 'another place',
     'guidance.visit.next': 'If visitors behave improperly you can complain; you can also ask about a repayment plan or talk to a person.',
 
-    'guidance.credit.facts':
-      'About your credit report:\n- the lender must tell you before it reports negative information;\n- negative records are generally kept for 5 years from when the overdue ends;\n- you get 2 free reports a year: ipcrs.pbccrc.org.cn (PBOC Credit Reference Center) or many banks\' apps;\n- if something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
+    'guidance.credit.intro': 'About your credit report:',
+    'guidance.credit.notice': 'The lender must tell you before it reports negative information.',
+    'guidance.credit.retention': 'Negative records are generally kept for 5 years from when the overdue ends, and deleted after that; meanwhile you can add your own statement to the record.',
+    'guidance.credit.access': 'You get 2 free reports a year: ipcrs.pbccrc.org.cn (PBOC Credit Reference Center), a PBOC branch counter, or many banks\' online banking and apps.',
+    'guidance.credit.dispute': 'If something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
     'guidance.credit.scam': 'Anyone charging a fee to "repair" or "clean" your credit report is running a scam. Please do not pay them.',
     'guidance.credit.overdue':
       'I checked your account: {count} loan(s) are overdue now (up to {days} days). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',

@@ -19,6 +19,23 @@ describe('CreditReportDialog transcripts', () => {
     ]);
   });
 
+  it('answers the part asked about: how long a record stays, how to get a report, what to do about an error', async () => {
+    const retention = allText(await (await makeHarness()).say('逾期记录多久才能从征信上消掉'));
+    expect(retention).to.contain(t('zh-CN', 'guidance.credit.retention')).and.to.contain('骗局');
+    expect(retention).not.to.contain('20 天').and.not.to.contain('2 次');
+
+    const access = allText(await (await makeHarness()).say('怎么查征信'));
+    expect(access).to.contain(t('zh-CN', 'guidance.credit.access')).and.to.contain('ipcrs.pbccrc.org.cn');
+    expect(access).not.to.contain('5 年').and.not.to.contain('骗局');
+
+    const dispute = allText(await (await makeHarness()).say('徵信紀錄有誤怎麼辦'));
+    expect(dispute).to.contain(t('zh-TW', 'guidance.credit.dispute'));
+    expect(dispute).not.to.contain('5 年');
+
+    const en = allText(await (await makeHarness()).say('How do I get a copy of my credit report?'));
+    expect(en).to.contain('2 free reports').and.not.to.contain('5 years');
+  });
+
   it('tells a verified overdue borrower (D005) how many loans are overdue and what stops new records', async () => {
     const h = await makeHarness();
     await h.verifyAs('D005');
