@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 // Not exported by botbuilder-dialogs' index: this is the CommonJS module whose exports object DialogStateManager
 // reads `DialogsComponentRegistration` from on every construction.
 import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
@@ -12,7 +13,8 @@ type RegistrationClass = typeof registrationModule.DialogsComponentRegistration;
 let sharedConfiguration: unknown;
 
 /**
- * Removes two per-turn wastes of botbuilder-dialogs 4.23.3 (the final release, so they will not be fixed upstream).
+ * `dialogSet.createContext(context)` without two per-turn wastes of botbuilder-dialogs 4.23.3 (the final release, so
+ * they will not be fixed upstream):
  *
  * 1. Every DialogStateManager, one per DialogContext (a turn makes five to ten: the dialog set's, each component's
  *    child, each waterfall step's), constructs a new DialogsComponentRegistration, and each of those builds a
@@ -21,17 +23,13 @@ let sharedConfiguration: unknown;
  *    resolvers) and caches it in turnState for that turn only. The scopes and resolvers hold no per-turn data
  *    (they read everything from the DialogContext they are given), so the configuration the SDK built on the first
  *    turn is handed to every later turn.
- *
- * Call `prepareDialogTurn` before creating the turn's first DialogContext.
  */
-export function prepareDialogTurn(context: TurnContext): void {
+export async function createDialogContext(dialogSet: DialogSet, context: TurnContext): Promise<DialogContext> {
   shareRegistration();
   if (sharedConfiguration) context.turnState.set(CONFIGURATION_KEY, sharedConfiguration);
-}
-
-/** After the turn's first DialogContext exists: keep the configuration the SDK built, for the turns to come. */
-export function keepDialogConfiguration(context: TurnContext): void {
+  const dc = await dialogSet.createContext(context);
   sharedConfiguration ??= context.turnState.get(CONFIGURATION_KEY);
+  return dc;
 }
 
 let shared = false;

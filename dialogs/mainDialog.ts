@@ -16,7 +16,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
-import { keepDialogConfiguration, prepareDialogTurn } from './dialogRuntime';
+import { createDialogContext } from './dialogRuntime';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
@@ -72,9 +72,7 @@ export class MainDialog extends ComponentDialog {
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
-    prepareDialogTurn(context);
-    const dc = await dialogSet.createContext(context);
-    keepDialogConfiguration(context);
+    const dc = await createDialogContext(dialogSet, context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }

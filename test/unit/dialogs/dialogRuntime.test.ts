@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { DialogSet, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
-import { keepDialogConfiguration, prepareDialogTurn } from '../../../dialogs/dialogRuntime';
+import { createDialogContext } from '../../../dialogs/dialogRuntime';
 
 const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
@@ -24,9 +24,7 @@ describe('dialog runtime (per-turn waste of botbuilder-dialogs removed)', () => 
         },
       ]),
     );
-    prepareDialogTurn(context);
-    const dc = await set.createContext(context);
-    keepDialogConfiguration(context);
+    const dc = await createDialogContext(set, context);
     await dc.beginDialog('w');
     return seen;
   }
@@ -47,8 +45,7 @@ describe('dialog runtime (per-turn waste of botbuilder-dialogs removed)', () => 
     expect(configuration).to.have.property('memoryScopes').that.is.an('array').that.is.not.empty;
 
     const second = turn();
-    prepareDialogTurn(second);
-    expect(second.turnState.get(CONFIGURATION_KEY), 'preset before the first DialogContext').to.equal(configuration);
     expect(await runTurn(second)).to.deep.equal(['hello', 'hi']);
+    expect(second.turnState.get(CONFIGURATION_KEY), 'the same configuration, not a rebuilt one').to.equal(configuration);
   });
 });
