@@ -1,7 +1,7 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { t, type Locale, type MessageKey } from '../messages';
-import { InfoAnswerDialog, type GuidanceDeps } from './infoAnswerDialog';
+import { InfoAnswerDialog, topicsAsked, type GuidanceDeps } from './infoAnswerDialog';
 import { intentActions } from './nextActions';
 
 export const CREDIT_REPORT_DIALOG = 'guidance.creditReport';
@@ -19,8 +19,8 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
 
 /**
  * `credit_report`: notice before reporting, 5-year retention after the overdue ends, 2 free reports a year,
- * 20-day written answer to a dispute (the part asked about, or all of them); paid "credit repair" is a scam. Verified: overdue now or not, and what stops
- * further negative records. Never promises deletion.
+ * 20-day written answer to a dispute (the part asked about, or all of them); paid "credit repair" is a scam.
+ * Verified: overdue now or not, and what stops further negative records. Never promises deletion.
  */
 export class CreditReportDialog extends InfoAnswerDialog {
   constructor(deps: GuidanceDeps) {
@@ -28,9 +28,7 @@ export class CreditReportDialog extends InfoAnswerDialog {
   }
 
   protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    const text = context.activity.text ?? '';
-    const asked = TOPICS.filter(([, re]) => re.test(text)).map(([key]) => key);
-    const topics = asked.length > 0 ? asked : TOPICS.map(([key]) => key);
+    const topics = topicsAsked(context.activity.text ?? '', TOPICS);
     await context.sendActivity([t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n'));
     // Paid "repair" preys on people who want a record gone: said with the full answer and with the retention one.
     if (topics.includes('guidance.credit.retention')) await context.sendActivity(t(locale, 'guidance.credit.scam'));

@@ -26,6 +26,12 @@ export interface RouteOptions {
 
 export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
+/** The topics a message names (each a message key and the cue that names it); all of them when it names none. */
+export function topicsAsked(text: string, topics: ReadonlyArray<readonly [MessageKey, RegExp]>): MessageKey[] {
+  const asked = topics.filter(([, cue]) => cue.test(text)).map(([key]) => key);
+  return asked.length > 0 ? asked : topics.map(([key]) => key);
+}
+
 /**
  * An information answer: general facts for everyone first, then the borrower's own situation when the conversation
  * is already verified, then next steps as buttons. Unverified borrowers get a "verify and see my account" button;

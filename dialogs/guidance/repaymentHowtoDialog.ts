@@ -2,7 +2,7 @@ import type { CardAction, TurnContext } from 'botbuilder';
 import { formatFen } from '../../services/accounts/accountSchemas';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { t, type Locale, type MessageKey } from '../messages';
-import { InfoAnswerDialog, type GuidanceDeps } from './infoAnswerDialog';
+import { InfoAnswerDialog, topicsAsked, type GuidanceDeps } from './infoAnswerDialog';
 import { intentActions } from './nextActions';
 
 export const REPAYMENT_HOWTO_DIALOG = 'guidance.repaymentHowto';
@@ -25,9 +25,7 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
   }
 
   protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    const text = context.activity.text ?? '';
-    const asked = TOPICS.filter(([, re]) => re.test(text)).map(([key]) => key);
-    const topics = asked.length > 0 ? asked : TOPICS.map(([key]) => key);
+    const topics = topicsAsked(context.activity.text ?? '', TOPICS);
     await context.sendActivity([t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n'));
   }
 
