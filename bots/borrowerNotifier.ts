@@ -33,7 +33,7 @@ export async function sendBorrowerEvent(context: TurnContext, event: BorrowerEve
       await context.sendActivity(MessageFactory.suggestedActions(['1', '2', '3', '4', '5'], t(locale, 'handoff.closed')));
       return;
     case 'timed_out':
-      await context.sendActivity(MessageFactory.suggestedActions([t(locale, 'handoff.bookCallback')], t(locale, 'handoff.timedOut')));
+      await context.sendActivity(MessageFactory.suggestedActions([t(locale, 'handoff.leaveMessage'), t(locale, 'handoff.bookCallback')], t(locale, 'handoff.timedOut')));
       return;
   }
 }

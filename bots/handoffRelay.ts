@@ -45,7 +45,7 @@ export class HandoffRelay {
       if (!STOP_WAITING.test(input.text.trim())) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;
-      await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, 'handoff.waitCancelled')));
+      await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, relay.kind === 'message' ? 'handoff.messageCancelled' : 'handoff.waitCancelled')));
       return true;
     }
     const status = await this.handoff.status(conversationId);

@@ -17,6 +17,7 @@ import {
 } from 'botbuilder-dialogs';
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
 import { createDialogContext } from './dialogRuntime';
+import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
@@ -79,7 +80,7 @@ export class MainDialog extends ComponentDialog {
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { recognition, locale } = turnInfo(innerDc.context);
-    if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high) {
+    if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high && this.interruptible(innerDc, recognition.intent)) {
       switch (recognition.intent) {
         case 'help':
           await innerDc.context.sendActivity(t(locale, 'core.help'));
@@ -103,6 +104,11 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
+  /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
+  private interruptible(innerDc: DialogContext, intent: Intent): boolean {
+    return intent === 'cancel' || innermost(innerDc).activeDialog?.id !== HANDOFF_MESSAGE_PROMPT;
+  }
+
   /**
    * True when the innermost active prompt is a closed question (choices, or a digits-only identity prompt), the
    * message does not answer it, and the recogniser is confident the borrower wants a different task. Free-text
@@ -113,9 +119,7 @@ export class MainDialog extends ComponentDialog {
     if (recognition.score < this.deps.thresholds.high || !TASK_INTENTS.includes(recognition.intent)) return false;
     const text = innerDc.context.activity.text?.trim() ?? '';
     if (!text || innerDc.context.activity.value) return false;
-    // `child` builds a new DialogContext on every read: read it once per level.
-    let dc: DialogContext = innerDc;
-    for (let child = dc.child; child; child = child.child) dc = child;
+    const dc = innermost(innerDc);
     const active = dc.activeDialog;
     if (!active) return false;
     const prompt = dc.findDialog(active.id);
@@ -190,4 +194,11 @@ export class MainDialog extends ComponentDialog {
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
   }
+}
+
+/** The innermost dialog context of the active stack (`child` builds a new DialogContext on every read: once per level). */
+function innermost(dc: DialogContext): DialogContext {
+  let inner = dc;
+  for (let child = inner.child; child; child = child.child) inner = child;
+  return inner;
 }

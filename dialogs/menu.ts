@@ -29,7 +29,10 @@ export function imBack(title: string): CardAction {
 }
 
 /** Other buttons that stand for an intent. */
-const EXTRA_LABELS: Array<[MessageKey, Intent]> = [['handoff.bookCallback', 'cannot_reach_collector']];
+const EXTRA_LABELS: Array<[MessageKey, Intent]> = [
+  ['handoff.bookCallback', 'cannot_reach_collector'],
+  ['handoff.leaveMessage', 'human_agent'],
+];
 
 // Exact button labels (menu and intent labels, every locale) → intent. A button press is never guessed at.
 const LABEL_TO_INTENT = new Map<string, Intent>();

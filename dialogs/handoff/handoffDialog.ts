@@ -1,5 +1,5 @@
 import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePropertyAccessor, type Transcript } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import type { HandoffRequest, HandoffService } from '../../services/handoff/handoffService';
@@ -12,10 +12,13 @@ import type { Intent } from '../../services/recognizer/intentRecognizer';
 import type { FiledRecords } from '../filedRecords';
 import { formatLocalTime } from '../format';
 import { intentLabel, menuActions } from '../menu';
-import { t, type Locale, type MessageKey } from '../messages';
+import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import { conversationKey, defaultProfile, turnInfoOrUndefined, type ConversationProfile } from '../turnInfo';
 
 export const HANDOFF_DIALOG = 'handoff.request';
+const MESSAGE_FLOW = `${HANDOFF_DIALOG}.message`;
+/** The free-text prompt for a message left for a person: only "cancel" interrupts it (see MainDialog). */
+export const HANDOFF_MESSAGE_PROMPT = 'handoff.messagePrompt';
 
 export interface HandoffDialogDeps {
   mode: 'queue' | 'hub';
@@ -49,27 +52,37 @@ export function handoffPriority(intents: readonly string[], snapshot?: AccountSn
   return 3;
 }
 
-/** Buttons when no person can take the conversation: book a callback first, then self-service (not "a person" again). */
-export function callbackActions(locale: Locale): string[] {
-  const actions = [t(locale, 'handoff.bookCallback'), ...menuActions(locale).map((a) => String(a.title)).filter((x) => x !== intentLabel(locale, 'human_agent'))];
+/**
+ * Buttons when no person can take the conversation: leave a message (when the queue can take one) and book a
+ * callback first, then self-service (not "a person" again).
+ */
+export function callbackActions(locale: Locale, { message = false } = {}): string[] {
+  const first = message ? [t(locale, 'handoff.leaveMessage'), t(locale, 'handoff.bookCallback')] : [t(locale, 'handoff.bookCallback')];
+  const actions = [...first, ...menuActions(locale).map((a) => String(a.title)).filter((x) => x !== intentLabel(locale, 'human_agent'))];
   return actions.slice(0, 5);
 }
+
+const LEAVE_MESSAGE_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.leaveMessage')));
 
 /**
  * `human_agent` (and "talk to a person" at any step): queue the conversation for a person with everything the agent
  * needs (reason, recent intents, verified account snapshot, records filed here), or, with an external agent hub,
- * emit Bot Framework's `handoff.initiate` event. Outside hours or with nobody available, offers a callback.
+ * emit Bot Framework's `handoff.initiate` event. Outside hours or with nobody available, offers to leave a message
+ * for a person (a ticket that waits for the next agent, answered in this conversation) or to book a callback.
  */
 export class HandoffDialog extends ComponentDialog {
   constructor(private readonly deps: HandoffDialogDeps) {
     super(HANDOFF_DIALOG);
     this.addDialog(new WaterfallDialog(`${HANDOFF_DIALOG}.flow`, [this.requestStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(MESSAGE_FLOW, [this.askMessageStep.bind(this), this.leaveMessageStep.bind(this)]));
+    this.addDialog(new TextPrompt(HANDOFF_MESSAGE_PROMPT, async (p: PromptValidatorContext<string>) => isMessageText(p.recognized.value)));
     this.initialDialogId = `${HANDOFF_DIALOG}.flow`;
   }
 
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+    if (this.deps.mode === 'queue' && LEAVE_MESSAGE_LABELS.has((context.activity.text ?? '').trim())) return step.beginDialog(MESSAGE_FLOW);
     const profile = await this.deps.profile.get(context, defaultProfile());
     const request = await this.buildRequest(context, profile, locale);
 
@@ -91,18 +104,55 @@ export class HandoffDialog extends ComponentDialog {
     }
     if ('unavailable' in result) {
       if (result.unavailable === 'outside_hours' && result.nextOpening) {
-        const from = formatLocalTime(result.nextOpening.from, this.deps.timeZone, this.deps.clock.now());
-        await this.offerCallback(context, locale, 'handoff.outsideHours', { from });
+        await this.offerCallback(context, locale, 'handoff.outsideHours', { from: this.localTime(result.nextOpening.from) }, { message: true });
       } else {
-        await this.offerCallback(context, locale, 'handoff.noAgents');
+        await this.offerCallback(context, locale, 'handoff.noAgents', undefined, { message: true });
       }
       return step.endDialog();
     }
     profile.handoffTicket = result.ticketId;
+    if (!result.created && result.kind === 'message') {
+      await context.sendActivity(t(locale, 'handoff.alreadyLeftMessage', { reference: result.ticketId }));
+      return step.endDialog();
+    }
     const minutes = Math.max(1, Math.round(result.estimatedWaitSeconds / 60));
     const key: MessageKey = result.created ? 'handoff.queued' : 'handoff.alreadyQueued';
     await context.sendActivity(t(locale, key, { reference: result.ticketId, position: Math.max(0, result.position - 1), minutes }));
     return step.endDialog();
+  }
+
+  private async askMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = turnInfoOrUndefined(step.context)?.locale ?? 'zh-CN';
+    return step.prompt(HANDOFF_MESSAGE_PROMPT, { prompt: t(locale, 'handoff.askMessage'), retryPrompt: t(locale, 'handoff.askMessageAgain') });
+  }
+
+  /** File the message as a ticket that waits for a person (whatever the hours), and say when it will be read. */
+  private async leaveMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+    const profile = await this.deps.profile.get(context, defaultProfile());
+    let left;
+    try {
+      left = await this.deps.handoff.leaveMessage(await this.buildRequest(context, profile, locale), String(step.result).trim());
+    } catch (err) {
+      this.deps.logger.warn({ event: 'handoff.message_failed', err }, 'message for a person not stored');
+      await this.offerCallback(context, locale, 'handoff.messageFailed');
+      return step.endDialog();
+    }
+    profile.handoffTicket = left.ticketId;
+    const reference = left.ticketId;
+    if (!left.created) {
+      await context.sendActivity(t(locale, 'handoff.messageAdded', { reference }));
+    } else if (left.answerFrom) {
+      await this.offerCallback(context, locale, 'handoff.messageLeft', { reference, from: this.localTime(left.answerFrom) });
+    } else {
+      await this.offerCallback(context, locale, 'handoff.messageLeftOpen', { reference });
+    }
+    return step.endDialog();
+  }
+
+  private localTime(iso: string): string {
+    return formatLocalTime(iso, this.deps.timeZone, this.deps.clock.now());
   }
 
   private async buildRequest(context: TurnContext, profile: ConversationProfile, locale: Locale): Promise<HandoffRequest & { conversationId: string }> {
@@ -127,7 +177,12 @@ export class HandoffDialog extends ComponentDialog {
     };
   }
 
-  private async offerCallback(context: TurnContext, locale: Locale, key: MessageKey, params?: Record<string, string>): Promise<void> {
-    await context.sendActivity(MessageFactory.suggestedActions(callbackActions(locale), t(locale, key, params)));
+  private async offerCallback(context: TurnContext, locale: Locale, key: MessageKey, params?: Record<string, string>, options?: { message: boolean }): Promise<void> {
+    await context.sendActivity(MessageFactory.suggestedActions(callbackActions(locale, options), t(locale, key, params)));
   }
+}
+
+/** Some text, not only spaces or invisible characters (a card submit or a picture alone asks again). MAX_MESSAGE_CHARS bounds the length. */
+function isMessageText(value: string | undefined): boolean {
+  return (value ?? '').replace(/[\s\u200b-\u200f\u2060\ufeff]/g, '').length > 0;
 }

@@ -117,6 +117,7 @@
         li.setAttribute('data-ticket', t.ticketId);
         li.appendChild(el('span', 'wait', formatWait(t.waitingSeconds + elapsed)));
         li.appendChild(el('strong', null, t.ticketId));
+        if (t.kind === 'message') li.appendChild(el('span', 'tag', 'left a message'));
         li.appendChild(document.createTextNode(' ' + t.reason + (t.skills.length ? ' [' + t.skills.join(', ') + ']' : '') + (t.claimable ? '' : ' (needs skills)')));
         ul.appendChild(li);
       });
@@ -160,7 +161,7 @@
       $('ticket-error').textContent = '';
       $('ticket-title').textContent = t.id + ' · P' + t.priority + ' · ' + t.language;
       $('ticket-state').textContent = t.state + (t.outcome ? ' (' + t.outcome + ')' : '');
-      $('ticket-reason').textContent = t.reason;
+      $('ticket-reason').textContent = t.reason + (t.kind === 'message' ? ' (left a message while nobody was available)' : '');
       var intents = $('ticket-intents');
       clear(intents);
       (t.intents || []).forEach(function (i) { intents.appendChild(el('li', null, i.intent + ' ' + Math.round(i.confidence * 100) + '%')); });

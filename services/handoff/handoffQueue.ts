@@ -193,7 +193,7 @@ export class InMemoryHandoffQueue implements HandoffQueue {
   async expireWaiting(olderThan: number, limit = 100): Promise<Ticket[]> {
     const now = this.options.clock.now();
     const expired = [...this.tickets.values()]
-      .filter((e) => e.ticket.state === 'queued' && e.ticket.createdAt < olderThan)
+      .filter((e) => e.ticket.state === 'queued' && e.ticket.kind !== 'message' && e.ticket.createdAt < olderThan)
       .sort((a, b) => a.ticket.createdAt - b.ticket.createdAt)
       .slice(0, limit);
     for (const e of expired) {

@@ -29,6 +29,8 @@ export type HandoffRequestResult =
       state: 'queued' | 'assigned';
       /** False when the conversation already had an active ticket (nothing new was created). */
       created: boolean;
+      /** That ticket is a message left for a person (TicketRequest.kind). */
+      kind?: 'message';
     }
   /** Offer a callback or a message ticket. `nextOpening` (ISO) is when people are next available. */
   | { unavailable: 'outside_hours'; nextOpening?: { from: string; to: string } }
@@ -60,6 +62,8 @@ export interface QueueOverviewEntry {
   skills: Skill[];
   reason: string;
   language: string;
+  /** `message`: left for a person (see TicketRequest.kind). */
+  kind?: 'message';
   position: number;
   waitingSeconds: number;
   /** Whether the asking agent has the skills to claim it. */
@@ -209,6 +213,48 @@ export class HandoffService {
     return result;
   }
 
+  /**
+   * A message for a person when nobody can take the conversation now: queued whatever the hours and the agents
+   * online (the message ticket never times out), with the borrower's text (masked) as its first message. A
+   * conversation that already has an active ticket gets the text added to it instead (`created: false`).
+   * `answerFrom` (ISO) is when people are next at work, absent when they are now.
+   */
+  async leaveMessage(request: HandoffRequest, text: string): Promise<{ ticketId: string; created: boolean; answerFrom?: string }> {
+    const { queue, clock, logger, serviceHours, messages } = this.deps;
+    const conversationId = request.conversationId ?? request.conversationReference.conversation?.id;
+    if (!conversationId) throw new BotError('BAD_INPUT', 'conversation id missing from the message request');
+    if (!request.conversationReference.serviceUrl) throw new BotError('BAD_INPUT', 'conversation reference without serviceUrl');
+    const { ticket, created } = await queue.enqueue(
+      {
+        conversationId,
+        conversationReference: request.conversationReference,
+        reason: request.reason,
+        priority: request.priority,
+        skills: request.skills ?? [],
+        intents: request.intents ?? [],
+        language: request.language,
+        records: request.records ?? [],
+        kind: 'message',
+        ...(request.borrowerId !== undefined ? { borrowerId: request.borrowerId } : {}),
+        ...(request.accountSnapshot !== undefined ? { accountSnapshot: request.accountSnapshot } : {}),
+      },
+      this.deps.instanceId,
+    );
+    const stored = await messages.append(ticket.id, { from: 'borrower', text: maskPii(text) });
+    logger.info({ event: created ? 'handoff.message_left' : 'handoff.message_added', ticketId: ticket.id, conversationId, priority: ticket.priority }, 'message left for a person');
+    await this.publishAgents({ type: 'message', ticketId: ticket.id, agentId: ticket.agentId, message: stored });
+    if (created) await this.publishAgents({ type: 'queue_changed' });
+    let answerFrom: string | undefined;
+    if (serviceHours && !isWithinServiceHours(clock.now(), serviceHours)) {
+      try {
+        answerFrom = nextOpening(clock.now(), serviceHours).from;
+      } catch {
+        answerFrom = undefined;
+      }
+    }
+    return { ticketId: ticket.id, created, ...(answerFrom ? { answerFrom } : {}) };
+  }
+
   /** The conversation's latest ticket, or undefined if it never asked for a person (or it is past retention). */
   async status(conversationId: string): Promise<HandoffStatus | undefined> {
     const t = await this.deps.queue.latestFor(conversationId);
@@ -240,7 +286,7 @@ export class HandoffService {
    * Everything the borrower sends while a ticket is active. Stored for the agent (also while queued, so the agent
    * reads it on claiming) and pushed live. `relayed: true` means an agent has the conversation: the bot stays silent.
    */
-  async onBorrowerMessage(conversationId: string, message: BorrowerMessage): Promise<{ relayed: boolean; state?: TicketState; ticketId?: string }> {
+  async onBorrowerMessage(conversationId: string, message: BorrowerMessage): Promise<{ relayed: boolean; state?: TicketState; ticketId?: string; kind?: 'message' }> {
     const t = await this.deps.queue.latestFor(conversationId);
     if (!t || (t.state !== 'queued' && t.state !== 'assigned')) return { relayed: false, state: t?.state };
     if (t.instanceId !== this.deps.instanceId) await this.deps.queue.setInstance(t.id, this.deps.instanceId);
@@ -253,7 +299,7 @@ export class HandoffService {
       ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl })) } : {}),
     });
     await this.publishAgents({ type: 'message', ticketId: t.id, agentId: t.agentId, message: stored });
-    return { relayed: t.state === 'assigned', state: t.state, ticketId: t.id };
+    return { relayed: t.state === 'assigned', state: t.state, ticketId: t.id, ...(t.kind ? { kind: t.kind } : {}) };
   }
 
   /** The borrower is typing (typing activity) while an agent has the conversation. */
@@ -299,6 +345,7 @@ export class HandoffService {
         skills: t.skills,
         reason: t.reason,
         language: t.language,
+        ...(t.kind ? { kind: t.kind } : {}),
         position,
         waitingSeconds: Math.max(0, Math.round((now - t.createdAt) / 1000)),
         claimable: t.skills.every((s) => agent.skills.includes(s)),
@@ -397,7 +444,8 @@ export class HandoffService {
       const live = new Set<string>();
       for (const { ticket: t, position } of waiting) {
         live.add(t.id);
-        if (t.instanceId !== this.deps.instanceId) continue;
+        // A left message is not a live wait: no position updates through the night.
+        if (t.instanceId !== this.deps.instanceId || t.kind === 'message') continue;
         const next = { position, wait: estimate(position) };
         const prev = this.lastTold.get(t.id);
         if (!prev) {
@@ -423,10 +471,11 @@ export class HandoffService {
   }
 
   private async describe(t: Ticket, created: boolean): Promise<HandoffRequestResult> {
-    if (t.state === 'assigned') return { ticketId: t.id, position: 0, estimatedWaitSeconds: 0, state: 'assigned', created };
+    const kind = t.kind ? { kind: t.kind } : {};
+    if (t.state === 'assigned') return { ticketId: t.id, position: 0, estimatedWaitSeconds: 0, state: 'assigned', created, ...kind };
     const [position, estimate] = await Promise.all([this.deps.queue.position(t.id), this.estimator()]);
     const p = position ?? 1;
-    return { ticketId: t.id, position: p, estimatedWaitSeconds: estimate(p), state: 'queued', created };
+    return { ticketId: t.id, position: p, estimatedWaitSeconds: estimate(p), state: 'queued', created, ...kind };
   }
 
   private async readable(agent: AgentProfile, ticketId: string): Promise<Ticket> {

@@ -21,12 +21,13 @@ import { formatTicketId, localDay, type Outcome, type Priority, type QueuedTicke
  *   p:handoff-agent:<agentId>:tickets set of assigned ticket ids   same TTL, renewed on every claim
  *   p:handoff-seq:<YYYYMMDD>         that day's ticket counter      TTL 3 days
  *   p:handoff:queue                  zset id → priority*1e13+createdAt   lives forever (members leave on claim/end)
- *   p:handoff:waiting                zset id → createdAt (time-outs)     lives forever (same members as the queue)
+ *   p:handoff:waiting                zset id → createdAt (time-outs)     lives forever (the queue's members, minus left messages)
  *   p:handoff:handle-times           list of seconds, newest first, capped at 50   lives forever
  * Scripts get key prefixes in ARGV where the key depends on data read inside the script (single-node Redis).
  */
 
-// KEYS: ticket, history, queue, waiting, conv   ARGV: id, score, createdAt, ttlSec, historyJson, ticketPrefix, field, value, ...
+// KEYS: ticket, history, queue, waiting, conv
+// ARGV: id, score, createdAt ('' for a left message: it never times out), ttlSec, historyJson, ticketPrefix, field, value, ...
 const ENQUEUE = `
 local existing = redis.call('GET', KEYS[5])
 if existing then
@@ -39,7 +40,7 @@ redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('RPUSH', KEYS[2], ARGV[5])
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+if ARGV[3] ~= '' then redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1]) end
 redis.call('SET', KEYS[5], ARGV[1], 'EX', ttl)
 return ''
 `;
@@ -214,7 +215,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       this.convKey(request.conversationId),
       id,
       queueScore(request.priority, now),
-      now,
+      request.kind === 'message' ? '' : now,
       this.ttlSec,
       JSON.stringify(event),
       this.ticketKey(''),
@@ -402,7 +403,7 @@ export class RedisHandoffQueue implements HandoffQueue {
 
 // Scalar fields the scripts read or write live in their own hash fields; the rest is one JSON field.
 function toFields(t: Ticket): string[] {
-  const { conversationReference, reason, intents, language, borrowerId, accountSnapshot, records } = t;
+  const { conversationReference, reason, intents, language, borrowerId, accountSnapshot, records, kind } = t;
   const fields: Record<string, string | undefined> = {
     id: t.id,
     state: t.state,
@@ -411,7 +412,7 @@ function toFields(t: Ticket): string[] {
     conversationId: t.conversationId,
     createdAt: String(t.createdAt),
     instanceId: t.instanceId,
-    data: JSON.stringify({ conversationReference, reason, intents, language, borrowerId, accountSnapshot, records }),
+    data: JSON.stringify({ conversationReference, reason, intents, language, borrowerId, accountSnapshot, records, kind }),
   };
   return Object.entries(fields).flatMap(([k, v]) => (v === undefined ? [] : [k, v]));
 }

@@ -41,6 +41,12 @@ export interface TicketRequest {
   /** Account snapshot (JSON) shown to the agent; only for verified borrowers. */
   accountSnapshot?: unknown;
   records: FiledRecord[];
+  /**
+   * `message`: a message left for a person when nobody could take the conversation (outside hours, no agent online,
+   * waited too long). It waits for an agent without timing out; the agent who claims it answers in the conversation.
+   * Absent: the borrower waits live.
+   */
+  kind?: 'message';
 }
 
 export interface Ticket extends TicketRequest {

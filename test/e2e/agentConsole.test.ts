@@ -125,6 +125,21 @@ describe('agent console in the browser', function () {
     await page.locator('#signin').waitFor();
   });
 
+  it('marks a message left while nobody was available, in the queue and on the ticket, with the message to read', async () => {
+    const svc = server.module.service;
+    const left = await svc.leaveMessage(request('conv-e2e-message', { priority: 3, reason: 'human_agent' }), '请上班后联系我，我想申请分期');
+    await page.fill('#agent-id', 'alice');
+    await page.fill('#password', AGENT_PASSWORD);
+    await page.click('#signin-button');
+    await page.locator('#app').waitFor();
+    await expect_text(`#queue li[data-ticket="${left.ticketId}"]`, /left a message/);
+    await page.click('#claim');
+    await expect_text('#ticket-title', new RegExp(left.ticketId));
+    await expect_text('#ticket-reason', /left a message while nobody was available/);
+    await expect_text('#messages', /请上班后联系我，我想申请分期/);
+    expect(problems).to.deep.equal([]);
+  });
+
   async function expect_text(selector: string, pattern: RegExp, timeout = 5000): Promise<void> {
     const end = Date.now() + timeout;
     let last = '';

@@ -2,9 +2,14 @@ import { startPageConversation } from '../integration/directline/directLineHttp'
 
 /** A fixed-offset zone where it is now around noon, so service hours (09:00–21:00) are open whenever this runs. */
 export function zoneWhereItIsNoon(now = new Date()): string {
-  const offset = 12 - now.getUTCHours();
-  const clamped = Math.max(-11, Math.min(12, offset));
-  return clamped === 0 ? 'Etc/GMT' : `Etc/GMT${clamped > 0 ? '-' : '+'}${Math.abs(clamped)}`;
+  return zoneWhereItIs(12, now);
+}
+
+/** A fixed-offset zone where the local hour is now `hour` (0–23), e.g. 0 for a night outside service hours. */
+export function zoneWhereItIs(hour: number, now = new Date()): string {
+  let offset = (((hour - now.getUTCHours()) % 24) + 24) % 24;
+  if (offset > 12) offset -= 24;
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
 export const AGENT_PASSWORD = 'test-agent-password';

@@ -214,6 +214,18 @@ function queueContract(name: string, make: (options: Omit<HandoffQueueOptions, '
       expect(await queue.latestFor('unknown')).to.equal(undefined);
     });
 
+    it('never times out a message left for a person, and serves it in priority and age order like the rest', async () => {
+      const message = (await queue.enqueue(request('night', { kind: 'message', priority: 3 }))).ticket;
+      clock.advance(60_000);
+      const live = (await queue.enqueue(request('live', { priority: 3 }))).ticket;
+      clock.advance(12 * 3600_000);
+      const expired = await queue.expireWaiting(clock.now() - 15 * 60_000);
+      expect(expired.map((t) => t.id)).to.deep.equal([live.id]);
+      expect(await queue.get(message.id)).to.deep.include({ state: 'queued', kind: 'message' });
+      expect((await queue.waiting()).map((w) => w.ticket.id)).to.deep.equal([message.id]);
+      expect((await queue.claimNext(agent('morning'))).ticket).to.deep.include({ id: message.id, kind: 'message', state: 'assigned' });
+    });
+
     it('round-trips every ticket field', async () => {
       const req = request('c1', {
         skills: ['legal', 'complaints'],
@@ -222,6 +234,7 @@ function queueContract(name: string, make: (options: Omit<HandoffQueueOptions, '
         records: [{ kind: 'complaint', reference: 'C-1' }],
         intents: [{ intent: 'lawsuit_threat', confidence: 0.81 }, { intent: 'installment_plan', confidence: 0.11 }],
         language: 'zh-TW',
+        kind: 'message',
       });
       const { ticket } = await queue.enqueue(req);
       const got = await queue.get(ticket.id);

@@ -27,11 +27,11 @@ function setup(options: Partial<HandoffServiceOptions> = {}) {
   const clock = new ManualClock(OPEN);
   const notifier = new RecordingNotifier();
   const presence = new InMemoryAgentPresence({ clock, windowMs: 90_000 });
-  const queue = new InMemoryHandoffQueue({ clock, timeZone: 'Asia/Shanghai', retentionMs: 86_400_000, maxTicketsPerAgent: 3 });
+  const queue = new InMemoryHandoffQueue({ clock, timeZone: 'Asia/Shanghai', retentionMs: 86_400_000 * 90, maxTicketsPerAgent: 3 });
   const service = new HandoffService({
     queue,
     transcripts: new InMemoryTranscriptStore({ clock, ttlMs: 3_600_000 }),
-    messages: new InMemoryTicketMessageStore({ clock, retentionMs: 3_600_000 }),
+    messages: new InMemoryTicketMessageStore({ clock, retentionMs: 86_400_000 * 90 }),
     presence,
     bus: new InMemoryHandoffBus(),
     instanceId: 'me',
@@ -62,6 +62,38 @@ describe('HandoffService', () => {
     const r = await service.requestHandoff(request('c1'));
     expect(r).to.deep.equal({ unavailable: 'outside_hours', nextOpening: { from: '2026-11-23T01:00:00.000Z', to: '2026-11-23T13:00:00.000Z' } });
     expect(await service.status('c1')).to.equal(undefined);
+  });
+
+  it('takes a message for a person outside hours with nobody online: it waits through the night, unmasked nowhere, and an agent answers it in the morning', async () => {
+    const { service, presence, clock, notifier } = setup();
+    clock.set(Date.UTC(2026, 10, 20, 14, 0, 0)); // Friday 22:00 in Shanghai
+    const left = await service.leaveMessage(request('c1'), '催收一直打我同事电话，我的手机 13812345678，请明天联系我');
+    expect(left).to.deep.equal({ ticketId: left.ticketId, created: true, answerFrom: '2026-11-23T01:00:00.000Z' });
+    expect(await service.status('c1')).to.deep.include({ state: 'queued', active: true });
+    clock.advance(2 * 86_400_000);
+    await service.sweep();
+    expect(notifier.kinds(), 'no time-out and no position updates overnight').to.deep.equal([]);
+
+    expect(await service.onBorrowerMessage('c1', { text: '补充：是上周五开始的' })).to.deep.include({ relayed: false, state: 'queued', kind: 'message' });
+    const again = await service.leaveMessage(request('c1'), '还有，他们骂人');
+    expect(again).to.include({ ticketId: left.ticketId, created: false });
+    clock.set(Date.UTC(2026, 10, 23, 1, 30, 0)); // Monday 09:30
+    expect(await service.requestHandoff(request('c1'))).to.deep.include({ ticketId: left.ticketId, created: false, kind: 'message' });
+
+    await presence.touch('alice');
+    const overview = await service.queueOverview(alice);
+    expect(overview.waiting).to.have.length(1);
+    expect(overview.waiting[0]).to.include({ ticketId: left.ticketId, kind: 'message' });
+    expect((await service.claimNext(alice)).ticket).to.include({ id: left.ticketId, kind: 'message' });
+    const detail = await service.ticketDetail(alice, left.ticketId);
+    expect(detail.messages.map((m) => m.text)).to.deep.equal(['催收一直打我同事电话，我的手机 138****5678，请明天联系我', '补充：是上周五开始的', '还有，他们骂人']);
+    expect(notifier.kinds()).to.deep.equal(['joined']);
+  });
+
+  it('says nothing about an opening when a message is left while people are at work', async () => {
+    const { service } = setup();
+    const left = await service.leaveMessage(request('c1'), '请尽快回复我');
+    expect(left).to.deep.equal({ ticketId: left.ticketId, created: true });
   });
 
   it('queues without agents online when configured not to require them', async () => {
