@@ -1,4 +1,4 @@
-import { ActivityHandler, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
@@ -13,6 +13,8 @@ import { conversationKey, defaultProfile, setTurnInfo, type ConversationProfile 
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import type { NextActionValue } from '../dialogs/guidance/nextActions';
+import { normaliseMobile } from '../services/identity/identityNormalisers';
 
 
 export interface BorrowerBotDeps {
@@ -92,7 +94,7 @@ export class BorrowerBot extends ActivityHandler {
       this.deps.logger.debug({ event: 'handoff.hub_silent', conversationId: activity.conversation?.id }, 'hub has the conversation');
       return;
     }
-    const value = submittedValue(activity);
+    let value = submittedValue(activity);
     const text = cleanText(activity.text) || cleanText(value?.text);
     const language = text ? detectLanguage(text, profile.language) : profile.language;
     const locale = localeOf(language);
@@ -123,6 +125,20 @@ export class BorrowerBot extends ActivityHandler {
     profile.language = language;
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
+
+    // "You can verify to see your account" and the borrower types their mobile number: as if they had pressed that
+    // button and typed it at the first question.
+    const offered = profile.verifyOffer;
+    profile.verifyOffer = undefined;
+    const mobile = offered && !value ? normaliseMobile(text) : undefined;
+    if (mobile && isIntent(offered) && !(await this.dialogState.get(context))?.dialogStack?.length) {
+      value = { intent: offered, action: 'verify', mobile } satisfies NextActionValue;
+      activity.value = value;
+    }
+    context.onSendActivities(async (_ctx, sent, next) => {
+      profile.verifyOffer = verifyOfferIn(sent) ?? profile.verifyOffer;
+      return next();
+    });
 
     const recognition = await this.recognize(text, value, language);
     setTurnInfo(context, { locale, recognition });
@@ -217,4 +233,18 @@ export class BorrowerBot extends ActivityHandler {
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
   }
+}
+
+/**
+ * The intent of a "verify and see my account" button among these activities. Not the scam check's: after it a
+ * bare number is more likely the caller's number to check than the borrower's own.
+ */
+function verifyOfferIn(activities: Partial<Activity>[]): string | undefined {
+  for (const a of activities) {
+    for (const action of a.suggestedActions?.actions ?? []) {
+      const v = action.value as Partial<NextActionValue> | undefined;
+      if (v && typeof v === 'object' && v.action === 'verify' && typeof v.intent === 'string' && v.intent !== 'verify_collector') return v.intent;
+    }
+  }
+  return undefined;
 }

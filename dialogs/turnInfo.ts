@@ -57,6 +57,11 @@ export interface ConversationProfile {
    * completed or failed it. While set, the bot answers no borrower message.
    */
   hubAgentActive?: boolean;
+  /**
+   * The bot's last answer offered "verify and see my account" for this intent: a bare mobile number as the next
+   * message starts that verification with it (BorrowerBot). Cleared by every message.
+   */
+  verifyOffer?: string;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

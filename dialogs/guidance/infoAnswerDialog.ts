@@ -6,7 +6,7 @@ import type { VerificationService } from '../../services/identity/verificationSe
 import type { Entity, Intent } from '../../services/recognizer/intentRecognizer';
 import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
 import { t, type Locale, type MessageKey } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { nextActionValueOf, sendNext, verifyAction } from './nextActions';
@@ -56,7 +56,8 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
   protected abstract next(context: TurnContext, locale: Locale, options: RouteOptions, snapshot?: AccountSnapshot): { key: MessageKey; actions: CardAction[] };
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (nextActionValueOf(step.context)?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    const pressed = nextActionValueOf(step.context);
+    if (pressed?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG, { mobile: pressed.mobile } satisfies VerifyIdentityOptions);
     const locale = localeOfStep(step.context);
     const options = (step.options ?? {}) as RouteOptions;
     await this.sendFacts(step.context, locale, options);

@@ -13,6 +13,8 @@ export interface NextActionValue {
   action?: 'verify' | 'book';
   category?: 'threat' | 'impersonation' | 'harassment';
   channel?: 'visit' | 'phone';
+  /** With `action: 'verify'`: the mobile number the borrower already typed (verification starts from it). */
+  mobile?: string;
 }
 
 /** A button that starts `value.intent` with extra context (messageBack: the label is shown as the borrower's message). */

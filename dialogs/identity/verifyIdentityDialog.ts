@@ -35,6 +35,13 @@ export interface VerifyIdentityDeps {
   timeZone: string;
 }
 
+export interface VerifyIdentityOptions {
+  /** Asking again after a failed attempt (no introduction). */
+  retry?: boolean;
+  /** The mobile number the borrower already gave: the dialog goes straight to the ID characters. */
+  mobile?: string;
+}
+
 interface Values {
   mobile?: string;
   codeSent?: boolean;
@@ -59,7 +66,15 @@ export class VerifyIdentityDialog extends ComponentDialog {
         this.checkCodeStep.bind(this),
       ]),
     );
-    this.addDialog(new TextPrompt(MOBILE_PROMPT, async (p) => normaliseMobile(p.recognized.value ?? '') !== undefined));
+    this.addDialog(
+      new TextPrompt(MOBILE_PROMPT, async (p: PromptValidatorContext<string>) => {
+        const text = p.recognized.value ?? '';
+        if (normaliseMobile(text) !== undefined) return true;
+        // An answer with no attempt at a number ("每个月只能还800"): say why the number comes first, not "wrong format".
+        if (!/\d{7}/.test(text.replace(/[\s-]/g, ''))) await p.context.sendActivity(t(localeOf(p), 'identity.mobileFirst'));
+        return false;
+      }),
+    );
     this.addDialog(
       new TextPrompt(SECRET_PROMPT, async (p: PromptValidatorContext<string>) => {
         const text = (p.recognized.value ?? '').trim();
@@ -82,7 +97,10 @@ export class VerifyIdentityDialog extends ComponentDialog {
     const status = await this.deps.verification.status(conversationKey(step.context));
     if (status.verified) return step.endDialog({ borrowerId: status.borrowerId } satisfies VerifiedIdentity);
     if (status.locked) return this.endLocked(step, locale, status.lockedUntil);
-    if (!(step.options as { retry?: boolean } | undefined)?.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
+    const options = (step.options ?? {}) as VerifyIdentityOptions;
+    if (!options.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
+    const given = normaliseMobile(options.mobile ?? '');
+    if (given) return step.next(given);
     return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
   }
 
@@ -138,7 +156,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
     }
     if (result.reason === 'locked' || result.remainingAttempts <= 0) return this.endLocked(step, locale, result.lockedUntil);
     await step.context.sendActivity(t(locale, failureKey, { remaining: result.remainingAttempts }));
-    return step.replaceDialog(this.id, { retry: true });
+    return step.replaceDialog(this.id, { retry: true } satisfies VerifyIdentityOptions);
   }
 
   private async endLocked(step: WaterfallStepContext, locale: Locale, lockedUntil: string | undefined): Promise<DialogTurnResult> {

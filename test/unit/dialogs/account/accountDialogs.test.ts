@@ -36,6 +36,33 @@ describe('identity verification and account status transcripts', () => {
     expect(shown).to.contain('李四').and.contain('已逾期 5 天').and.contain('¥1,060.00').and.contain('¥9,800.00');
   });
 
+  it('explains that the mobile number comes first when the answer is not a number at all, and says "wrong format" for a wrong number', async () => {
+    const bot = await harness();
+    await bot.say('我想分期');
+    expect(textOf(await bot.say('每个月只能还800'))).to.contain(t('zh-CN', 'identity.mobileFirst')).and.not.contain(t('zh-CN', 'identity.retryMobile'));
+    expect(textOf(await bot.say('1380000000'))).to.contain(t('zh-CN', 'identity.retryMobile')).and.not.contain(t('zh-CN', 'identity.mobileFirst'));
+    expect(textOf(await bot.say('13800000002'))).to.contain('身份证号码的后6位');
+  });
+
+  it('takes a mobile number typed after "you can verify to see your account" as the start of that verification', async () => {
+    const bot = await harness();
+    const hint = await bot.say('他们说明天要上门催收');
+    expect(textOf(hint)).to.contain(t('zh-CN', 'guidance.verifyHint'));
+    const askedId = textOf(await bot.say('138 0000 0006'));
+    expect(askedId).to.contain('身份证号码的后6位').and.not.contain(t('zh-CN', 'identity.askMobile'));
+    const shown = textOf(await bot.say('678905'));
+    expect(shown).to.contain(t('zh-CN', 'identity.verified')).and.contain('名工作人员');
+  });
+
+  it('does not read a bare number as the borrower\'s own without that offer: a fresh conversation, or the scam check\'s caller number', async () => {
+    const fresh = await harness();
+    expect(textOf(await fresh.say('13800000002'))).not.to.contain('身份证号码的后6位');
+    const scam = await harness();
+    await scam.say('这个号码是你们的吗');
+    const checked = textOf(await scam.say('13800000002'));
+    expect(checked).to.contain('138****0002').and.not.contain('身份证号码的后6位');
+  });
+
   it('says how many tries are left after wrong data, locks after three failures and offers a person, and unlocks after 30 minutes', async () => {
     const bot = await harness();
     await bot.say('我还欠多少钱');

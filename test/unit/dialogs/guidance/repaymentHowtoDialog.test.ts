@@ -20,6 +20,17 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(text).not.to.match(/\d+\s*(小时|个工作日|分钟)内到账/);
   });
 
+  it('answers "I have paid, why does it still show overdue" and a later "paid yesterday" with the payment-not-showing part only', async () => {
+    const h = await makeHarness();
+    for (const said of ['我已经还了为什么还显示逾期', '昨天还的']) {
+      const text = allText(await h.say(said));
+      expect(text, said).to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+      expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    }
+    const en = allText(await h.say('I already paid yesterday but it still shows overdue'));
+    expect(en).to.contain(t('en', 'guidance.repay.notPosted')).and.not.to.contain(t('en', 'guidance.repay.early'));
+  });
+
   it('gives every topic to a general question, and the next due date to a verified borrower (D002)', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
