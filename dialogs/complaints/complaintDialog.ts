@@ -22,15 +22,19 @@ import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextActionValueOf } from '../guidance/nextActions';
 import { firstPhone, maskedPhone, turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
-import { imBack } from '../menu';
+import { imBack, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
 import { conversationKey } from '../turnInfo';
 import {
   CHANNELS,
   CONTACTED,
+  channelMentioned,
   complaintCategory,
   complaintPriority,
+  contactedMentioned,
+  openingDescription,
   pastDateOf,
+  saysWhenUnknown,
   type ComplaintCategory,
   type ComplaintChannel,
   type Contacted,
@@ -118,12 +122,25 @@ export class ComplaintDialog extends ComponentDialog {
     values.presetCategory = pressed?.category;
     values.channel = pressed?.channel;
     await step.context.sendActivity(t(locale, 'complaints.empathy'));
+    // A typed opening that already tells what happened is the description, with the day, the channel and who was
+    // contacted when it names them; the borrower is asked only for the rest.
+    const typed = step.context.activity.text ?? '';
+    const opening = pressed || intentOfLabel(typed) ? undefined : openingDescription(typed);
+    if (opening) {
+      values.occurredOn = this.dateOf(step, opening);
+      values.channel ??= channelMentioned(opening);
+      values.contacted = contactedMentioned(opening);
+      await step.context.sendActivity(t(locale, 'complaints.noted', { description: echo(opening) }));
+      return step.next(opening);
+    }
     return step.prompt(WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
   }
 
   private async askWhenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
-    (step.values as Values).description = String(step.result).trim().slice(0, MAX_DESCRIPTION);
+    const values = step.values as Values;
+    values.description = String(step.result).trim().slice(0, MAX_DESCRIPTION);
+    if (values.occurredOn) return step.next();
     const unknown = [imBack(t(locale, 'complaints.whenUnknown'))];
     return step.prompt(WHEN_PROMPT, {
       prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askWhen')),
@@ -134,7 +151,7 @@ export class ComplaintDialog extends ComponentDialog {
   private async askChannelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
-    values.occurredOn = this.dateOf(step, String(step.result)) ?? null;
+    if (values.occurredOn === undefined) values.occurredOn = this.dateOf(step, String(step.result)) ?? null;
     if (values.channel) return step.next();
     return step.prompt(CHANNEL_PROMPT, {
       prompt: t(locale, 'complaints.askChannel'),
@@ -148,6 +165,7 @@ export class ComplaintDialog extends ComponentDialog {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
     if (step.result) values.channel = (step.result as FoundChoice).value as ComplaintChannel;
+    if (values.contacted) return step.next();
     return step.prompt(WHO_PROMPT, {
       prompt: t(locale, 'complaints.askWho'),
       retryPrompt: t(locale, 'complaints.retryWho'),
@@ -158,7 +176,8 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async askNumberStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
-    (step.values as Values).contacted = (step.result as FoundChoice).value as Contacted;
+    const values = step.values as Values;
+    if (step.result) values.contacted = (step.result as FoundChoice).value as Contacted;
     const unknown = [imBack(t(locale, 'complaints.numberUnknown'))];
     return step.prompt(NUMBER_PROMPT, {
       prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askNumber')),
@@ -260,10 +279,9 @@ export class ComplaintDialog extends ComponentDialog {
   }
 
   private summary(locale: Locale, values: Values): string {
-    const description = values.description ?? '';
     const notKnown = t(locale, 'complaints.notKnown');
     return t(locale, 'complaints.summary', {
-      description: description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description,
+      description: echo(values.description ?? ''),
       date: values.occurredOn ?? notKnown,
       channel: t(locale, `complaints.channel.${values.channel ?? 'other'}` as MessageKey),
       who: t(locale, `complaints.who.${values.contacted ?? 'self'}` as MessageKey),
@@ -278,7 +296,7 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async validateWhen(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
-    if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown')) return true;
+    if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown') || saysWhenUnknown(text)) return true;
     const now = this.deps.clock.now();
     return pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined;
   }
@@ -288,6 +306,11 @@ export class ComplaintDialog extends ComponentDialog {
     if (text === t(localeOfStep(prompt.context), 'complaints.numberUnknown')) return true;
     return firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone)) !== undefined;
   }
+}
+
+/** The description as echoed back (summary, "noted"): its first ECHO_CHARS characters. */
+function echo(description: string): string {
+  return description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description;
 }
 
 /** A description worth filing: a few characters at least (two Chinese characters, or four otherwise). */

@@ -66,3 +66,46 @@ export function complaintCategory(description: string, contacted: Contacted, pre
 export function complaintPriority(category: ComplaintCategory): 'high' | 'normal' {
   return category === 'fees' || category === 'other' ? 'normal' : 'high';
 }
+
+// What a complaint's opening message may already say (the borrower who writes "they call my mother every day"
+// should not be asked what happened, how, and whom they contacted). Only an unambiguous mention fills a fact.
+const COMPLAINT_WORDS = /我要|我想|想要|投诉|投訴|举报|舉報|催收员|催收員|催收|你们|你們|的|了|i want to|i'd like to|make a|file a|complain(t|ts)?|report|about|the|your|collectors?|collection|agents?/gi;
+const CHANNEL_CUES: Array<[ComplaintChannel, RegExp]> = [
+  ['phone', /电话|電話|打给|打給|打我|来电|來電|\bcall(s|ed|ing)?\b|phon/i],
+  ['sms', /短信|簡訊|短訊|\bsms\b|text message|texts? me/i],
+  ['visit', /上门|上門|到我家|来我家|來我家|到单位|到單位|came to my|visit(ed|s)? (me|my)/i],
+];
+const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
+  ['family', /家人|家里人|家裡人|父母|爸|妈|媽|老婆|老公|妻子|丈夫|孩子|儿子|兒子|女儿|女兒|亲戚|親戚|family|\bmom\b|\bmum\b|mother|\bdad\b|father|wife|husband|parents|relatives|son|daughter/i],
+  ['employer', /单位|單位|公司|领导|領導|老板|老闆|同事|employer|boss|colleague|workplace/i],
+  ['friends', /朋友|同学|同學|通讯录|通訊錄|friends|contacts/i],
+];
+
+/** The opening message as the complaint's description, when it tells what happened (not just "I want to complain"). */
+export function openingDescription(text: string): string | undefined {
+  const trimmed = text.trim();
+  const rest = trimmed.replace(COMPLAINT_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  return rest.length >= 4 ? trimmed : undefined;
+}
+
+function onlyOne<T>(cues: Array<[T, RegExp]>, text: string): T | undefined {
+  const hits = cues.filter(([, re]) => re.test(text)).map(([v]) => v);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The channel the text names, if it names exactly one. */
+export function channelMentioned(text: string): ComplaintChannel | undefined {
+  return onlyOne(CHANNEL_CUES, text);
+}
+
+/** Who besides the borrower the text says was contacted, if it names exactly one kind of person. */
+export function contactedMentioned(text: string): Contacted | undefined {
+  return onlyOne(CONTACTED_CUES, text);
+}
+
+const WHEN_UNKNOWN = /^(不知道|不记得了?|不記得了?|记不清了?|記不清了?|忘了|忘记了|忘記了|不清楚|i? ?(don'?t|do not) (know|remember)|not sure|can'?t remember|no idea)[。.!！]?$/i;
+
+/** "I don't know / don't remember" typed instead of pressing the button. */
+export function saysWhenUnknown(text: string): boolean {
+  return WHEN_UNKNOWN.test(text.trim());
+}

@@ -8,6 +8,7 @@ export const complaintsMessages = defineMessages({
   'zh-CN': {
     'complaints.empathy': '遇到这样的事，真的很抱歉，这不是您应该承受的。我来帮您把情况记下来，正式提交投诉。',
     'complaints.askWhat': '请简单说说发生了什么（例如对方说了什么、做了什么）。',
+    'complaints.noted': '我先记下您说的：“{description}”。还有几件事要问您。',
     'complaints.retryWhat': '请用一两句话描述发生了什么（至少几个字），我好如实记录。',
     'complaints.askWhen': '这是什么时候发生的？可以说"今天""昨天"，或像"11月18日"这样的日期。',
     'complaints.retryWhen': '没能识别这个日期。请说"今天""昨天"或像"11月18日"这样已经过去的日期；记不清可以点"记不清了"。',
@@ -81,6 +82,7 @@ export const complaintsMessages = defineMessages({
   'zh-TW': {
     'complaints.empathy': '遇到這樣的事，真的很抱歉，這不是您應該承受的。我來幫您把情況記下來，正式提交投訴。',
     'complaints.askWhat': '請簡單說說發生了什麼（例如對方說了什麼、做了什麼）。',
+    'complaints.noted': '我先記下您說的：「{description}」。還有幾件事要問您。',
     'complaints.retryWhat': '請用一兩句話描述發生了什麼（至少幾個字），我好如實記錄。',
     'complaints.askWhen': '這是什麼時候發生的？可以說「今天」「昨天」，或像「11月18日」這樣的日期。',
     'complaints.retryWhen': '沒能識別這個日期。請說「今天」「昨天」或像「11月18日」這樣已經過去的日期；記不清可以點「記不清了」。',
@@ -154,6 +156,7 @@ export const complaintsMessages = defineMessages({
   en: {
     'complaints.empathy': "I'm sorry this is happening to you; you shouldn't have to put up with it. Let me write down what happened and file a formal complaint.",
     'complaints.askWhat': 'Please tell me briefly what happened (for example, what they said or did).',
+    'complaints.noted': 'I have written down what you said: "{description}". A few more questions.',
     'complaints.retryWhat': 'Please describe what happened in a sentence or two, so I can record it accurately.',
     'complaints.askWhen': 'When did it happen? You can say "today", "yesterday", or a weekday such as "Monday".',
     'complaints.retryWhen': 'I could not read that date. Please say "today", "yesterday" or a past weekday such as "Monday", or tap "I don\'t remember".',

@@ -21,7 +21,7 @@ describe('changing the subject in the middle of a task', () => {
   });
 
   it('keeps a free-text answer inside its task even when it sounds like another task', async () => {
-    await bot.say('催收天天打电话骚扰我家人');
+    await bot.say('投诉催收行为');
     const next = textOf(await bot.say('他们还说要去法院起诉我，让我坐牢'));
     expect(next).to.contain('这是什么时候发生的');
   });

@@ -28,7 +28,7 @@ describe('ComplaintDialog transcripts', () => {
   it('collects every fact with a clear retry for each, files a high-priority complaint and gives reference, deadline, channels, evidence and a person', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
-    const start = await h.say('催收天天打我家人电话');
+    const start = await h.say(t('zh-CN', 'core.menu.complaint'));
     expect(allText(start)).to.equal([t('zh-CN', 'complaints.empathy'), t('zh-CN', 'complaints.askWhat')].join('\n'));
 
     expect(allText(await h.say('嗯'))).to.equal(t('zh-CN', 'complaints.retryWhat'));
@@ -71,10 +71,43 @@ describe('ComplaintDialog transcripts', () => {
     expect(await h.records()).to.deep.equal([{ kind: 'complaint', reference, at: complaint.createdAt }]);
   });
 
+  it('takes an opening that tells what happened as the description, with the day, channel and person it names, and asks only the rest', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    const start = allText(await h.say('催收天天打我家人电话'));
+    expect(start).to.contain(t('zh-CN', 'complaints.empathy')).and.to.contain(t('zh-CN', 'complaints.noted', { description: '催收天天打我家人电话' }));
+    expect(start).to.contain(t('zh-CN', 'complaints.askWhen')).and.not.to.contain(t('zh-CN', 'complaints.askWhat'));
+    // Phone and family were named: straight to the caller's number.
+    expect(allText(await h.say('不记得了'))).to.contain(t('zh-CN', 'complaints.askNumber'));
+    const filed = allText(await h.say(t('zh-CN', 'complaints.numberUnknown')));
+    const reference = REFERENCE.exec(filed)?.[0];
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({ description: '催收天天打我家人电话', channel: 'phone', contactedPersons: '我的家人', category: 'third_party_contact' });
+    expect(complaint.occurredOn).to.equal(undefined);
+
+    const en = await makeHarness();
+    await en.verifyAs('D009');
+    const enStart = allText(await en.say('A collector called my mother yesterday and shouted at her'));
+    expect(enStart).to.contain(t('en', 'complaints.noted', { description: 'A collector called my mother yesterday and shouted at her' }));
+    expect(enStart, 'the day was named too').to.contain(t('en', 'complaints.askNumber'));
+    await en.say(t('en', 'complaints.numberUnknown'));
+    expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', channel: 'phone', contactedPersons: '我的家人' });
+  });
+
+  it('asks what happened when the opening only says "I want to complain", and who was contacted when it names two kinds of people', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    expect(allText(await h.say('我要投诉催收'))).to.contain(t('zh-CN', 'complaints.askWhat'));
+    const other = await makeHarness();
+    await other.verifyAs('D002');
+    await other.say('催收打电话给我妈和我同事');
+    expect(allText(await other.say('昨天'))).to.contain(t('zh-CN', 'complaints.askWho'));
+  });
+
   it('files once when the lender stored it but did not answer, and the borrower retries (key kept in dialog state)', async () => {
     const h = await makeHarness({ wrapAccounts: storedButAnswerLostOnce() });
     await h.verifyAs('D002');
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('他们威胁说要找到我单位去');
     await h.say('今天');
     await h.say(t('zh-CN', 'complaints.channel.sms'));
@@ -94,7 +127,7 @@ describe('ComplaintDialog transcripts', () => {
   it('creates one complaint when the last answer is sent again (double click) after the complaint was filed', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('他们每天给我妈打电话');
     await h.say('昨天');
     await h.say(t('zh-CN', 'complaints.channel.phone'));
@@ -113,7 +146,7 @@ describe('ComplaintDialog transcripts', () => {
     const keys: string[] = [];
     const h = await makeHarness({ wrapAccounts: storedButAnswerLostOnce(keys) });
     await h.verifyAs('D002');
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('他们骂人还威胁我');
     await h.say('今天');
     await h.say(t('zh-CN', 'complaints.channel.phone'));
@@ -129,7 +162,7 @@ describe('ComplaintDialog transcripts', () => {
 
   it('asks an unverified borrower to verify to attach the account, and files after verification', async () => {
     const h = await makeHarness();
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('每天打十几个电话');
     await h.say(t('zh-CN', 'complaints.whenUnknown'));
     await h.say(t('zh-CN', 'complaints.channel.phone'));
@@ -148,7 +181,7 @@ describe('ComplaintDialog transcripts', () => {
 
   it('files nothing when an unverified borrower declines, says so plainly and offers a person and the outside channels', async () => {
     const h = await makeHarness();
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('有人冒充法院的人给我打电话');
     await h.say('今天');
     await h.say(t('zh-CN', 'complaints.channel.phone'));
@@ -165,7 +198,7 @@ describe('ComplaintDialog transcripts', () => {
   it('leaves the intake on cancel in the middle and routes the next message afresh', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('他们骂人');
     const cancelled = await h.say('取消');
     expect(allText(cancelled)).to.equal(t('zh-CN', 'core.cancelled'));
@@ -176,7 +209,7 @@ describe('ComplaintDialog transcripts', () => {
   it('answers help in the middle, then asks the same question again and carries on', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
-    await h.say('催收天天打我家人电话');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
     await h.say('他们骂人');
     await h.say('昨天');
     const help = await h.say('帮助');
@@ -191,7 +224,7 @@ describe('ComplaintDialog transcripts', () => {
   it('runs in Traditional Chinese and in English', async () => {
     const tw = await makeHarness();
     await tw.verifyAs('D002');
-    expect(allText(await tw.say('催收天天打我家人電話'))).to.contain(t('zh-TW', 'complaints.empathy'));
+    expect(allText(await tw.say(t('zh-TW', 'core.menu.complaint')))).to.contain(t('zh-TW', 'complaints.empathy'));
     await tw.say('他們每天打給我媽');
     await tw.say('昨天');
     await tw.say(t('zh-TW', 'complaints.channel.phone'));
@@ -201,7 +234,7 @@ describe('ComplaintDialog transcripts', () => {
 
     const en = await makeHarness();
     await en.verifyAs('D009');
-    expect(allText(await en.say('A collector keeps calling my family'))).to.contain(t('en', 'complaints.empathy'));
+    expect(allText(await en.say(t('en', 'core.menu.complaint')))).to.contain(t('en', 'complaints.empathy'));
     expect(allText(await en.say('no'))).to.equal(t('en', 'complaints.retryWhat'));
     await en.say('They call my mother every day and shout at her');
     expect(allText(await en.say('last year sometime'))).to.contain(t('en', 'complaints.retryWhen'));
