@@ -1,4 +1,4 @@
-import { ActivityHandler, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
@@ -13,8 +13,7 @@ import { conversationKey, defaultProfile, setTurnInfo, type ConversationProfile 
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
-import type { NextActionValue } from '../dialogs/guidance/nextActions';
-import { normaliseMobile } from '../services/identity/identityNormalisers';
+import { offersIn, typedFollowUp } from './typedFollowUp';
 
 
 export interface BorrowerBotDeps {
@@ -126,17 +125,16 @@ export class BorrowerBot extends ActivityHandler {
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
-    // "You can verify to see your account" and the borrower types their mobile number: as if they had pressed that
-    // button and typed it at the first question.
-    const offered = profile.verifyOffer;
-    profile.verifyOffer = undefined;
-    const mobile = offered && !value ? normaliseMobile(text) : undefined;
-    if (mobile && isIntent(offered) && !(await this.dialogState.get(context))?.dialogStack?.length) {
-      value = { intent: offered, action: 'verify', mobile } satisfies NextActionValue;
-      activity.value = value;
+    // The last answer offered "verify and see my account" or "book a callback" and the borrower typed the mobile
+    // number or a time instead of pressing it: as if they had pressed it and answered its first question.
+    const offers = profile.offers;
+    profile.offers = undefined;
+    if (!value && offers && !(await this.dialogState.get(context))?.dialogStack?.length) {
+      const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
+      if (followUp) activity.value = value = { ...followUp };
     }
     context.onSendActivities(async (_ctx, sent, next) => {
-      profile.verifyOffer = verifyOfferIn(sent) ?? profile.verifyOffer;
+      profile.offers = offersIn(sent) ?? profile.offers;
       return next();
     });
 
@@ -235,16 +233,3 @@ export class BorrowerBot extends ActivityHandler {
   }
 }
 
-/**
- * The intent of a "verify and see my account" button among these activities. Not the scam check's: after it a
- * bare number is more likely the caller's number to check than the borrower's own.
- */
-function verifyOfferIn(activities: Partial<Activity>[]): string | undefined {
-  for (const a of activities) {
-    for (const action of a.suggestedActions?.actions ?? []) {
-      const v = action.value as Partial<NextActionValue> | undefined;
-      if (v && typeof v === 'object' && v.action === 'verify' && typeof v.intent === 'string' && v.intent !== 'verify_collector') return v.intent;
-    }
-  }
-  return undefined;
-}

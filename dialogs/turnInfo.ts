@@ -58,10 +58,10 @@ export interface ConversationProfile {
    */
   hubAgentActive?: boolean;
   /**
-   * The bot's last answer offered "verify and see my account" for this intent: a bare mobile number as the next
-   * message starts that verification with it (BorrowerBot). Cleared by every message.
+   * Next-step buttons the bot's last answer offered ("verify and see my account", "book a callback"): the next message
+   * may type the answer instead of pressing them (bots/typedFollowUp.ts). Replaced by every message.
    */
-  verifyOffer?: string;
+  offers?: { verify?: string; book?: string };
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

@@ -17,12 +17,13 @@ import { isBotError } from '../../services/errors/botError';
 import type { VerificationService } from '../../services/identity/verificationService';
 import { fitCallbackWindow, type CallbackWindowResult } from '../../services/scheduling/callbackWindow';
 import type { ServiceHours, TimeWindow } from '../../services/scheduling/serviceHours';
+import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
 import type { FiledRecords } from '../filedRecords';
 import { localeOfStep } from '../guidance/infoAnswerDialog';
-import { intentActions, nextAction, nextActionValueOf } from '../guidance/nextActions';
+import { intentActions, nextAction, nextActionValueOf, verifyAction } from '../guidance/nextActions';
 import { firstDateTime, turnEntities } from '../guidance/turnEntities';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import { formatServiceHours, formatWindow, workingHoursParams, zoneLabel } from './timeText';
@@ -30,6 +31,7 @@ import { formatServiceHours, formatWindow, workingHoursParams, zoneLabel } from 
 export const CALLBACK_DIALOG = 'complaints.callback';
 const FLOW = `${CALLBACK_DIALOG}.flow`;
 const WINDOW_FLOW = `${CALLBACK_DIALOG}.window`;
+const SHOW_TEAM_FLOW = `${CALLBACK_DIALOG}.team`;
 const WINDOW_PROMPT = `${CALLBACK_DIALOG}.windowPrompt`;
 const ACCEPT_PROMPT = `${CALLBACK_DIALOG}.accept`;
 const RETRY_PROMPT = `${CALLBACK_DIALOG}.retry`;
@@ -85,6 +87,7 @@ export class CallbackDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(FLOW, [this.startStep.bind(this), this.windowStep.bind(this), this.fileStep.bind(this), this.retryStep.bind(this)]),
     );
+    this.addDialog(new WaterfallDialog(SHOW_TEAM_FLOW, [this.verifyForTeamStep.bind(this), this.showTeamStep.bind(this)]));
     this.addDialog(new WaterfallDialog(WINDOW_FLOW, [this.askWindowStep.bind(this), this.fitStep.bind(this), this.decideStep.bind(this)]));
     this.addDialog(new TextPrompt(WINDOW_PROMPT, async (p) => this.windowOf(p.context) !== undefined));
     this.addDialog(cjkChoicePrompt(ACCEPT_PROMPT));
@@ -100,19 +103,38 @@ export class CallbackDialog extends ComponentDialog {
       values.requested = this.windowOf(step.context);
       return step.beginDialog(VERIFY_IDENTITY_DIALOG);
     }
+    const pressed = nextActionValueOf(step.context);
+    if (pressed?.action === 'verify') return step.replaceDialog(SHOW_TEAM_FLOW, { mobile: pressed.mobile } satisfies VerifyIdentityOptions);
     await step.context.sendActivity(t(locale, 'callback.ack'));
     const snapshot = await verifiedAccount(step.context, this.deps);
     await step.context.sendActivity(snapshot ? this.assignmentText(locale, snapshot) : t(locale, 'callback.verifyHint'));
-    await step.context.sendActivity(
-      MessageFactory.suggestedActions(
-        [
-          nextAction(t(locale, 'handoff.bookCallback'), { intent: 'cannot_reach_collector', action: 'book' }),
-          ...intentActions(locale, ['human_agent', 'installment_plan', 'account_status']),
-        ],
-        t(locale, 'callback.options'),
-      ),
-    );
+    await this.sendOptions(step.context, locale, !snapshot);
     return step.endDialog();
+  }
+
+  /** "Verify and see my account" after the acknowledgement: verify, then the assigned team's official numbers. */
+  private async verifyForTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG, step.options);
+  }
+
+  private async showTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const identity = step.result as VerifiedIdentity | undefined;
+    if (!identity) return step.endDialog();
+    const locale = localeOfStep(step.context);
+    const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
+    if (snapshot) {
+      await step.context.sendActivity(this.assignmentText(locale, snapshot));
+      await this.sendOptions(step.context, locale, false);
+    }
+    return step.endDialog();
+  }
+
+  private async sendOptions(context: TurnContext, locale: Locale, offerVerify: boolean): Promise<void> {
+    const actions = [
+      nextAction(t(locale, 'handoff.bookCallback'), { intent: 'cannot_reach_collector', action: 'book' }),
+      ...intentActions(locale, ['human_agent', 'installment_plan', 'account_status']),
+    ];
+    await context.sendActivity(MessageFactory.suggestedActions(offerVerify ? [...actions, verifyAction(locale, 'cannot_reach_collector')] : actions, t(locale, 'callback.options')));
   }
 
   private async windowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -37,7 +37,7 @@ async function atWindowPrompt(h: Harness) {
 }
 
 describe('CallbackDialog transcripts', () => {
-  it('acknowledges an unverified borrower and offers a callback, a person and self-service', async () => {
+  it('acknowledges an unverified borrower and offers a callback, a person, self-service and verifying to see the team', async () => {
     const h = await makeHarness();
     const replies = await h.say('贷后专员电话一直打不通');
     const text = allText(replies);
@@ -47,7 +47,23 @@ describe('CallbackDialog transcripts', () => {
       intentLabel('zh-CN', 'human_agent'),
       intentLabel('zh-CN', 'installment_plan'),
       intentLabel('zh-CN', 'account_status'),
+      t('zh-CN', 'guidance.button.verify'),
     ]);
+  });
+
+  it('verifies from that button (or a mobile number typed instead) and then shows the assigned team and its official numbers', async () => {
+    const h = await makeHarness();
+    const first = await h.say('贷后专员电话一直打不通');
+    expect(allText(await h.press(button(first, t('zh-CN', 'guidance.button.verify'))))).to.contain(t('zh-CN', 'identity.askMobile'));
+    await h.say(BORROWERS.D005[0]);
+    const shown = await h.say(BORROWERS.D005[1]);
+    expect(allText(shown)).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('400-000-0002、021-00000002');
+    expect(titlesOf(shown)).to.include(t('zh-CN', 'handoff.bookCallback')).and.not.to.include(t('zh-CN', 'guidance.button.verify'));
+
+    const typed = await makeHarness();
+    await typed.say('贷后专员电话一直打不通');
+    expect(allText(await typed.say(BORROWERS.D005[0]))).to.contain('身份证号码的后6位');
+    expect(allText(await typed.say(BORROWERS.D005[1]))).to.contain('400-000-0002');
   });
 
   it('shows a verified borrower (D005) the assigned agency, its official numbers and working hours', async () => {
@@ -74,6 +90,26 @@ describe('CallbackDialog transcripts', () => {
     const callback = (await h.accounts.getAccount('D002')).account.callbacks.find((c) => c.reference === reference)!;
     expect(callback).to.include({ windowStart: '2026-11-21T01:00:00.000Z', windowEnd: '2026-11-21T04:00:00.000Z', topic: 'cannot_reach_collector' });
     expect(await h.records()).to.deep.equal([{ kind: 'callback', reference, at: callback.createdAt }]);
+  });
+
+  it('books the time a borrower types right after being offered a callback, as if the button had been pressed; not later', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say('贷后专员电话一直打不通');
+    const text = allText(await h.say('明天上午'));
+    const reference = REFERENCE.exec(text)?.[0];
+    expect(reference, text).to.be.a('string');
+    expect(text).to.contain('2026-11-21（周六） 09:00–12:00');
+
+    const later = await makeHarness();
+    await later.verifyAs('D002');
+    await later.say('贷后专员电话一直打不通');
+    await later.say('你好');
+    expect(allText(await later.say('明天上午'))).not.to.match(REFERENCE);
+    const chatty = await makeHarness();
+    await chatty.verifyAs('D002');
+    await chatty.say('贷后专员电话一直打不通');
+    expect(allText(await chatty.say('明天上午我再自己打过去试试看吧')), 'a sentence that only mentions a time').not.to.match(REFERENCE);
   });
 
   it('moves a window outside service hours into them, says so and confirms; "another time" asks again', async () => {

@@ -1,0 +1,49 @@
+import type { Activity } from 'botbuilder';
+import type { NextActionValue } from '../dialogs/guidance/nextActions';
+import { normaliseMobile } from '../services/identity/identityNormalisers';
+import { isIntent } from '../services/recognizer/intentRecognizer';
+import { extractEntities } from '../services/recognizer/entities/extractEntities';
+
+/** Next-step buttons of the bot's last answer that a typed reply can stand for (plain JSON in the profile). */
+export interface PendingOffers {
+  /** "Verify and see my account" for this intent. */
+  verify?: string;
+  /** "Book a callback" for this intent. */
+  book?: string;
+}
+
+/**
+ * The offers among the activities this turn sends. Not the scam check's "verify": after it a bare number is more
+ * likely the caller's number to check than the borrower's own.
+ */
+export function offersIn(activities: Partial<Activity>[]): PendingOffers | undefined {
+  let offers: PendingOffers | undefined;
+  for (const a of activities) {
+    for (const action of a.suggestedActions?.actions ?? []) {
+      const v = action.value as Partial<NextActionValue> | undefined;
+      if (!v || typeof v !== 'object' || typeof v.intent !== 'string') continue;
+      if (v.action === 'verify' && v.intent !== 'verify_collector') offers = { ...offers, verify: v.intent };
+      if (v.action === 'book') offers = { ...offers, book: v.intent };
+    }
+  }
+  return offers;
+}
+
+/** A time window is "the whole message" when it covers at least this share of the text (明天上午, 今晚8点以后吧). */
+const TIME_SHARE = 0.6;
+
+/**
+ * The button a typed reply stands for, right after the bot offered it: the registered mobile number for "verify and
+ * see my account" (verification starts from it), a time for "book a callback" (booking starts with that window).
+ */
+export function typedFollowUp(offers: PendingOffers | undefined, text: string, now: number, timeZone: string): NextActionValue | undefined {
+  if (!offers || !text) return undefined;
+  const mobile = offers.verify ? normaliseMobile(text) : undefined;
+  if (mobile && isIntent(offers.verify)) return { intent: offers.verify, action: 'verify', mobile };
+  if (offers.book && isIntent(offers.book)) {
+    const when = extractEntities(text, { now, timeZone }).find((e) => e.type === 'datetime');
+    const letters = text.replace(/[\s\p{P}]/gu, '').length;
+    if (when && letters > 0 && when.text.replace(/[\s\p{P}]/gu, '').length / letters >= TIME_SHARE) return { intent: offers.book, action: 'book' };
+  }
+  return undefined;
+}

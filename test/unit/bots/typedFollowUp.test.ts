@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { offersIn, typedFollowUp } from '../../../bots/typedFollowUp';
+
+const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 10:00 in Shanghai
+const ZONE = 'Asia/Shanghai';
+const verifyButton = (intent: string) => ({ type: 'messageBack', title: 'verify', value: { intent, action: 'verify' } });
+const bookButton = { type: 'messageBack', title: 'book', value: { intent: 'cannot_reach_collector', action: 'book' } };
+
+describe('typed follow-ups to the last answer\'s buttons', () => {
+  it('finds the verify and book offers among the sent activities, but not the scam check\'s verify', () => {
+    expect(offersIn([{ text: 'a', suggestedActions: { to: [], actions: [bookButton, verifyButton('cannot_reach_collector')] } }])).to.deep.equal({
+      book: 'cannot_reach_collector',
+      verify: 'cannot_reach_collector',
+    });
+    expect(offersIn([{ suggestedActions: { to: [], actions: [verifyButton('verify_collector')] } }])).to.equal(undefined);
+    expect(offersIn([{ text: 'plain' }, { suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'x', value: 'x' }] } }])).to.equal(undefined);
+  });
+
+  const cases: Array<[string, string, object | undefined]> = [
+    ['mobile', '13800000002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
+    ['spaced mobile', '138 0000 0002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
+    ['+86 mobile', '+86 138-0000-0002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
+    ['landline is not a mobile', '021-00000002', undefined],
+    ['a sentence', '我的手机号你们不是有吗', undefined],
+    ['a time', '明天上午', { intent: 'cannot_reach_collector', action: 'book' }],
+    ['a time window', '今晚8点以后', { intent: 'cannot_reach_collector', action: 'book' }],
+    ['English time', 'tomorrow morning', { intent: 'cannot_reach_collector', action: 'book' }],
+    ['a sentence that mentions a time', '明天上午我再自己打过去试试看吧', undefined],
+    ['empty', '', undefined],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`reads "${text}" (${name})`, () => {
+      expect(typedFollowUp({ verify: 'doorstep_visit', book: 'cannot_reach_collector' }, text, NOW, ZONE)).to.deep.equal(expected);
+    });
+  }
+
+  it('reads nothing without an offer, or a time when only verification was offered', () => {
+    expect(typedFollowUp(undefined, '13800000002', NOW, ZONE)).to.equal(undefined);
+    expect(typedFollowUp({ verify: 'credit_report' }, '明天上午', NOW, ZONE)).to.equal(undefined);
+    expect(typedFollowUp({ book: 'cannot_reach_collector' }, '13800000002', NOW, ZONE)).to.equal(undefined);
+  });
+});
