@@ -182,7 +182,7 @@ export class HandoffDialog extends ComponentDialog {
   }
 }
 
-/** Some text, not only spaces or invisible characters (a card submit or a picture alone asks again). MAX_MESSAGE_CHARS bounds the length. */
+/** Words, not only emoji, symbols or spaces (a card submit or a picture alone asks again). MAX_MESSAGE_CHARS bounds the length. */
 function isMessageText(value: string | undefined): boolean {
-  return (value ?? '').replace(/[\s\u200b-\u200f\u2060\ufeff]/g, '').length > 0;
+  return /[\p{L}\p{N}]/u.test(value ?? '');
 }

@@ -30,6 +30,19 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     redis.disconnect();
   });
 
+  /** Wait until the bot has sent `text` `count` times in this conversation. */
+  async function waitForCount(borrower: Awaited<ReturnType<typeof startPageConversation>>, text: string, count: number): Promise<void> {
+    const deadline = Date.now() + 8000;
+    let seen = 0;
+    while (Date.now() < deadline) {
+      const activities = (await borrower.poll()).body.activities as DirectLineActivity[];
+      seen = activities.filter((a) => a.from.id !== borrower.userId && a.text === text).length;
+      if (seen >= count) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`"${text}" sent ${seen} times, expected ${count}`);
+  }
+
   async function nightBorrower() {
     const borrower = await startPageConversation(app.url);
     const say = (text: string) => borrower.post({ type: 'message', text, from: { id: borrower.userId } });
@@ -53,6 +66,9 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     // A card submit without text is not a message: asked again.
     await borrower.post({ type: 'message', value: { action: 'plan.choose' }, from: { id: borrower.userId } });
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.askMessageAgain'));
+    // Emoji alone is not a message either: asked a second time.
+    await say('😡😡😡');
+    await waitForCount(borrower, t('zh-CN', 'handoff.askMessageAgain'), 2);
     // A message that reads like "talk to a person" is the message, not a new hand-off request.
     await say('我要找人工客服：催收天天打我家人电话，我的手机 13812345678，请上班后联系我');
     const filed = await waitForBotText(borrower, (x) => x.startsWith('已把您的留言转给人工客服'));
