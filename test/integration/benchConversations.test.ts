@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { botEnv } from '../../bench/common/processes';
+import { borrowerConversation } from '../../bench/load/conversations';
+import { LoadValidator } from '../../bench/load/validator';
+import { loadFixtureFile } from '../../services/accounts/fixtureAccountService';
+import { PROJECT_ROOT } from '../../services/projectRoot';
+import { messageActivity, sendExpectReplies, startApp, type RunningApp } from '../helpers/app';
+
+// The load benchmark counts any reply that differs from its script as an error. Its script must keep matching the
+// bot as the bot's words and flows change: one conversation of each variant through the real bot (in-process
+// state, demo lender data, the benchmark's settings), checked by the benchmark's own validator.
+describe('load benchmark conversations against the real bot', function () {
+  this.timeout(30000);
+  let app: RunningApp;
+  before(async () => {
+    app = await startApp(botEnv());
+  });
+  after(async () => app?.close());
+
+  it('gets exactly the replies the benchmark expects, in every locale and phrasing', async () => {
+    const borrowers = loadFixtureFile(path.join(PROJECT_ROOT, 'services/accounts/fixtures/demoBorrowers.json'));
+    const validator = new LoadValidator();
+    for (let index = 0; index < 6; index++) {
+      const conversation = borrowerConversation(index, borrowers);
+      const conversationId = `bench-check-${index}-${Date.now()}`;
+      for (const [turn, { text, expect: expectation }] of conversation.turns.entries()) {
+        const replies = await sendExpectReplies(app.url, messageActivity(conversationId, text, { locale: turn % 2 ? 'en-US' : conversation.locale }));
+        validator.record(expectation, { replies });
+      }
+    }
+    expect(validator.samples).to.deep.equal([]);
+    expect(validator.errors).to.equal(0);
+    expect(validator.turns).to.be.greaterThan(6 * 10);
+  });
+});
