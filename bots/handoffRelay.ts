@@ -6,6 +6,9 @@ import { t, type Locale } from '../dialogs/messages';
 import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
 
 const STOP_WAITING = /^(不等了|不等|取消|取消排队|取消排隊|算了|stop waiting|cancel|leave (the )?queue)$/i;
+// A left message waits for hours while the borrower may use the bot for other things: a plain "取消" there is meant
+// for the task at hand, so only words about the message itself withdraw it.
+const WITHDRAW_MESSAGE = /^(撤回留言|取消留言|不留言了|不用留言了|删除留言|刪除留言|withdraw (my )?message|cancel (my )?message|delete (my )?message)$/i;
 const RATING = /^\s*([1-5１-５一二三四五])\s*(分|星|stars?|points?)?\s*$/i;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
 
@@ -42,7 +45,7 @@ export class HandoffRelay {
     const relay = await this.handoff.onBorrowerMessage(conversationId, input);
     if (relay.relayed) return true;
     if (relay.state === 'queued') {
-      if (!STOP_WAITING.test(input.text.trim())) return false;
+      if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE : STOP_WAITING).test(input.text.trim())) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;
       await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, relay.kind === 'message' ? 'handoff.messageCancelled' : 'handoff.waitCancelled')));

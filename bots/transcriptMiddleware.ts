@@ -1,7 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../services/logging/logger';
 import type { TranscriptTurn } from '../services/handoff/transcriptStore';
-import { conversationKey, isSensitiveInput } from '../dialogs/turnInfo';
+import { conversationKey, HIDDEN_TEXT, isSensitiveInput } from '../dialogs/turnInfo';
 import { typedText } from './channelRendering';
 
 /** Where turns are recorded (the hand-off service keeps the last 30, masked, for the agent). */
@@ -10,7 +10,6 @@ export interface TranscriptRecorder {
   recordTurn(conversationId: string, ...turns: Omit<TranscriptTurn, 'at'>[]): Promise<void>;
 }
 
-const HIDDEN = '[hidden]';
 
 /**
  * Records each message turn (the borrower's message and the bot's text replies) for the agent's transcript. A bare list
@@ -38,7 +37,7 @@ export class TranscriptMiddleware implements Middleware {
     const typed = typedText(context);
     const text = typed !== undefined && incoming.text ? `${typed} → ${incoming.text}` : incoming.text;
     const borrower: Omit<TranscriptTurn, 'at'> = text
-      ? { from: 'borrower', text: isSensitiveInput(context) ? HIDDEN : text.slice(0, 2000), kind: 'text' }
+      ? { from: 'borrower', text: isSensitiveInput(context) ? HIDDEN_TEXT : text.slice(0, 2000), kind: 'text' }
       : incoming.value
         ? { from: 'borrower', text: JSON.stringify(incoming.value).slice(0, 500), kind: 'card_submit' }
         : { from: 'borrower', text: (incoming.attachments ?? []).map((a) => a.name ?? a.contentType).join(', '), kind: 'attachment' };

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
+import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 // Not exported by botbuilder-dialogs' index: this is the CommonJS module whose exports object DialogStateManager
 // reads `DialogsComponentRegistration` from on every construction.
 import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
@@ -46,4 +46,18 @@ function shareRegistration(): void {
   }
   SharedDialogsComponentRegistration.prototype = Original.prototype;
   (registrationModule as { DialogsComponentRegistration: unknown }).DialogsComponentRegistration = SharedDialogsComponentRegistration;
+}
+
+/**
+ * The id of the innermost active dialog in saved dialog state, read without building DialogContexts (component
+ * dialogs keep their inner stack in their instance state under `dialogs`; the active dialog is last on a stack).
+ */
+export function innermostDialogId(state: DialogState | undefined): string | undefined {
+  let id: string | undefined;
+  for (let stack = state?.dialogStack; stack?.length; ) {
+    const active = stack[stack.length - 1];
+    id = active.id;
+    stack = (active.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+  }
+  return id;
 }

@@ -31,6 +31,9 @@ export function conversationKey(context: TurnContext): string {
 
 const SENSITIVE = Symbol('sensitiveInput');
 
+/** What transcripts and agent views show instead of a secret (ID characters, a one-time code). */
+export const HIDDEN_TEXT = '[hidden]';
+
 /** Mark this turn's borrower message as a secret (ID characters, a one-time code): transcripts hide it. */
 export function markSensitiveInput(context: TurnContext): void {
   context.turnState.set(SENSITIVE, true);

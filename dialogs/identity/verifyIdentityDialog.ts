@@ -23,6 +23,8 @@ const CODE_PROMPT = 'identity.code';
 
 /** Prompts whose answers are digits (a borrower who types a question there has changed the subject). */
 export const DIGIT_PROMPTS: ReadonlySet<string> = new Set([MOBILE_PROMPT, SECRET_PROMPT, CODE_PROMPT]);
+/** Prompts whose answer is a secret (ID characters, a one-time code): never shown to an agent or kept in a transcript. */
+export const SECRET_PROMPTS: ReadonlySet<string> = new Set([SECRET_PROMPT, CODE_PROMPT]);
 
 /** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
 export interface VerifiedIdentity {

@@ -75,6 +75,13 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     const reference = /编号 (H-[\w-]+)/.exec(filed)![1];
     expect(filed).to.contain('09:00');
     await say('补充一下：是从上周五开始的');
+    // Verifying while the message waits: the ID characters reach neither the ticket nor the transcript.
+    await say('我还欠多少钱');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'identity.askMobile'));
+    await say('13800000002');
+    await waitForBotText(borrower, (x) => x.startsWith('请输入您身份证号码的后6位'));
+    await say('234561');
+    await waitForBotText(borrower, (x) => x.startsWith('李四'));
 
     const agent = new AgentClient(app.url);
     expect((await agent.signIn('agent1', AGENT_PASSWORD)).status).to.equal(200);
@@ -82,8 +89,14 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     expect(queue.waiting.find((w: { ticketId: string }) => w.ticketId === reference)).to.include({ kind: 'message' });
     const detail = await (await agent.get(`/agent/api/tickets/${reference}`)).json();
     const texts = (detail.messages as Array<{ text?: string }>).map((m) => m.text);
-    expect(texts).to.deep.equal(['我要找人工客服：催收天天打我家人电话，我的手机 138****5678，请上班后联系我', '补充一下：是从上周五开始的']);
-    expect(JSON.stringify(detail)).not.to.contain('13812345678');
+    expect(texts).to.deep.equal([
+      '我要找人工客服：催收天天打我家人电话，我的手机 138****5678，请上班后联系我',
+      '补充一下：是从上周五开始的',
+      '我还欠多少钱',
+      '138****0002',
+      '[hidden]',
+    ]);
+    for (const raw of ['13812345678', '13800000002', '234561']) expect(JSON.stringify(detail)).not.to.contain(raw);
 
     expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
@@ -92,7 +105,7 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     await agent.send('POST', `/agent/api/tickets/${reference}/close`, { outcome: 'resolved', note: 'ok' });
   });
 
-  it('says the message is already there when the borrower asks for a person again, and lets them withdraw it', async () => {
+  it('says the message is already there when the borrower asks for a person again, and withdraws it only when asked in words about it', async () => {
     const { borrower, say } = await nightBorrower();
     await say(t('zh-CN', 'handoff.leaveMessage'));
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.askMessage'));
@@ -101,7 +114,10 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     const reference = /编号 (H-[\w-]+)/.exec(filed)![1];
     await say('转人工');
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.alreadyLeftMessage', { reference }));
-    await say('不等了');
+    // A plain "取消" is for the task at hand (here: nothing to cancel), not the message.
+    await say('取消');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'core.nothingToCancel'));
+    await say('撤回留言');
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.messageCancelled'));
     const agent = new AgentClient(app.url);
     await agent.signIn('agent1', AGENT_PASSWORD);

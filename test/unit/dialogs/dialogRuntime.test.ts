@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { DialogSet, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import registrationModule = require('botbuilder-dialogs/lib/dialogsComponentRegistration');
-import { createDialogContext } from '../../../dialogs/dialogRuntime';
+import { createDialogContext, innermostDialogId } from '../../../dialogs/dialogRuntime';
+import { botHarness } from '../../helpers/botHarness';
 
 const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
@@ -47,5 +48,27 @@ describe('dialog runtime (per-turn waste of botbuilder-dialogs removed)', () => 
     const second = turn();
     expect(await runTurn(second)).to.deep.equal(['hello', 'hi']);
     expect(second.turnState.get(CONFIGURATION_KEY), 'the same configuration, not a rebuilt one').to.equal(configuration);
+  });
+});
+
+describe('innermostDialogId', () => {
+  it('names the innermost active dialog of the saved state the real bot leaves: the ID-characters prompt inside the verification', async () => {
+    const h = await botHarness();
+    try {
+      expect(innermostDialogId(undefined)).to.equal(undefined);
+      await h.say('我还欠多少钱');
+      const stored = (h.app.bot as unknown as { deps: { conversationState: { storage: MemoryStorage } } }).deps.conversationState.storage;
+      const read = async () => {
+        const items = await stored.read(['test/conversations/Convo1/']);
+        return (items['test/conversations/Convo1/'] as { dialogState?: DialogState }).dialogState;
+      };
+      expect(innermostDialogId(await read())).to.equal('identity.mobile');
+      await h.say('13800000002');
+      expect(innermostDialogId(await read())).to.equal('identity.secret');
+      await h.say('234561');
+      expect(innermostDialogId(await read())).to.equal(undefined);
+    } finally {
+      await h.close();
+    }
   });
 });
