@@ -168,9 +168,7 @@ export class HandoffService {
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffRequestResult> {
     const { queue, clock, logger, serviceHours, options } = this.deps;
-    const conversationId = request.conversationId ?? request.conversationReference.conversation?.id;
-    if (!conversationId) throw new BotError('BAD_INPUT', 'conversation id missing from the hand-off request');
-    if (!request.conversationReference.serviceUrl) throw new BotError('BAD_INPUT', 'conversation reference without serviceUrl');
+    const conversationId = conversationIdOf(request);
     const existing = await queue.latestFor(conversationId);
     if (existing && (existing.state === 'queued' || existing.state === 'assigned')) return this.describe(existing, false);
     const now = clock.now();
@@ -189,21 +187,7 @@ export class HandoffService {
       logger.info({ event: 'handoff.unavailable', reason: 'no_agents', conversationId }, 'hand-off with no agent online');
       return { unavailable: 'no_agents' };
     }
-    const { ticket, created } = await queue.enqueue(
-      {
-        conversationId,
-        conversationReference: request.conversationReference,
-        reason: request.reason,
-        priority: request.priority,
-        skills: request.skills ?? [],
-        intents: request.intents ?? [],
-        language: request.language,
-        records: request.records ?? [],
-        ...(request.borrowerId !== undefined ? { borrowerId: request.borrowerId } : {}),
-        ...(request.accountSnapshot !== undefined ? { accountSnapshot: request.accountSnapshot } : {}),
-      },
-      this.deps.instanceId,
-    );
+    const { ticket, created } = await queue.enqueue(ticketRequest(request, conversationId), this.deps.instanceId);
     const result = await this.describe(ticket, created);
     if (created) {
       logger.info({ event: 'handoff.enqueued', ticketId: ticket.id, conversationId, priority: ticket.priority, skills: ticket.skills }, 'ticket queued');
@@ -221,25 +205,8 @@ export class HandoffService {
    */
   async leaveMessage(request: HandoffRequest, text: string): Promise<{ ticketId: string; created: boolean; answerFrom?: string }> {
     const { queue, clock, logger, serviceHours, messages } = this.deps;
-    const conversationId = request.conversationId ?? request.conversationReference.conversation?.id;
-    if (!conversationId) throw new BotError('BAD_INPUT', 'conversation id missing from the message request');
-    if (!request.conversationReference.serviceUrl) throw new BotError('BAD_INPUT', 'conversation reference without serviceUrl');
-    const { ticket, created } = await queue.enqueue(
-      {
-        conversationId,
-        conversationReference: request.conversationReference,
-        reason: request.reason,
-        priority: request.priority,
-        skills: request.skills ?? [],
-        intents: request.intents ?? [],
-        language: request.language,
-        records: request.records ?? [],
-        kind: 'message',
-        ...(request.borrowerId !== undefined ? { borrowerId: request.borrowerId } : {}),
-        ...(request.accountSnapshot !== undefined ? { accountSnapshot: request.accountSnapshot } : {}),
-      },
-      this.deps.instanceId,
-    );
+    const conversationId = conversationIdOf(request);
+    const { ticket, created } = await queue.enqueue({ ...ticketRequest(request, conversationId), kind: 'message' }, this.deps.instanceId);
     const stored = await messages.append(ticket.id, { from: 'borrower', text: maskPii(text) });
     logger.info({ event: created ? 'handoff.message_left' : 'handoff.message_added', ticketId: ticket.id, conversationId, priority: ticket.priority }, 'message left for a person');
     await this.publishAgents({ type: 'message', ticketId: ticket.id, agentId: ticket.agentId, message: stored });
@@ -532,6 +499,30 @@ export class HandoffService {
       this.deps.logger.warn({ event: 'handoff.bus_publish_failed', err: (err as Error).message }, 'agent feed publish failed');
     }
   }
+}
+
+/** The conversation a request is for; a request that cannot be answered later (no id, no serviceUrl) is BAD_INPUT. */
+function conversationIdOf(request: HandoffRequest): string {
+  const conversationId = request.conversationId ?? request.conversationReference.conversation?.id;
+  if (!conversationId) throw new BotError('BAD_INPUT', 'conversation id missing from the hand-off request');
+  if (!request.conversationReference.serviceUrl) throw new BotError('BAD_INPUT', 'conversation reference without serviceUrl');
+  return conversationId;
+}
+
+/** The queue's ticket request: the defaults filled in, optional fields only when known. */
+function ticketRequest(request: HandoffRequest, conversationId: string): TicketRequest {
+  return {
+    conversationId,
+    conversationReference: request.conversationReference,
+    reason: request.reason,
+    priority: request.priority,
+    skills: request.skills ?? [],
+    intents: request.intents ?? [],
+    language: request.language,
+    records: request.records ?? [],
+    ...(request.borrowerId !== undefined ? { borrowerId: request.borrowerId } : {}),
+    ...(request.accountSnapshot !== undefined ? { accountSnapshot: request.accountSnapshot } : {}),
+  };
 }
 
 function withoutReference(t: Ticket): Omit<Ticket, 'conversationReference'> {

@@ -1,3 +1,4 @@
+import { t } from '../../dialogs/messages';
 import { startPageConversation } from '../integration/directline/directLineHttp';
 
 /** A fixed-offset zone where it is now around noon, so service hours (09:00–21:00) are open whenever this runs. */
@@ -51,4 +52,15 @@ export async function waitForBotActivity(conversation: Conversation, matches: (a
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no bot activity matched; saw types: ${seen.map((a) => a.type).join(', ')}`);
+}
+
+/** Ask "how much do I owe" and verify as demo borrower D002 (李四) through the conversation, waiting for each answer. */
+export async function verifyAsD002(conversation: Conversation): Promise<void> {
+  const say = (text: string) => conversation.post({ type: 'message', text, from: { id: conversation.userId } });
+  await say('我还欠多少钱');
+  await waitForBotText(conversation, (x) => x === t('zh-CN', 'identity.askMobile'));
+  await say('13800000002');
+  await waitForBotText(conversation, (x) => x.startsWith('请输入您身份证号码的后6位'));
+  await say('234561');
+  await waitForBotText(conversation, (x) => x.startsWith('李四'));
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { t } from '../../../dialogs/messages';
 import { startApp, type RunningApp } from '../../helpers/app';
-import { AGENT_ACCOUNTS, AGENT_PASSWORD, waitForBotText, zoneWhereItIs } from '../../helpers/handoff';
+import { AGENT_ACCOUNTS, AGENT_PASSWORD, verifyAsD002, waitForBotText, zoneWhereItIs } from '../../helpers/handoff';
 import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
 import { startPageConversation } from '../directline/directLineHttp';
 import { AgentClient } from './handoffTestServer';
@@ -76,12 +76,7 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     expect(filed).to.contain('09:00');
     await say('补充一下：是从上周五开始的');
     // Verifying while the message waits: the ID characters reach neither the ticket nor the transcript.
-    await say('我还欠多少钱');
-    await waitForBotText(borrower, (x) => x === t('zh-CN', 'identity.askMobile'));
-    await say('13800000002');
-    await waitForBotText(borrower, (x) => x.startsWith('请输入您身份证号码的后6位'));
-    await say('234561');
-    await waitForBotText(borrower, (x) => x.startsWith('李四'));
+    await verifyAsD002(borrower);
 
     const agent = new AgentClient(app.url);
     expect((await agent.signIn('agent1', AGENT_PASSWORD)).status).to.equal(200);

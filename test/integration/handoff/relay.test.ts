@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../helpers/app';
 import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
 import { startPageConversation } from '../directline/directLineHttp';
 import { AgentClient, readEvents } from './handoffTestServer';
-import { AGENT_ACCOUNTS, AGENT_PASSWORD, waitForBotActivity, waitForBotText, zoneWhereItIsNoon, type BotActivity } from '../../helpers/handoff';
+import { AGENT_ACCOUNTS, AGENT_PASSWORD, verifyAsD002, waitForBotActivity, waitForBotText, zoneWhereItIsNoon, type BotActivity } from '../../helpers/handoff';
 
 describe('hand-off relay across two bot instances sharing Redis', function () {
   this.timeout(40000);
@@ -88,12 +88,7 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     await agent.signIn('agent1', AGENT_PASSWORD);
     const borrower = await startPageConversation(a.url);
     const say = (text: string) => borrower.post({ type: 'message', text, from: { id: borrower.userId } });
-    await say('我还欠多少钱');
-    await waitForBotText(borrower, (x) => x === t('zh-CN', 'identity.askMobile'));
-    await say('13800000002');
-    await waitForBotText(borrower, (x) => x.startsWith('请输入您身份证号码的后6位'));
-    await say('234561');
-    await waitForBotText(borrower, (x) => x.startsWith('李四'));
+    await verifyAsD002(borrower);
     await say('转人工');
     const queued = await waitForBotText(borrower, (x) => /编号 H-/.test(x));
     const reference = /编号 (H-[\w-]+)/.exec(queued)![1];
