@@ -16,6 +16,7 @@ import { ChannelRenderingMiddleware } from './bots/channelRendering';
 import { withConnectorCache } from './bots/connectorCache';
 import { LeanCloudAdapter } from './bots/leanCloudAdapter';
 import { HandoffRelay } from './bots/handoffRelay';
+import { OfferRecorder } from './bots/typedFollowUp';
 import { LeanConversationState } from './bots/leanConversationState';
 import { MetricsMiddleware } from './bots/metricsMiddleware';
 import { RateLimitMiddleware } from './bots/rateLimitMiddleware';
@@ -206,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const configureAdapter = (target: BotAdapter) => {
     target.use(new MetricsMiddleware(metrics));
     const channelRendering = new ChannelRenderingMiddleware({ numberedList: conversationState.createProperty('numberedList'), conversationState });
+    target.use(new OfferRecorder()); // sees the suggested actions before channel rendering turns them into text
     target.use(channelRendering);
     target.use(
       new RateLimitMiddleware({

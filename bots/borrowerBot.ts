@@ -15,7 +15,7 @@ import { SECRET_PROMPTS } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
-import { offersIn, typedFollowUp } from './typedFollowUp';
+import { sentOffers, typedFollowUp } from './typedFollowUp';
 
 
 export interface BorrowerBotDeps {
@@ -137,10 +137,6 @@ export class BorrowerBot extends ActivityHandler {
       const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
       if (followUp) activity.value = value = { ...followUp };
     }
-    context.onSendActivities(async (_ctx, sent, next) => {
-      profile.offers = offersIn(sent) ?? profile.offers;
-      return next();
-    });
 
     const recognition = await this.recognize(text, value, language);
     setTurnInfo(context, { locale, recognition });
@@ -157,6 +153,8 @@ export class BorrowerBot extends ActivityHandler {
       'recognized',
     );
     await this.deps.mainDialog.run(context, this.dialogState);
+    // Noted by OfferRecorder, which index.ts installs before the channel rendering (that may turn buttons into text).
+    profile.offers = sentOffers(context);
   }
 
   /** Web chat's language switch, and an external agent hub's hand-off status. */

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { NextActionValue } from '../dialogs/guidance/nextActions';
 import { normaliseMobile } from '../services/identity/identityNormalisers';
 import { isIntent } from '../services/recognizer/intentRecognizer';
@@ -27,6 +27,28 @@ export function offersIn(activities: Partial<Activity>[]): PendingOffers | undef
     }
   }
   return offers;
+}
+
+const SENT_OFFERS = Symbol('sentOffers');
+
+/**
+ * Notes the offers among everything the turn sends, as the dialogs wrote them: registered before the channel
+ * rendering middleware, which turns suggested actions into a numbered text list on channels without buttons (SMS).
+ */
+export class OfferRecorder implements Middleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    context.onSendActivities(async (ctx, activities, nextSend) => {
+      const offers = offersIn(activities);
+      if (offers) ctx.turnState.set(SENT_OFFERS, offers);
+      return nextSend();
+    });
+    await next();
+  }
+}
+
+/** The offers this turn has sent so far (the last activity that had any), as OfferRecorder noted them. */
+export function sentOffers(context: TurnContext): PendingOffers | undefined {
+  return context.turnState.get(SENT_OFFERS) as PendingOffers | undefined;
 }
 
 /** A time window is "the whole message" when it covers at least this share of the text (明天上午, 今晚8点以后吧). */

@@ -54,6 +54,13 @@ describe('identity verification and account status transcripts', () => {
     expect(shown).to.contain(t('zh-CN', 'identity.verified')).and.contain('名工作人员');
   });
 
+  it('does the same on a channel without buttons (SMS), where the offer is a numbered line of text', async () => {
+    const bot = await harness();
+    const hint = textOf(await bot.say({ channelId: 'sms', text: '他们说明天要上门催收' }));
+    expect(hint).to.match(/\d\. 确认身份，看我的账户/);
+    expect(textOf(await bot.say({ channelId: 'sms', text: '13800000006' }))).to.contain('身份证号码的后6位');
+  });
+
   it('does not read a bare number as the borrower\'s own without that offer: a fresh conversation, or the scam check\'s caller number', async () => {
     const fresh = await harness();
     expect(textOf(await fresh.say('13800000002'))).not.to.contain('身份证号码的后6位');

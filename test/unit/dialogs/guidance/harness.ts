@@ -1,5 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type CardAction } from 'botbuilder';
 import { BorrowerBot } from '../../../../bots/borrowerBot';
+import { OfferRecorder } from '../../../../bots/typedFollowUp';
 import { createTurnErrorHandler } from '../../../../bots/turnErrorHandler';
 import { accountModule } from '../../../../dialogs/account/accountModule';
 import { complaintsModule } from '../../../../dialogs/complaints/complaintsModule';
@@ -142,6 +143,7 @@ export async function makeHarness(
   });
   const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer: options.recognizer ?? scriptedRecognizer(), clock, timeZone: config.TIME_ZONE, maxMessageChars: 5000, logger });
   const adapter = new TestAdapter(async (context) => bot.run(context));
+  adapter.use(new OfferRecorder());
   adapter.onTurnError = createTurnErrorHandler({ logger, conversationState });
 
   const say = async (input: string | Partial<Activity>) => {
