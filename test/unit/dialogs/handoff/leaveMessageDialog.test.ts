@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { t } from '../../../../dialogs/messages';
+import type { HandoffService } from '../../../../services/handoff/handoffService';
+import { botHarness, buttonsOf, textOf } from '../../../helpers/botHarness';
+
+// The harness clock is 2026-11-20 02:00 UTC: 22:00 in Etc/GMT+4, after the default 09:00-21:00 service hours.
+const NIGHT = { TIME_ZONE: 'Etc/GMT+4' };
+
+function handoffServiceOf(bot: Awaited<ReturnType<typeof botHarness>>): HandoffService {
+  return (bot.app.bot as unknown as { deps: { handoffRelay: { handoff: HandoffService } } }).deps.handoffRelay.handoff;
+}
+
+describe('leaving a message for a person (dialog transcripts)', () => {
+  it('takes the message in English and says when people are back, with a reference and the callback still offered', async () => {
+    const bot = await botHarness(NIGHT);
+    try {
+      const offer = await bot.say('I want to talk to a person');
+      expect(buttonsOf(offer).slice(0, 2)).to.deep.equal([t('en', 'handoff.leaveMessage'), t('en', 'handoff.bookCallback')]);
+      expect(textOf(await bot.say(t('en', 'handoff.leaveMessage')))).to.equal(t('en', 'handoff.askMessage'));
+      const left = await bot.say('Please call me about a payment plan, I lost my job');
+      const text = textOf(left);
+      expect(text).to.match(/reference H-\d{8}-\d{4}/).and.to.contain('09:00');
+      expect(buttonsOf(left)[0]).to.equal(t('en', 'handoff.bookCallback'));
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('says plainly that the message was not saved when the queue fails, offers the callback, and files nothing', async () => {
+    const bot = await botHarness(NIGHT);
+    try {
+      const service = handoffServiceOf(bot);
+      service.leaveMessage = async () => {
+        throw new Error('queue unavailable');
+      };
+      await bot.say('转人工');
+      await bot.say(t('zh-CN', 'handoff.leaveMessage'));
+      const failed = await bot.say('请上班后联系我');
+      expect(textOf(failed)).to.equal(t('zh-CN', 'handoff.messageFailed'));
+      expect(buttonsOf(failed)[0]).to.equal(t('zh-CN', 'handoff.bookCallback'));
+      expect(await service.status('test/Convo1')).to.equal(undefined);
+    } finally {
+      await bot.close();
+    }
+  });
+});
