@@ -72,8 +72,14 @@ export class VerifyIdentityDialog extends ComponentDialog {
       new TextPrompt(MOBILE_PROMPT, async (p: PromptValidatorContext<string>) => {
         const text = p.recognized.value ?? '';
         if (normaliseMobile(text) !== undefined) return true;
-        // An answer with no attempt at a number ("每个月只能还800"): say why the number comes first, not "wrong format".
-        if (!/\d{7}/.test(text.replace(/[\s-]/g, ''))) await p.context.sendActivity(t(localeOf(p), 'identity.mobileFirst'));
+        // The ID characters typed first (often after a failed try), or no attempt at a number at all ("每个月只能还800"):
+        // say what this step needs, not "wrong format".
+        if (normaliseIdLast6(text) !== undefined) {
+          markSensitiveInput(p.context);
+          await p.context.sendActivity(t(localeOf(p), 'identity.mobileBeforeId'));
+        } else if (!/\d{7}/.test(text.replace(/[\s-]/g, ''))) {
+          await p.context.sendActivity(t(localeOf(p), 'identity.mobileFirst'));
+        }
         return false;
       }),
     );

@@ -42,6 +42,9 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('每个月只能还800'))).to.contain(t('zh-CN', 'identity.mobileFirst')).and.not.contain(t('zh-CN', 'identity.retryMobile'));
     expect(textOf(await bot.say('1380000000'))).to.contain(t('zh-CN', 'identity.retryMobile')).and.not.contain(t('zh-CN', 'identity.mobileFirst'));
     expect(textOf(await bot.say('13800000002'))).to.contain('身份证号码的后6位');
+    // After a failed try the mobile is asked again; the ID characters typed there get "mobile first, ID next".
+    expect(textOf(await bot.say('999999'))).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 2 }));
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
   });
 
   it('takes a mobile number typed after "you can verify to see your account" as the start of that verification', async () => {
