@@ -162,7 +162,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clock,
     logger,
     production: config.NODE_ENV === 'production' || !!config.MicrosoftAppId,
-    onClaimed: (waitedSeconds) => metrics.handoffWait.observe(waitedSeconds),
+    onClaimed: (waitedSeconds, kind) => metrics.handoffWait.observe({ kind }, waitedSeconds),
   });
   metrics.watchHandoffQueue(() => handoff.queue.depthByPriority());
 

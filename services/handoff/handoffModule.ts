@@ -49,7 +49,7 @@ export interface HandoffModuleDeps {
   /** Unique per process; default random. */
   instanceId?: string;
   /** Called when an agent claims a ticket, with how long it waited (metrics). */
-  onClaimed?: (waitedSeconds: number) => void;
+  onClaimed?: (waitedSeconds: number, kind: 'live' | 'message') => void;
 }
 
 export interface HandoffModule {

@@ -103,7 +103,7 @@ export interface HandoffServiceDeps {
   logger: Logger;
   options: HandoffServiceOptions;
   /** Called when an agent claims a ticket, with how long it waited (metrics). */
-  onClaimed?: (waitedSeconds: number) => void;
+  onClaimed?: (waitedSeconds: number, kind: 'live' | 'message') => void;
 }
 
 /**
@@ -329,7 +329,7 @@ export class HandoffService {
     this.lastTold.delete(t.id);
     const waitedMs = (t.assignedAt ?? this.deps.clock.now()) - t.createdAt;
     this.deps.logger.info({ event: 'handoff.assigned', ticketId: t.id, agentId: agent.id, waitedMs }, 'ticket claimed');
-    this.deps.onClaimed?.(waitedMs / 1000);
+    this.deps.onClaimed?.(waitedMs / 1000, t.kind ?? 'live');
     await this.toBorrower(t, { kind: 'joined', ticketId: t.id, agentName: agent.displayName });
     await this.publishAgents({ type: 'ticket_changed', ticketId: t.id, state: 'assigned', agentId: agent.id });
     await this.publishAgents({ type: 'queue_changed' });

@@ -43,8 +43,9 @@ export class Metrics {
   readonly handoffQueueDepth = new Gauge({ name: 'handoff_queue_depth', help: 'Tickets waiting, by priority', labelNames: ['priority'] as const, registers: [this.registry] });
   readonly handoffWait = new Histogram({
     name: 'handoff_wait_seconds',
-    help: 'Time from enqueue to an agent claiming the ticket',
-    buckets: [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600],
+    help: 'Time from enqueue to an agent claiming the ticket; kind: live (the borrower waits) or message (left for a person, often overnight)',
+    labelNames: ['kind'] as const,
+    buckets: [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600],
     registers: [this.registry],
   });
 

@@ -64,3 +64,9 @@ export async function verifyAsD002(conversation: Conversation): Promise<void> {
   await say('234561');
   await waitForBotText(conversation, (x) => x.startsWith('李四'));
 }
+
+/** The first number /metrics reports on a line matching `pattern` (its first group); 0 when the line is absent. */
+export async function metric(url: string, pattern: RegExp): Promise<number> {
+  const m = pattern.exec(await (await fetch(`${url}/metrics`)).text());
+  return m ? Number(m[1]) : 0;
+}

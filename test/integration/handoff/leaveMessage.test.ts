@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { t } from '../../../dialogs/messages';
 import { startApp, type RunningApp } from '../../helpers/app';
-import { AGENT_ACCOUNTS, AGENT_PASSWORD, verifyAsD002, waitForBotText, zoneWhereItIs } from '../../helpers/handoff';
+import { AGENT_ACCOUNTS, AGENT_PASSWORD, metric, verifyAsD002, waitForBotText, zoneWhereItIs } from '../../helpers/handoff';
 import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
 import { startPageConversation } from '../directline/directLineHttp';
 import { AgentClient } from './handoffTestServer';
@@ -93,7 +93,9 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     ]);
     for (const raw of ['13812345678', '13800000002', '234561']) expect(JSON.stringify(detail)).not.to.contain(raw);
 
+    const waitsBefore = await metric(app.url, /^handoff_wait_seconds_count\{kind="message"\} (\d+)$/m);
     expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
+    expect(await metric(app.url, /^handoff_wait_seconds_count\{kind="message"\} (\d+)$/m), 'waiting time of a left message, apart from live waits').to.equal(waitsBefore + 1);
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
     expect((await agent.send('POST', `/agent/api/tickets/${reference}/messages`, { text: '您好，看到您的留言了。' })).status).to.equal(201);
     await waitForBotText(borrower, (x) => x === 'Agent One：您好，看到您的留言了。');

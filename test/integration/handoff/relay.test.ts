@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../helpers/app';
 import { deleteByPrefix, TEST_REDIS_URL } from '../../helpers/redis';
 import { startPageConversation } from '../directline/directLineHttp';
 import { AgentClient, readEvents } from './handoffTestServer';
-import { AGENT_ACCOUNTS, AGENT_PASSWORD, verifyAsD002, waitForBotActivity, waitForBotText, zoneWhereItIsNoon, type BotActivity } from '../../helpers/handoff';
+import { AGENT_ACCOUNTS, AGENT_PASSWORD, metric, verifyAsD002, waitForBotActivity, waitForBotText, zoneWhereItIsNoon, type BotActivity } from '../../helpers/handoff';
 
 describe('hand-off relay across two bot instances sharing Redis', function () {
   this.timeout(40000);
@@ -47,12 +47,12 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     expect(queue.waiting.map((w: { ticketId: string }) => w.ticketId)).to.include(reference);
     const waitingNow = queue.waiting.length as number;
     expect(await queueDepth(a.url), 'queue depth on /metrics, from the shared Redis').to.equal(waitingNow);
-    const claimedBefore = await metric(b.url, /^handoff_wait_seconds_count (\d+)$/m);
+    const claimedBefore = await metric(b.url, /^handoff_wait_seconds_count\{kind="live"\} (\d+)$/m);
     const claimed = await agent.send('POST', '/agent/api/claim');
     expect(claimed.status).to.equal(200);
     expect((await claimed.json()).ticket.id).to.equal(reference);
     expect(await queueDepth(a.url)).to.equal(waitingNow - 1);
-    expect(await metric(b.url, /^handoff_wait_seconds_count (\d+)$/m), 'waiting time observed on the claiming instance').to.equal(claimedBefore + 1);
+    expect(await metric(b.url, /^handoff_wait_seconds_count\{kind="live"\} (\d+)$/m), 'waiting time observed on the claiming instance').to.equal(claimedBefore + 1);
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
 
     // While assigned the bot is silent; text and card submits go to the agent.
@@ -212,11 +212,6 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
 });
 
 /** A number from the instance's /metrics (0 when the series is not there yet). */
-async function metric(url: string, pattern: RegExp): Promise<number> {
-  const m = pattern.exec(await (await fetch(`${url}/metrics`)).text());
-  return m ? Number(m[1]) : 0;
-}
-
 /** Waiting tickets, all priorities, as /metrics reports them. */
 async function queueDepth(url: string): Promise<number> {
   const body = await (await fetch(`${url}/metrics`)).text();
