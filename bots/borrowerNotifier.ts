@@ -18,7 +18,9 @@ export async function sendBorrowerEvent(context: TurnContext, event: BorrowerEve
       await context.sendActivity({ type: 'typing' });
       return;
     case 'joined':
-      await context.sendActivity(t(locale, 'handoff.joined', { agentName: event.agentName }));
+      await context.sendActivity(
+        event.leftMessage ? t(locale, 'handoff.joinedMessage', { agentName: event.agentName, reference: event.ticketId }) : t(locale, 'handoff.joined', { agentName: event.agentName }),
+      );
       return;
     case 'message':
       await context.sendActivity(t(locale, 'handoff.agentMessage', { agentName: event.agentName, text: event.text }));

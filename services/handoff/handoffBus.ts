@@ -11,7 +11,8 @@ import type { Outcome, TicketMessage, TicketState } from './ticket';
 export type BorrowerEvent =
   /** Position or estimated wait changed materially while waiting. */
   | { kind: 'queued'; ticketId: string; position: number; estimatedWaitSeconds: number }
-  | { kind: 'joined'; ticketId: string; agentName: string }
+  /** `leftMessage`: the ticket is a message the borrower left earlier (say the agent has read it). */
+  | { kind: 'joined'; ticketId: string; agentName: string; leftMessage?: true }
   | { kind: 'message'; ticketId: string; agentName: string; text: string }
   | { kind: 'typing'; ticketId: string }
   | { kind: 'closed'; ticketId: string; outcome: Outcome }

@@ -330,7 +330,7 @@ export class HandoffService {
     const waitedMs = (t.assignedAt ?? this.deps.clock.now()) - t.createdAt;
     this.deps.logger.info({ event: 'handoff.assigned', ticketId: t.id, agentId: agent.id, waitedMs }, 'ticket claimed');
     this.deps.onClaimed?.(waitedMs / 1000, t.kind ?? 'live');
-    await this.toBorrower(t, { kind: 'joined', ticketId: t.id, agentName: agent.displayName });
+    await this.toBorrower(t, { kind: 'joined', ticketId: t.id, agentName: agent.displayName, ...(t.kind === 'message' ? { leftMessage: true as const } : {}) });
     await this.publishAgents({ type: 'ticket_changed', ticketId: t.id, state: 'assigned', agentId: agent.id });
     await this.publishAgents({ type: 'queue_changed' });
     return { ticket: withoutReference(t) };

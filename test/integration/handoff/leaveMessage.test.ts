@@ -96,7 +96,7 @@ describe('leaving a message for a person outside service hours (real Redis, Dire
     const waitsBefore = await metric(app.url, /^handoff_wait_seconds_count\{kind="message"\} (\d+)$/m);
     expect((await agent.send('POST', '/agent/api/claim')).status).to.equal(200);
     expect(await metric(app.url, /^handoff_wait_seconds_count\{kind="message"\} (\d+)$/m), 'waiting time of a left message, apart from live waits').to.equal(waitsBefore + 1);
-    await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joinedMessage', { agentName: 'Agent One', reference }));
     expect((await agent.send('POST', `/agent/api/tickets/${reference}/messages`, { text: '您好，看到您的留言了。' })).status).to.equal(201);
     await waitForBotText(borrower, (x) => x === 'Agent One：您好，看到您的留言了。');
     await agent.send('POST', `/agent/api/tickets/${reference}/close`, { outcome: 'resolved', note: 'ok' });

@@ -87,7 +87,7 @@ describe('HandoffService', () => {
     expect((await service.claimNext(alice)).ticket).to.include({ id: left.ticketId, kind: 'message' });
     const detail = await service.ticketDetail(alice, left.ticketId);
     expect(detail.messages.map((m) => m.text)).to.deep.equal(['催收一直打我同事电话，我的手机 138****5678，请明天联系我', '补充：是上周五开始的', '还有，他们骂人']);
-    expect(notifier.kinds()).to.deep.equal(['joined']);
+    expect(notifier.delivered.map((d) => d.event)).to.deep.equal([{ kind: 'joined', ticketId: left.ticketId, agentName: 'Alice', leftMessage: true }]);
   });
 
   it('says nothing about an opening when a message is left while people are at work', async () => {
