@@ -97,12 +97,14 @@ export class BorrowerBot extends ActivityHandler {
     }
     let value = submittedValue(activity);
     const text = cleanText(activity.text) || cleanText(value?.text);
+    const saved = await this.dialogState.get(context);
+    const taskUnderWay = !!saved?.dialogStack?.length;
     const language = text ? detectLanguage(text, profile.language) : profile.language;
     const locale = localeOf(language);
 
     // The hand-off gate comes before the length limit: an agent reads a long message whole.
     // An answer to the ID-characters or one-time-code question is not shown to the agent (the prompt marks it only later).
-    const secret = !!profile.handoffTicket && SECRET_PROMPTS.has(innermostDialogId(await this.dialogState.get(context)) ?? '');
+    const secret = !!profile.handoffTicket && SECRET_PROMPTS.has(innermostDialogId(saved) ?? '');
     const relayText = secret ? HIDDEN_TEXT : cleanText(activity.text, MAX_RELAYED_CHARS) || cleanText(value?.text, MAX_RELAYED_CHARS);
     const attachments = (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl }));
     if (await this.deps.handoffRelay?.intercept(context, profile, { text: relayText, value, attachments }, locale)) return;
@@ -120,7 +122,7 @@ export class BorrowerBot extends ActivityHandler {
 
     // Emoji or symbols only (😡😡😡, ？？？) with no task under way: ask for a sentence rather than say "outside what
     // I can help with". Inside a task the prompt asks its own question again.
-    if (!value && !/[\p{L}\p{N}]/u.test(text) && !(await this.dialogState.get(context))?.dialogStack?.length) {
+    if (!value && !/[\p{L}\p{N}]/u.test(text) && !taskUnderWay) {
       await this.replyWithMenu(context, locale, 'core.noWords');
       return;
     }
@@ -133,7 +135,7 @@ export class BorrowerBot extends ActivityHandler {
     // number or a time instead of pressing it: as if they had pressed it and answered its first question.
     const offers = profile.offers;
     profile.offers = undefined;
-    if (!value && offers && !(await this.dialogState.get(context))?.dialogStack?.length) {
+    if (!value && offers && !taskUnderWay) {
       const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
       if (followUp) activity.value = value = { ...followUp };
     }
