@@ -236,4 +236,3 @@ export class BorrowerBot extends ActivityHandler {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
   }
 }
-

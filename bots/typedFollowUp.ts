@@ -1,16 +1,10 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { NextActionValue } from '../dialogs/guidance/nextActions';
+import type { PendingOffers } from '../dialogs/turnInfo';
 import { normaliseMobile } from '../services/identity/identityNormalisers';
 import { isIntent } from '../services/recognizer/intentRecognizer';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
 
-/** Next-step buttons of the bot's last answer that a typed reply can stand for (plain JSON in the profile). */
-export interface PendingOffers {
-  /** "Verify and see my account" for this intent. */
-  verify?: string;
-  /** "Book a callback" for this intent. */
-  book?: string;
-}
 
 /**
  * The offers among the activities this turn sends. Not the scam check's "verify": after it a bare number is more

@@ -16,7 +16,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
-import { createDialogContext } from './dialogRuntime';
+import { createDialogContext, innermostDialogId } from './dialogRuntime';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
@@ -106,7 +106,7 @@ export class MainDialog extends ComponentDialog {
 
   /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
   private interruptible(innerDc: DialogContext, intent: Intent): boolean {
-    return intent === 'cancel' || innermost(innerDc).activeDialog?.id !== HANDOFF_MESSAGE_PROMPT;
+    return intent === 'cancel' || innermostDialogId({ dialogStack: innerDc.stack }) !== HANDOFF_MESSAGE_PROMPT;
   }
 
   /**

@@ -64,7 +64,15 @@ export interface ConversationProfile {
    * Next-step buttons the bot's last answer offered ("verify and see my account", "book a callback"): the next message
    * may type the answer instead of pressing them (bots/typedFollowUp.ts). Replaced by every message.
    */
-  offers?: { verify?: string; book?: string };
+  offers?: PendingOffers;
+}
+
+/** Next-step buttons of the bot's last answer that a typed reply can stand for (plain JSON in the profile). */
+export interface PendingOffers {
+  /** "Verify and see my account" for this intent. */
+  verify?: string;
+  /** "Book a callback" for this intent. */
+  book?: string;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

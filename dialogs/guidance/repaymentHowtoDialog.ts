@@ -13,7 +13,7 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|auto.?debit|direct debit/i],
   [
     'guidance.repay.notPosted',
-    /没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还了|還了|还过了|還過了|(已经|已經|已|刚刚|剛剛|刚|剛|昨天|前天|今早|上午|下午|晚上)还的|(已经|已經|刚刚|剛剛|昨天|前天)还|(已经|已經|刚刚|剛剛|昨天|前天)還|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning)/i,
+    /没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning)/i,
   ],
 ];
 

@@ -167,19 +167,13 @@ export class HandoffService {
   // ---------------------------------------------------------------- borrower side
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffRequestResult> {
-    const { queue, clock, logger, serviceHours, options } = this.deps;
+    const { queue, logger, options } = this.deps;
     const conversationId = conversationIdOf(request);
     const existing = await queue.latestFor(conversationId);
     if (existing && (existing.state === 'queued' || existing.state === 'assigned')) return this.describe(existing, false);
-    const now = clock.now();
-    if (serviceHours && !isWithinServiceHours(now, serviceHours)) {
-      let opening: { from: string; to: string } | undefined;
-      try {
-        const n = nextOpening(now, serviceHours);
-        opening = { from: n.from, to: n.to };
-      } catch {
-        opening = undefined;
-      }
+    const closed = this.closedNow();
+    if (closed) {
+      const { opening } = closed;
       logger.info({ event: 'handoff.unavailable', reason: 'outside_hours', conversationId }, 'hand-off outside service hours');
       return { unavailable: 'outside_hours', ...(opening ? { nextOpening: opening } : {}) };
     }
@@ -204,21 +198,14 @@ export class HandoffService {
    * `answerFrom` (ISO) is when people are next at work, absent when they are now.
    */
   async leaveMessage(request: HandoffRequest, text: string): Promise<{ ticketId: string; created: boolean; answerFrom?: string }> {
-    const { queue, clock, logger, serviceHours, messages } = this.deps;
+    const { queue, logger, messages } = this.deps;
     const conversationId = conversationIdOf(request);
     const { ticket, created } = await queue.enqueue({ ...ticketRequest(request, conversationId), kind: 'message' }, this.deps.instanceId);
     const stored = await messages.append(ticket.id, { from: 'borrower', text: maskPii(text) });
     logger.info({ event: created ? 'handoff.message_left' : 'handoff.message_added', ticketId: ticket.id, conversationId, priority: ticket.priority }, 'message left for a person');
     await this.publishAgents({ type: 'message', ticketId: ticket.id, agentId: ticket.agentId, message: stored });
     if (created) await this.publishAgents({ type: 'queue_changed' });
-    let answerFrom: string | undefined;
-    if (serviceHours && !isWithinServiceHours(clock.now(), serviceHours)) {
-      try {
-        answerFrom = nextOpening(clock.now(), serviceHours).from;
-      } catch {
-        answerFrom = undefined;
-      }
-    }
+    const answerFrom = this.closedNow()?.opening?.from;
     return { ticketId: ticket.id, created, ...(answerFrom ? { answerFrom } : {}) };
   }
 
@@ -431,6 +418,19 @@ export class HandoffService {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** Outside the agents' service hours: the next opening (absent when none can be found). Open, or no hours: undefined. */
+  private closedNow(): { opening?: { from: string; to: string } } | undefined {
+    const { serviceHours, clock } = this.deps;
+    const now = clock.now();
+    if (!serviceHours || isWithinServiceHours(now, serviceHours)) return undefined;
+    try {
+      const n = nextOpening(now, serviceHours);
+      return { opening: { from: n.from, to: n.to } };
+    } catch {
+      return {};
+    }
+  }
 
   private async estimator(): Promise<(position: number) => number> {
     const [online, handle] = await Promise.all([this.deps.presence.online(), this.deps.queue.recentHandleSeconds()]);
