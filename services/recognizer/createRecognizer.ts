@@ -1,7 +1,5 @@
 import type { IntentRecognizer } from './intentRecognizer';
 import { EmbeddedRecognizer, DEFAULT_MODEL_PATH } from './embeddedRecognizer';
-import { LuisRecognizer } from './cloud/luisRecognizer';
-import { CluRecognizer } from './cloud/cluRecognizer';
 import { FallbackRecognizer } from './cloud/fallbackRecognizer';
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
@@ -51,6 +49,8 @@ function required(config: RecognizerConfig, keys: Array<keyof RecognizerConfig>)
  * The recogniser the bot uses, by NLU_BACKEND: the embedded model, or LUIS / CLU wrapped in a
  * FallbackRecognizer over the embedded model (so the bot keeps understanding when the cloud is down).
  * Throws BotError('CONFIG_INVALID') for missing cloud settings, 'RECOGNIZER_UNAVAILABLE' for an unreadable model.
+ * A cloud back end's module (and its Azure SDK) is loaded only when it is selected, so the embedded default does
+ * not carry them in memory.
  */
 export function createRecognizer(config: RecognizerConfig, deps: RecognizerDeps): IntentRecognizer {
   confidenceThresholds(config);
@@ -59,6 +59,7 @@ export function createRecognizer(config: RecognizerConfig, deps: RecognizerDeps)
   if (config.NLU_BACKEND === 'embedded') return embedded;
   if (config.NLU_BACKEND === 'luis') {
     required(config, ['LUIS_ENDPOINT', 'LUIS_APP_ID', 'LUIS_PREDICTION_KEY']);
+    const { LuisRecognizer } = require('./cloud/luisRecognizer') as typeof import('./cloud/luisRecognizer');
     const primary = new LuisRecognizer({
       endpoint: config.LUIS_ENDPOINT!,
       appId: config.LUIS_APP_ID!,
@@ -69,6 +70,7 @@ export function createRecognizer(config: RecognizerConfig, deps: RecognizerDeps)
     return new FallbackRecognizer({ primary, fallback: embedded, timeoutMs: config.NLU_CLOUD_TIMEOUT_MS, logger: deps.logger, onFallback: deps.onFallback, name: 'luis' });
   }
   required(config, ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT']);
+  const { CluRecognizer } = require('./cloud/cluRecognizer') as typeof import('./cloud/cluRecognizer');
   const primary = new CluRecognizer({
     endpoint: config.CLU_ENDPOINT!,
     key: config.CLU_KEY!,

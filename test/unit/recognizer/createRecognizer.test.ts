@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { parseConfig } from '../../../services/config/config';
 import { confidenceThresholds, createRecognizer } from '../../../services/recognizer/createRecognizer';
 import { EmbeddedRecognizer } from '../../../services/recognizer/embeddedRecognizer';
@@ -14,6 +16,19 @@ describe('createRecognizer', () => {
     expect(config.NLU_BACKEND).to.equal('embedded');
     expect(createRecognizer(config, deps)).to.be.instanceOf(EmbeddedRecognizer);
     expect(confidenceThresholds(config)).to.deep.equal({ high: 0.6, low: 0.3 });
+  });
+
+  it('does not load the cloud SDKs for the embedded default (a fresh process)', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const script = [
+      "const { createRecognizer } = require('./services/recognizer/createRecognizer');",
+      "const { parseConfig } = require('./services/config/config');",
+      "const { silentLogger } = require('./services/logging/logger');",
+      'createRecognizer(parseConfig({}), { logger: silentLogger() });',
+      "console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /cognitiveservices-luis-runtime|ai-language-conversations|ms-rest-js/.test(f))));",
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(JSON.parse(out.trim().split('\n').pop() ?? 'null')).to.deep.equal([]);
   });
 
   it('wraps LUIS in a fallback to the embedded recogniser', () => {
