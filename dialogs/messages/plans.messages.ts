@@ -11,6 +11,8 @@ export const planMessages = defineMessages({
     'plan.ineligible.intro': '我查看了您的账户。按目前的情况，暂时不能在这里自助申请分期，原因是：',
     'plan.reason.NOTHING_OWED': '您目前没有需要还的欠款，不需要申请分期。',
     'plan.reason.STATUS_NOT_ELIGIBLE': '您的借款目前的状态（例如正常还款中，或已转专门团队处理）不在自助分期的范围内。',
+    'plan.reason.STATUS_NOT_ELIGIBLE.chargedOff': '您的借款已转入专门团队处理，不能在这里自助申请分期，还款安排需要由专员与您商定。',
+    'plan.reason.STATUS_NOT_ELIGIBLE.notOverdue': '您的借款目前没有逾期，自助分期只适用于已经逾期的借款。',
     'plan.reason.DAYS_OVERDUE_OUT_OF_RANGE': '自助分期适用于逾期 {min} 到 {max} 天的借款，您的借款不在这个范围内。',
     'plan.reason.IN_MEDIATION': '您的账户正在调解中，还款安排需要在调解中商定。',
     'plan.reason.COURT_CASE_FILED': '您的账户已有法院立案的案件，还款安排需要由法务团队与您商定。',
@@ -130,6 +132,8 @@ export const planMessages = defineMessages({
     'plan.ineligible.intro': '我查看了您的帳戶。按目前的情況，暫時不能在這裡自助申請分期，原因是：',
     'plan.reason.NOTHING_OWED': '您目前沒有需要還的欠款，不需要申請分期。',
     'plan.reason.STATUS_NOT_ELIGIBLE': '您的借款目前的狀態（例如正常還款中，或已轉專門團隊處理）不在自助分期的範圍內。',
+    'plan.reason.STATUS_NOT_ELIGIBLE.chargedOff': '您的借款已轉入專門團隊處理，不能在這裡自助申請分期，還款安排需要由專員與您商定。',
+    'plan.reason.STATUS_NOT_ELIGIBLE.notOverdue': '您的借款目前沒有逾期，自助分期只適用於已經逾期的借款。',
     'plan.reason.DAYS_OVERDUE_OUT_OF_RANGE': '自助分期適用於逾期 {min} 到 {max} 天的借款，您的借款不在這個範圍內。',
     'plan.reason.IN_MEDIATION': '您的帳戶正在調解中，還款安排需要在調解中商定。',
     'plan.reason.COURT_CASE_FILED': '您的帳戶已有法院立案的案件，還款安排需要由法務團隊與您商定。',
@@ -246,6 +250,9 @@ export const planMessages = defineMessages({
     'plan.reason.NOTHING_OWED': 'You have nothing to repay at the moment, so no plan is needed.',
     'plan.reason.STATUS_NOT_ELIGIBLE':
       'Your loan is in a state (for example up to date, or with our recoveries team) that self-service plans do not cover.',
+    'plan.reason.STATUS_NOT_ELIGIBLE.chargedOff':
+      'Your loan is with our recoveries team, so a plan cannot be requested here; a specialist agrees the repayment with you.',
+    'plan.reason.STATUS_NOT_ELIGIBLE.notOverdue': 'Your loan is not overdue, and self-service plans are for loans that are overdue.',
     'plan.reason.DAYS_OVERDUE_OUT_OF_RANGE': 'Self-service plans cover loans {min} to {max} days overdue, and yours is outside that range.',
     'plan.reason.IN_MEDIATION': 'Your account is in mediation, so a repayment arrangement is agreed there.',
     'plan.reason.COURT_CASE_FILED': 'A court case has been filed on your account, so our legal team agrees a repayment arrangement with you.',

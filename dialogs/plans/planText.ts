@@ -13,12 +13,11 @@ export const PLAN_CONFIRM = 'plan.confirm';
 
 /**
  * The account as the plan engine reads it. Settled loans are closed. A charged-off loan is with the recoveries
- * team, never in a self-service plan: it is projected as a status outside every policy's allowed ones ('current'),
- * so the engine leaves it out (and says STATUS_NOT_ELIGIBLE when nothing else is left). A lawyer's letter is not a
- * legal stage for the engine.
+ * team, never in a self-service plan: no policy allows that status, so the engine leaves it out (and says
+ * STATUS_NOT_ELIGIBLE when nothing else is left). A lawyer's letter is not a legal stage for the engine.
  */
 export function planAccountOf(account: Account): PlanAccount {
-  const status = (l: Loan): PlanLoanStatus => (l.status === 'settled' ? 'closed' : l.status === 'charged_off' ? 'current' : l.status);
+  const status = (l: Loan): PlanLoanStatus => (l.status === 'settled' ? 'closed' : l.status);
   const stage: LegalStageKind = account.legal.stage === 'lawyer_letter' ? 'none' : account.legal.stage;
   return {
     loans: account.loans.map((l) => ({
@@ -73,8 +72,17 @@ export function ineligibleLines(locale: Locale, reasons: readonly IneligibleReas
   };
   return reasons.map((r) => {
     const p = r === 'TOO_MANY_BROKEN_PLANS' ? { ...params, max: policy.eligibility.maxBrokenPlans } : params;
+    if (r === 'STATUS_NOT_ELIGIBLE') return t(locale, statusReasonKey(account), p);
     return t(locale, `plan.reason.${r}` as MessageKey, p);
   });
+}
+
+/** Why no loan's status allows a plan, in the borrower's terms: with the recoveries team, or simply not overdue. */
+function statusReasonKey(account: PlanAccount): MessageKey {
+  const owing = account.loans.filter((l) => l.status !== 'closed');
+  if (owing.some((l) => l.status === 'charged_off')) return 'plan.reason.STATUS_NOT_ELIGIBLE.chargedOff';
+  if (owing.length > 0 && owing.every((l) => l.status === 'current')) return 'plan.reason.STATUS_NOT_ELIGIBLE.notOverdue';
+  return 'plan.reason.STATUS_NOT_ELIGIBLE';
 }
 
 /** The facts of one proposal, as the card and the plain text show them. */

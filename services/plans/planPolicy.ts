@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { BotError } from '../errors/botError';
 import defaultPolicyJson from './defaultPolicy.json';
 
-/** Loan states the plan engine knows. `current_hardship`: not overdue yet, hardship declared to the lender. */
-export const loanStatuses = ['current', 'current_hardship', 'overdue', 'closed'] as const;
+/**
+ * Loan states the plan engine knows. `current_hardship`: not overdue yet, hardship declared to the lender.
+ * `charged_off`: with the recoveries team; no policy can allow it (never in a self-service plan).
+ */
+export const loanStatuses = ['current', 'current_hardship', 'overdue', 'charged_off', 'closed'] as const;
 export type LoanStatus = (typeof loanStatuses)[number];
 
 /** Legal stage of an account, from the account service. */

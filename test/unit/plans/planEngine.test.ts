@@ -28,6 +28,14 @@ describe('plan engine: eligibility', () => {
     expect(reasons(proposePlans({ account: acc, today: TODAY, policy: defaults }))).to.deep.equal(['STATUS_NOT_ELIGIBLE']);
   });
 
+  it('never puts a charged-off loan in a plan: alone it is STATUS_NOT_ELIGIBLE, beside an overdue loan it is left out', () => {
+    const chargedOff = loan({ loanId: 'L9', status: 'charged_off', daysOverdue: 200 });
+    expect(reasons(proposePlans({ account: account({ loans: [chargedOff] }), today: TODAY, policy: defaults }))).to.deep.equal(['STATUS_NOT_ELIGIBLE']);
+    const outcome = proposePlans({ account: account({ loans: [loan({ loanId: 'L1', status: 'overdue', daysOverdue: 30 }), chargedOff] }), today: TODAY, policy: defaults });
+    expect(outcome.eligible).to.equal(true);
+    if (outcome.eligible) expect(outcome.proposals.every((p) => p.loanIds.join() === 'L1')).to.equal(true);
+  });
+
   it('accepts a current loan with declared hardship without applying the days-overdue range', () => {
     const acc = account({ loans: [loan({ status: 'current_hardship', daysOverdue: 0, overdueAmountFen: 0 })] });
     expect(proposePlans({ account: acc, today: TODAY, policy: defaults }).eligible).to.equal(true);

@@ -159,6 +159,20 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(await bot.planRequests('D005')).to.have.length(0);
     });
 
+    it('says why the loan status rules a plan out, in the borrower case: with the recoveries team (D005), not overdue (D001)', async () => {
+      const chargedOff = await makePlanBot();
+      await chargedOff.say('我想分期还款');
+      const recoveries = textOf(await verifyAs(chargedOff, 'D005'));
+      expect(recoveries).to.contain(t('zh-CN', 'plan.reason.STATUS_NOT_ELIGIBLE.chargedOff'));
+      expect(recoveries).not.to.contain(t('zh-CN', 'plan.reason.STATUS_NOT_ELIGIBLE'));
+
+      const upToDate = await makePlanBot();
+      await upToDate.say('我想分期还款');
+      const current = textOf(await verifyAs(upToDate, 'D001'));
+      expect(current).to.contain(t('zh-CN', 'plan.reason.STATUS_NOT_ELIGIBLE.notOverdue'));
+      expect(current).to.contain(t('zh-CN', 'plan.ineligible.next'));
+    });
+
     it('explains court enforcement in plain words (D010)', async () => {
       const bot = await makePlanBot();
       await bot.say('我想分期还款');

@@ -24,6 +24,7 @@ import type { IntentRecognizer } from '../../../../services/recognizer/intentRec
 
 /** Demo borrowers (services/accounts/fixtures/README.md): mobile and ID last 6. */
 export const DEMO = {
+  D001: ['13800000001', '12345X'],
   D004: ['13800000004', '45678X'],
   D002: ['13800000002', '234561'],
   D005: ['13800000005', '567894'],
