@@ -34,6 +34,7 @@ import {
   contactedMentioned,
   openingDescription,
   pastDateOf,
+  saysNumberUnknown,
   saysWhenUnknown,
   type ComplaintCategory,
   type ComplaintChannel,
@@ -303,7 +304,7 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
-    if (text === t(localeOfStep(prompt.context), 'complaints.numberUnknown')) return true;
+    if (text === t(localeOfStep(prompt.context), 'complaints.numberUnknown') || saysNumberUnknown(text)) return true;
     return firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone)) !== undefined;
   }
 }

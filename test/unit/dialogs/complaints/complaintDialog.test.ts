@@ -79,7 +79,8 @@ describe('ComplaintDialog transcripts', () => {
     expect(start).to.contain(t('zh-CN', 'complaints.askWhen')).and.not.to.contain(t('zh-CN', 'complaints.askWhat'));
     // Phone and family were named: straight to the caller's number.
     expect(allText(await h.say('不记得了'))).to.contain(t('zh-CN', 'complaints.askNumber'));
-    const filed = allText(await h.say(t('zh-CN', 'complaints.numberUnknown')));
+    // "没有" typed at the number question means no number, like the button.
+    const filed = allText(await h.say('没有'));
     const reference = REFERENCE.exec(filed)?.[0];
     const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
     expect(complaint).to.include({ description: '催收天天打我家人电话', channel: 'phone', contactedPersons: '我的家人', category: 'third_party_contact' });
@@ -90,7 +91,7 @@ describe('ComplaintDialog transcripts', () => {
     const enStart = allText(await en.say('A collector called my mother yesterday and shouted at her'));
     expect(enStart).to.contain(t('en', 'complaints.noted', { description: 'A collector called my mother yesterday and shouted at her' }));
     expect(enStart, 'the day was named too').to.contain(t('en', 'complaints.askNumber'));
-    await en.say(t('en', 'complaints.numberUnknown'));
+    await en.say('no idea, it was hidden');
     expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', channel: 'phone', contactedPersons: '我的家人' });
   });
 

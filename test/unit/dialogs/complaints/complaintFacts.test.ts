@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complaintCategory, complaintPriority, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
+import { complaintCategory, complaintPriority, pastDateOf, saysNumberUnknown } from '../../../../dialogs/complaints/complaintFacts';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
 
@@ -18,6 +18,13 @@ describe('complaint facts', () => {
     expect(dateOf('11月18日')).to.equal('2026-11-18');
     expect(dateOf('周三')).to.equal('2026-11-18');
     expect(dateOf('很久以前')).to.equal(undefined);
+  });
+
+  it('hears "no number" typed at the caller-number question, never when digits are given', () => {
+    for (const text of ['没有', '沒有', '不知道', '不知道名字', '号码隐藏了', '来电没显示号码', '忘了', '跳过', 'no', 'No idea', "I don't know", 'it was a hidden number', 'none'])
+      expect(saysNumberUnknown(text), text).to.equal(true);
+    for (const text of ['13812345678', '不知道，好像是138开头', '400 123 4567', '打电话', '他骂我', 'yes', 'nothing more to say'])
+      expect(saysNumberUnknown(text), text).to.equal(false);
   });
 
   it('categorises from what the borrower said and who was contacted; a preset category wins', () => {
