@@ -17,8 +17,11 @@ import {
 } from 'botbuilder-dialogs';
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
 import { createDialogContext, innermostDialogId } from './dialogRuntime';
+import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
+import { InfoAnswerDialog, type RouteOptions } from './guidance/infoAnswerDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
+import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
 import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
@@ -31,6 +34,13 @@ const CLARIFY_PROMPT = 'main.clarify';
 
 /** Intents that interrupt any dialog at any step. */
 const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
+
+/** Prompts whose answer is the borrower's own account of things, taken as written (never a side question). */
+const AS_WRITTEN_PROMPTS = new Set([HANDOFF_MESSAGE_PROMPT, COMPLAINT_WHAT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT]);
+
+/** A question by its form: a question particle or mark at the end, or a question word ("会不会", "how", "is it…"). */
+const QUESTION =
+  /([吗嗎么麼呢？?]|是不是真的|是真的)[\s。.!！~～]*$|是不是|会不会|會不會|能不能|可不可以|怎么办|怎麼辦|为什么|為什麼|^(is|are|do|does|can|could|will|would|should|what|how|why|when|where|who)\b/i;
 
 export interface ConfidenceThresholds {
   /** At or above: route straight away. */
@@ -96,6 +106,15 @@ export class MainDialog extends ComponentDialog {
           return this.startRoute(innerDc, 'human_agent');
       }
     }
+    const aside = this.sideQuestion(innerDc);
+    if (aside) {
+      // A question about a fact (is the lawsuit real, will it show on my credit report) in the middle of a task:
+      // answer it, then ask the task's question again. The answer's dialog ends at once, and the prompt under it
+      // re-asks when it becomes active again.
+      const { entities } = turnInfo(innerDc.context).recognition;
+      await innermost(innerDc).beginDialog(aside, { intent: turnInfo(innerDc.context).recognition.intent, entities, aside: true } satisfies RouteOptions);
+      return Dialog.EndOfTurn;
+    }
     if (this.isTopicChange(innerDc)) {
       // A closed question the borrower did not answer, and a confident request for another task: follow the borrower.
       await innerDc.cancelAllDialogs();
@@ -107,6 +126,24 @@ export class MainDialog extends ComponentDialog {
   /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
   private interruptible(innerDc: DialogContext, intent: Intent): boolean {
     return intent === 'cancel' || innermostDialogId({ dialogStack: innerDc.stack }) !== HANDOFF_MESSAGE_PROMPT;
+  }
+
+  /**
+   * The information answer's dialog id when the message is a confident question for one (lawsuit, doorstep visit,
+   * credit report, how to repay) asked at a task's prompt, and not that prompt's answer: no digits, no button or card
+   * value, not a prompt whose answer is taken as written, and not the task the borrower is already in.
+   */
+  private sideQuestion(innerDc: DialogContext): string | undefined {
+    const { recognition } = turnInfo(innerDc.context);
+    if (recognition.score < this.deps.thresholds.high) return undefined;
+    const route = this.deps.routes[recognition.intent];
+    if (!route || !('dialog' in route) || !(innerDc.findDialog(route.dialog) instanceof InfoAnswerDialog)) return undefined;
+    const text = innerDc.context.activity.text?.trim() ?? '';
+    if (!QUESTION.test(text) || /\d/.test(text) || innerDc.context.activity.value) return undefined;
+    const dc = innermost(innerDc);
+    if (!dc.activeDialog || AS_WRITTEN_PROMPTS.has(dc.activeDialog.id)) return undefined;
+    if (innerDc.stack.some((instance) => instance.id === route.dialog)) return undefined;
+    return route.dialog;
   }
 
   /**

@@ -43,7 +43,8 @@ import {
 
 export const COMPLAINT_DIALOG = 'complaints.intake';
 const FLOW = `${COMPLAINT_DIALOG}.flow`;
-const WHAT_PROMPT = `${COMPLAINT_DIALOG}.what`;
+/** The "what happened" question: its answer is the complaint as the borrower tells it. */
+export const COMPLAINT_WHAT_PROMPT = `${COMPLAINT_DIALOG}.what`;
 const WHEN_PROMPT = `${COMPLAINT_DIALOG}.when`;
 const CHANNEL_PROMPT = `${COMPLAINT_DIALOG}.channel`;
 const WHO_PROMPT = `${COMPLAINT_DIALOG}.who`;
@@ -105,7 +106,7 @@ export class ComplaintDialog extends ComponentDialog {
         this.retryStep.bind(this),
       ]),
     );
-    this.addDialog(new TextPrompt(WHAT_PROMPT, async (p) => describes(p.recognized.value ?? '')));
+    this.addDialog(new TextPrompt(COMPLAINT_WHAT_PROMPT, async (p) => describes(p.recognized.value ?? '')));
     this.addDialog(new TextPrompt(WHEN_PROMPT, this.validateWhen.bind(this)));
     this.addDialog(cjkChoicePrompt(CHANNEL_PROMPT));
     this.addDialog(cjkChoicePrompt(WHO_PROMPT));
@@ -134,7 +135,7 @@ export class ComplaintDialog extends ComponentDialog {
       await step.context.sendActivity(t(locale, 'complaints.noted', { description: echo(opening) }));
       return step.next(opening);
     }
-    return step.prompt(WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
+    return step.prompt(COMPLAINT_WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
   }
 
   private async askWhenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -22,6 +22,8 @@ export interface GuidanceDeps {
 export interface RouteOptions {
   intent?: Intent;
   entities?: Entity[];
+  /** Asked in the middle of another task: the facts (and the borrower's own part), then back to that task. */
+  aside?: boolean;
 }
 
 export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
@@ -63,7 +65,11 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
     await this.sendFacts(step.context, locale, options);
     const snapshot = await verifiedAccount(step.context, this.deps);
     if (snapshot) await this.sendPersonal(step.context, locale, snapshot);
-    else await step.context.sendActivity(t(locale, 'guidance.verifyHint'));
+    if (options.aside) {
+      await step.context.sendActivity(t(locale, 'core.helpResume'));
+      return step.endDialog();
+    }
+    if (!snapshot) await step.context.sendActivity(t(locale, 'guidance.verifyHint'));
     await this.close(step.context, locale, options, snapshot);
     return step.endDialog();
   }

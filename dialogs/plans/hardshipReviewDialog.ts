@@ -19,7 +19,8 @@ export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
 const FLOW = `${HARDSHIP_REVIEW_DIALOG}.flow`;
 const SUBMIT = `${HARDSHIP_REVIEW_DIALOG}.submit`;
 const REASON_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.reason`;
-const DESCRIPTION_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.description`;
+/** The hardship description: its answer is taken as written. */
+export const HARDSHIP_DESCRIPTION_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.description`;
 const AMOUNT_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.amount`;
 const DOCUMENTS_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.documents`;
 
@@ -95,7 +96,7 @@ export class HardshipReviewDialog extends ComponentDialog {
       ]),
     );
     this.addDialog(new TextPrompt(REASON_PROMPT));
-    this.addDialog(new TextPrompt(DESCRIPTION_PROMPT));
+    this.addDialog(new TextPrompt(HARDSHIP_DESCRIPTION_PROMPT));
     this.addDialog(
       new TextPrompt(AMOUNT_PROMPT, async (p) => {
         const text = p.recognized.value ?? '';
@@ -165,7 +166,7 @@ export class HardshipReviewDialog extends ComponentDialog {
     const picked = pickOption(text, REASONS.map((r) => labelsOf(`hardship.reason.${r}` as MessageKey)));
     if (picked !== undefined) {
       values.reason = REASONS[picked];
-      return step.prompt(DESCRIPTION_PROMPT, {
+      return step.prompt(HARDSHIP_DESCRIPTION_PROMPT, {
         prompt: MessageFactory.suggestedActions([t(locale, 'hardship.skip')], t(locale, 'hardship.askDescription')),
       });
     }

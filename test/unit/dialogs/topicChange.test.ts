@@ -7,17 +7,44 @@ describe('changing the subject in the middle of a task', () => {
   beforeEach(async () => (bot = await botHarness()));
   afterEach(async () => bot.close());
 
-  it('follows a confident new request asked at a closed question instead of repeating the question', async () => {
+  it('follows a confident request for another task asked at a closed question instead of repeating the question', async () => {
     const asked = textOf(await bot.say('is this number yours 13912345678'));
     expect(asked).to.contain('Verify now?');
-    const switched = textOf(await bot.say('how do I repay?'));
-    expect(switched).to.contain('official channels').and.not.contain('Verify now?');
+    const switched = textOf(await bot.say('I want to file a complaint about a collector'));
+    expect(switched).to.contain(t('en', 'complaints.askWhat')).and.not.contain('Verify now?');
   });
 
-  it('follows a question asked where digits were expected (the mobile prompt)', async () => {
+  it('answers a factual question asked at a closed question, then asks that question again', async () => {
+    expect(textOf(await bot.say('is this number yours 13912345678'))).to.contain('Verify now?');
+    const replies = await bot.say('how do I repay?');
+    const texts = replies.map((a) => a.text ?? '');
+    expect(texts.join('\n')).to.contain('official channels');
+    expect(texts.at(-2)).to.equal(t('en', 'core.helpResume'));
+    expect(texts.at(-1)).to.contain('Verify now?');
+    expect(textOf(await bot.say('Yes, verify now')), 'the question is still open').to.contain(t('en', 'identity.askMobile'));
+  });
+
+  it('answers a question asked where digits were expected (the mobile prompt), then asks for the mobile again', async () => {
     expect(textOf(await bot.say('我还欠多少钱'))).to.contain(t('zh-CN', 'identity.askMobile'));
-    const switched = textOf(await bot.say('逾期会不会上征信'));
-    expect(switched).to.contain('征信').and.not.contain(t('zh-CN', 'identity.retryMobile'));
+    const aside = textOf(await bot.say('逾期会不会上征信'));
+    expect(aside).to.contain('征信').and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(aside).not.to.contain(t('zh-CN', 'identity.retryMobile'));
+    expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+  });
+
+  it('answers a question asked at a free-text step of a plan request (the reason), then goes on with the plan', async () => {
+    await bot.say('我想分期还款');
+    await bot.say('13800000003');
+    expect(textOf(await bot.say('345672'))).to.contain(t('zh-CN', 'plan.askReason'));
+    const aside = textOf(await bot.say('律师函是真的吗'));
+    expect(aside).to.contain('律师函不是法院文书').and.to.contain(t('zh-CN', 'plan.askReason'));
+    expect(textOf(await bot.say('失业了'))).to.contain(t('zh-CN', 'plan.askAmount'));
+  });
+
+  it('takes a question as written where the borrower tells what happened (a complaint)', async () => {
+    await bot.say('投诉催收行为');
+    const next = textOf(await bot.say('他们说下周要起诉我，是真的吗'));
+    expect(next).to.contain('这是什么时候发生的').and.not.to.contain(t('zh-CN', 'core.helpResume'));
   });
 
   it('keeps a free-text answer inside its task even when it sounds like another task', async () => {
