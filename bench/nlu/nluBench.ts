@@ -2,6 +2,7 @@
 // Trains the embedded model and NLP.js (node-nlp, the usual JavaScript choice) on exactly the same training
 // data (data/nlu/train.*.txt), evaluates both on the same files in the same run (held-out split and
 // ../shared/eval/nlu-real-zh.dev.jsonl), and writes bench/results/nlu.md and nlu.json.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,24 @@ function heapMb(): number {
   return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
 }
 
+/**
+ * The loaded model's memory, measured in a fresh Node process: heap + ArrayBuffers after loading it and its first
+ * call, minus the same before loading (modules already imported). In this process the trainer's garbage and the
+ * trained copy made the difference noise (it once came out negative).
+ */
+function modelMemoryMb(modelPath: string): number {
+  const script = [
+    "const { EmbeddedRecognizer } = require('./services/recognizer/embeddedRecognizer');",
+    'const mb = () => { gc(); gc(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 1048576; };',
+    'const before = mb();',
+    `const r = EmbeddedRecognizer.fromFile(${JSON.stringify(modelPath)});`,
+    "r.classify('你好');",
+    'console.log(JSON.stringify({ mb: mb() - before, alive: typeof r.classify }));',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  return (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { mb: number }).mb;
+}
+
 interface Row {
   system: string;
   file: string;
@@ -42,12 +61,11 @@ async function main(): Promise<void> {
   const embeddedTrainMs = Date.now() - t0;
   const tmp = path.join(os.tmpdir(), `nlu-bench-${process.pid}.json`);
   writeFileSync(tmp, JSON.stringify(trained.toJson()));
-  const before = heapMb();
   t0 = performance.now();
   const embedded = EmbeddedRecognizer.fromFile(tmp);
   embedded.classify('你好'); // builds the lookup index on first use: part of loading
   const embeddedLoadMs = performance.now() - t0;
-  const embeddedMemMb = heapMb() - before;
+  const embeddedMemMb = modelMemoryMb(tmp);
 
   // --- NLP.js: same utterances, zh for Chinese rows, en for English rows
   // eslint-disable-next-line @typescript-eslint/no-require-imports
