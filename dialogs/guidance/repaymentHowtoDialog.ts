@@ -7,6 +7,10 @@ import { intentActions } from './nextActions';
 
 export const REPAYMENT_HOWTO_DIALOG = 'guidance.repaymentHowto';
 
+/** A repayment taken twice or too much. */
+const DOUBLE_CHARGED =
+  /扣了?(两|兩|2|二)次|(两|兩|2)次扣款|重复扣|重複扣|多扣|扣多了|扣重了|扣错|扣錯|charged (me )?twice|debited twice|taken twice|double.?(charged|debited|debit|payment)|overcharged/i;
+
 /** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
 const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.early', /提前|early|pay off/i],
@@ -19,7 +23,8 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
 
 /**
  * `repayment_howto`: official channels only (the lender's app), never a personal account; early repayment, failed
- * auto-debit, a payment not yet showing (keep the receipt, a person checks it; no posting times are promised).
+ * auto-debit, a payment not yet showing (keep the receipt, a person checks it; no posting times are promised), a
+ * repayment taken twice (keep the debit records, do not pay again, a person checks it; no refund is promised).
  * Verified: the next due date and amount.
  */
 export class RepaymentHowtoDialog extends InfoAnswerDialog {
@@ -28,7 +33,9 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
   }
 
   protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    const topics = topicsAsked(context.activity.text ?? '', TOPICS);
+    const text = context.activity.text ?? '';
+    // Charged twice is its own answer, given only when asked (a general question gets the three usual topics).
+    const topics = DOUBLE_CHARGED.test(text) ? ['guidance.repay.doubleCharged' as const] : topicsAsked(text, TOPICS);
     await context.sendActivity([t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n'));
   }
 

@@ -31,6 +31,17 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(en).to.contain(t('en', 'guidance.repay.notPosted')).and.not.to.contain(t('en', 'guidance.repay.early'));
   });
 
+  it('answers a repayment taken twice with the keep-the-records part only, not the failed auto-debit', async () => {
+    const h = await makeHarness();
+    for (const said of ['还款的时候重复扣款了怎么办', '自动还款扣了两次']) {
+      const text = allText(await h.say(said));
+      expect(text, said).to.contain(t('zh-CN', 'guidance.repay.doubleCharged')).and.to.contain(t('zh-CN', 'guidance.repay.channels'));
+      expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.autodebit')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+    }
+    expect(allText(await h.say('The auto-debit charged me twice'))).to.contain(t('en', 'guidance.repay.doubleCharged')).and.not.to.contain(t('en', 'guidance.repay.autodebit'));
+    expect(allText(await h.say('怎么还款')), 'a general question').not.to.contain(t('zh-CN', 'guidance.repay.doubleCharged'));
+  });
+
   it('gives every topic to a general question, and the next due date to a verified borrower (D002)', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
