@@ -11,7 +11,7 @@ import { intentOfLabel, menuActions } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
-import { SECRET_PROMPTS } from '../dialogs/identity/verifyIdentityDialog';
+import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
@@ -103,8 +103,8 @@ export class BorrowerBot extends ActivityHandler {
     const locale = localeOf(language);
 
     // The hand-off gate comes before the length limit: an agent reads a long message whole.
-    // An answer to the ID-characters or one-time-code question is not shown to the agent (the prompt marks it only later).
-    const secret = !!profile.handoffTicket && SECRET_PROMPTS.has(innermostDialogId(saved) ?? '');
+    // ID characters or a one-time code are not shown to the agent (the prompt marks them only later).
+    const secret = !!profile.handoffTicket && isSecretAnswer(innermostDialogId(saved), activity.text ?? '');
     const relayText = secret ? HIDDEN_TEXT : cleanText(activity.text, MAX_RELAYED_CHARS) || cleanText(value?.text, MAX_RELAYED_CHARS);
     const attachments = (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, name: a.name, contentUrl: a.contentUrl }));
     if (await this.deps.handoffRelay?.intercept(context, profile, { text: relayText, value, attachments }, locale)) return;

@@ -1,7 +1,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { NextActionValue } from '../dialogs/guidance/nextActions';
 import type { PendingOffers } from '../dialogs/turnInfo';
-import { normaliseMobile } from '../services/identity/identityNormalisers';
+import { mobileInText } from '../services/identity/identityNormalisers';
 import { isIntent } from '../services/recognizer/intentRecognizer';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
 
@@ -50,11 +50,13 @@ const TIME_SHARE = 0.6;
 
 /**
  * The button a typed reply stands for, right after the bot offered it: the registered mobile number for "verify and
- * see my account" (verification starts from it), a time for "book a callback" (booking starts with that window).
+ * see my account" (verification starts from it; alone or in a sentence, not with ID characters beside it, which
+ * only the verification prompt takes and hides), a time for "book a callback" (booking starts with that window).
  */
 export function typedFollowUp(offers: PendingOffers | undefined, text: string, now: number, timeZone: string): NextActionValue | undefined {
   if (!offers || !text) return undefined;
-  const mobile = offers.verify ? normaliseMobile(text) : undefined;
+  const given = offers.verify ? mobileInText(text) : undefined;
+  const mobile = given && !given.idLast6 ? given.mobile : undefined;
   if (mobile && isIntent(offers.verify)) return { intent: offers.verify, action: 'verify', mobile };
   if (offers.book && isIntent(offers.book)) {
     const when = extractEntities(text, { now, timeZone }).find((e) => e.type === 'datetime');

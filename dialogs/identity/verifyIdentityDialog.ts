@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { normaliseIdLast6, normaliseMobile, normaliseOneTimeCode } from '../../services/identity/identityNormalisers';
+import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
 import { formatLocalTime } from '../format';
 import { intentLabel } from '../menu';
@@ -24,7 +24,17 @@ const CODE_PROMPT = 'identity.code';
 /** Prompts whose answers are digits (a borrower who types a question there has changed the subject). */
 export const DIGIT_PROMPTS: ReadonlySet<string> = new Set([MOBILE_PROMPT, SECRET_PROMPT, CODE_PROMPT]);
 /** Prompts whose answer is a secret (ID characters, a one-time code): never shown to an agent or kept in a transcript. */
-export const SECRET_PROMPTS: ReadonlySet<string> = new Set([SECRET_PROMPT, CODE_PROMPT]);
+const SECRET_PROMPTS: ReadonlySet<string> = new Set([SECRET_PROMPT, CODE_PROMPT]);
+
+/**
+ * True when `text`, typed while `promptId` is the active prompt, holds a secret: any answer to the ID-characters or
+ * one-time-code question, and ID characters typed at the mobile question (alone, or after the mobile). The hand-off
+ * gate asks before the prompt runs, so that text is never shown to an agent.
+ */
+export function isSecretAnswer(promptId: string | undefined, text: string): boolean {
+  if (SECRET_PROMPTS.has(promptId ?? '')) return true;
+  return promptId === MOBILE_PROMPT && (normaliseIdLast6(text) !== undefined || mobileInText(text)?.idLast6 !== undefined);
+}
 
 /** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
 export interface VerifiedIdentity {
@@ -71,7 +81,11 @@ export class VerifyIdentityDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(MOBILE_PROMPT, async (p: PromptValidatorContext<string>) => {
         const text = p.recognized.value ?? '';
-        if (normaliseMobile(text) !== undefined) return true;
+        const given = mobileInText(text);
+        if (given) {
+          if (given.idLast6) markSensitiveInput(p.context);
+          return true;
+        }
         // The ID characters typed first (often after a failed try), or no attempt at a number at all ("每个月只能还800"):
         // say what this step needs, not "wrong format".
         if (normaliseIdLast6(text) !== undefined) {
@@ -114,7 +128,10 @@ export class VerifyIdentityDialog extends ComponentDialog {
 
   private async askSecretStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step);
-    (step.values as Values).mobile = normaliseMobile(step.result as string);
+    const given = mobileInText(step.result as string);
+    (step.values as Values).mobile = given?.mobile;
+    // Both in one message ("我的手机是…，身份证后六位…"): check them straight away.
+    if (given?.idLast6) return step.next(given.idLast6);
     return step.prompt(SECRET_PROMPT, { prompt: t(locale, 'identity.askIdLast6'), retryPrompt: t(locale, 'identity.retryIdLast6') });
   }
 

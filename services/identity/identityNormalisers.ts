@@ -30,6 +30,26 @@ export function normaliseIdLast6(input: string): string | undefined {
   return undefined;
 }
 
+const MOBILE_IN_TEXT = /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s\-\u2010-\u2015]?\d){8}(?!\d)/;
+const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}|\d{5})[\dXx](?![\dA-Za-z])/;
+
+/**
+ * The mobile number in a sentence ("我的手机是138-0000-0002"), never a run of digits inside a longer one (an ID
+ * number), and the ID's last 6 (or whole ID number) when the same message gives it too ("…，身份证后六位234561").
+ */
+export function mobileInText(input: string): { mobile: string; idLast6?: string } | undefined {
+  const text = toHalfWidth(input ?? '');
+  const whole = normaliseMobile(text);
+  if (whole) return { mobile: whole };
+  const found = MOBILE_IN_TEXT.exec(text);
+  const mobile = found ? normaliseMobile(found[0]) : undefined;
+  if (!found || !mobile) return undefined;
+  const rest = text.slice(0, found.index) + ' ' + text.slice(found.index + found[0].length);
+  const id = ID_IN_TEXT.exec(rest);
+  const idLast6 = id ? normaliseIdLast6(id[0]) : undefined;
+  return idLast6 ? { mobile, idLast6 } : { mobile };
+}
+
 /** A one-time code as typed: 6 digits, full-width allowed, separators ignored. */
 export function normaliseOneTimeCode(input: string): string | undefined {
   const s = toHalfWidth(input ?? '').replace(SEPARATORS, '');

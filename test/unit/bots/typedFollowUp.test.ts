@@ -20,6 +20,8 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
     ['mobile', '13800000002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
     ['spaced mobile', '138 0000 0002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
     ['+86 mobile', '+86 138-0000-0002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
+    ['mobile in a sentence', '我的手机号是13800000002', { intent: 'doorstep_visit', action: 'verify', mobile: '13800000002' }],
+    ['mobile with ID characters (only the verification prompt takes and hides those)', '13800000002 234561', undefined],
     ['landline is not a mobile', '021-00000002', undefined],
     ['a sentence', '我的手机号你们不是有吗', undefined],
     ['a time', '明天上午', { intent: 'cannot_reach_collector', action: 'book' }],

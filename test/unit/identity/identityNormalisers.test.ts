@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, toHalfWidth } from '../../../services/identity/identityNormalisers';
+import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, toHalfWidth } from '../../../services/identity/identityNormalisers';
 
 describe('identity normalisers', () => {
   it('reads mobiles with spaces, dashes, brackets, +86 and full-width digits', () => {
@@ -11,6 +11,17 @@ describe('identity normalisers', () => {
   it('rejects what cannot be a mainland mobile', () => {
     for (const input of ['', '1380000000', '138000000011', '12800000001', '23800000001', 'abc13800000001', '+1 138 0000 0001', '861380000000']) {
       expect(normaliseMobile(input), input).to.equal(undefined);
+    }
+  });
+
+  it('finds the mobile in a sentence, and the ID characters when the same message gives them', () => {
+    expect(mobileInText('我的手机是138-0000-0002，身份证后六位234561')).to.deep.equal({ mobile: '13800000002', idLast6: '234561' });
+    expect(mobileInText('手机号13800000002')).to.deep.equal({ mobile: '13800000002' });
+    expect(mobileInText('13800000002 12345x')).to.deep.equal({ mobile: '13800000002', idLast6: '12345X' });
+    expect(mobileInText('+86 138 0000 0002，身份证 11010119900101123X')).to.deep.equal({ mobile: '13800000002', idLast6: '01123X' });
+    expect(mobileInText('my number is 138 0000 0002')).to.deep.equal({ mobile: '13800000002' });
+    for (const input of ['', '110101199001012345', '订单号 213800000002', '我欠了1380000元', '1380000000', '身份证后六位234561']) {
+      expect(mobileInText(input), input).to.equal(undefined);
     }
   });
 

@@ -47,6 +47,18 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
   });
 
+  it('takes the mobile from a sentence, and verifies at once when the same message gives the ID characters', async () => {
+    const bot = await harness();
+    await bot.say('我还欠多少钱');
+    expect(textOf(await bot.say('我的手机号是13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified'));
+
+    const both = await harness();
+    await both.say('我还欠多少钱');
+    const shown = textOf(await both.say('我的手机是138-0000-0002，身份证后六位234561'));
+    expect(shown).to.contain(t('zh-CN', 'identity.verified')).and.contain('李四').and.not.contain(t('zh-CN', 'identity.askIdLast6'));
+  });
+
   it('takes a mobile number typed after "you can verify to see your account" as the start of that verification', async () => {
     const bot = await harness();
     const hint = await bot.say('他们说明天要上门催收');
