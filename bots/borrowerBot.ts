@@ -14,7 +14,7 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { sentOffers, typedFollowUp } from './typedFollowUp';
 
 
@@ -128,6 +128,11 @@ export class BorrowerBot extends ActivityHandler {
     }
 
     profile.language = language;
+    // "Are you a robot?" gets the honest answer and the way to a person, whatever the recogniser makes of it.
+    if (!value && !taskUnderWay && asksIfBot(text)) {
+      await this.replyWithMenu(context, locale, 'core.iAmABot');
+      return;
+    }
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 

@@ -22,3 +22,25 @@ export function submittedValue(activity: Partial<Activity>): Record<string, unkn
   const v = activity.value;
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
+
+const MACHINE = '机器人|機器人|机器|機器|ai|人工智能|智能客服|自动回复|自動回覆';
+const PERSON = '真人|真的人|人工|活人';
+const ASKS_IF_BOT = new RegExp(
+  [
+    String.raw`(你|您)(是|是不是|是否)(不是)?(个|個|一个|一個)?(${MACHINE}|${PERSON})`,
+    String.raw`(${PERSON}|人)(还是|還是)(${MACHINE})`,
+    String.raw`(${MACHINE})(还是|還是)(${PERSON}|人)`,
+    String.raw`(跟|和|与|與)(${MACHINE})在?(说话|說話|聊天|对话|對話)(吗|嗎|呢|\?|？)`,
+    String.raw`\bare you (a |an )?(bot|robot|machine|ai|real|human|person)\b`,
+    String.raw`\b(am i|is this|are we) (talking|chatting|speaking) (to|with) (a |an )?(bot|robot|machine|ai|real person|person|human)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * "Are you a robot?" (你是机器人吗 / 是真人还是机器人 / are you a bot): a question about who is answering, not a request
+ * for a person ("能转真人吗" is that, and is left to the recogniser).
+ */
+export function asksIfBot(text: string): boolean {
+  return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
+}

@@ -225,6 +225,20 @@ describe('MainDialog transcripts', () => {
       .assertReply('GOT 🙏');
   });
 
+  it('says honestly that it is a bot when asked, with the way to a person; a request for a person is still a request', async () => {
+    const adapter = makeBot(embedded);
+    await adapter
+      .send('你是机器人吗')
+      .assertReply((a) => {
+        expect(textOf(a)).to.equal(t('zh-CN', 'core.iAmABot'));
+        expect(buttonsOf(a)).to.include(t('zh-CN', 'core.intent.human_agent'));
+      })
+      .send('are you a real person?')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('en', 'core.iAmABot')))
+      .send('能转真人吗')
+      .assertReply((a) => expect(textOf(a)).not.to.equal(t('zh-CN', 'core.iAmABot')));
+  });
+
   it('tells the borrower honestly when a turn fails and offers a person, and keeps working', async () => {
     const failing: IntentRecognizer = {
       recognize: async (text, ctx) => {
