@@ -29,13 +29,13 @@ export const accountMessages = defineMessages({
     'account.unavailable': '抱歉，帳戶系統暫時無法存取，我現在沒法給您準確的數字。請稍後再試，或轉人工客服。',
   },
   en: {
-    'account.header': '{name}, you have {count} loan(s) with us:',
+    'account.header': '{name}, you have {count} {count:loan|loans} with us:',
     'account.stale': "(I can't reach the account system right now; this is the information as of {time}, for reference only.)",
     'account.loan.overdue':
-      '[{product}] {days} days overdue. Overdue amount {overdue}, outstanding principal {outstanding}, penalty interest {penalty}, fees {fees}. Next due date {dueDate}, amount {dueAmount}.',
+      '[{product}] {days} {days:day|days} overdue. Overdue amount {overdue}, outstanding principal {outstanding}, penalty interest {penalty}, fees {fees}. Next due date {dueDate}, amount {dueAmount}.',
     'account.loan.current': '[{product}] Up to date. Outstanding principal {outstanding}. Next due date {dueDate}, amount {dueAmount}.',
     'account.loan.settled': '[{product}] Settled.',
-    'account.loan.chargedOff': '[{product}] {days} days overdue and with our recoveries team. Amount due {overdue}, penalty interest {penalty}, fees {fees}.',
+    'account.loan.chargedOff': '[{product}] {days} {days:day|days} overdue and with our recoveries team. Amount due {overdue}, penalty interest {penalty}, fees {fees}.',
     'account.noDue': 'none',
     'account.next': 'Next, you can apply for an installment plan, see how to repay, or talk to a person.',
     'account.notFound': "Sorry, I couldn't find loans under your identity. A person can check this with you.",

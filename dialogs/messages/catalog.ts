@@ -5,7 +5,7 @@
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** A message: a template with `{name}` placeholders. */
+/** A message: a template with `{name}` placeholders, and `{name:one|other}` for an English plural ("1 loan", "2 loans"). */
 export type Template = string;
 export type MessageTable<K extends string> = { readonly [L in Locale]: { readonly [Key in K]: Template } };
 
@@ -20,9 +20,16 @@ export function defineMessages<K extends string>(table: {
 
 export type Params = Record<string, string | number>;
 
-/** Fill `{name}` placeholders. A missing parameter is left visible as `{name}` (the tone test catches it). */
+/**
+ * Fill `{name}` placeholders, and `{name:one|other}` with the first form when the parameter is 1. A missing parameter
+ * is left visible (the tone test catches it).
+ */
 export function render(template: Template, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole;
+    if (one === undefined || other === undefined) return String(params[name]);
+    return Number(params[name]) === 1 ? one : other;
+  });
 }
 
 export function isLocale(value: unknown): value is Locale {

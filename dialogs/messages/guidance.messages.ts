@@ -195,7 +195,7 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.dispute': 'If something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
     'guidance.credit.scam': 'Anyone charging a fee to "repair" or "clean" your credit report is running a scam. Please do not pay them.',
     'guidance.credit.overdue':
-      'I checked your account: {count} loan(s) are overdue now (up to {days} days). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
+      'I checked your account: {count} {count:loan is|loans are} overdue now (up to {days} {days:day|days}). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
     'guidance.credit.current': 'I checked your account: nothing is overdue. Paying on time means no new overdue records.',
     'guidance.credit.next': 'You can check what you owe, ask about a repayment plan, or talk to a person.',
 

@@ -111,7 +111,7 @@ describe('web chat with the real bot (browser)', function () {
     await page.getByRole('button', { name: 'English' }).click();
     await seen(t('en', 'core.menuPrompt'));
     await type('how much do I owe?');
-    await seen('you have 1 loan(s) with us');
+    await seen('you have 1 loan with us');
     await seen('5 days overdue');
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-bot-account-en.png'), fullPage: true });
     expect(await page.locator('body').innerText()).not.to.match(SEND_FAILED);
