@@ -7,15 +7,15 @@ import { defineMessages } from './catalog';
 export const guidanceMessages = defineMessages({
   'zh-CN': {
     'guidance.lawsuit.facts':
-      '先别慌。借款逾期一般属于民事纠纷。真正的法院文书由法院发出（12368 短信、"人民法院在线服务"、EMS"法院专递"或当面签收）。您可以自己核实：拨打当地区号 + 12368，或在"人民法院在线服务"→"我的案件"里查询。律师函不是法院文书，它本身不代表已经起诉。',
+      '先别慌。借款逾期一般属于民事纠纷。真正的法院文书由法院发出（12368 短信、“人民法院在线服务”、EMS“法院专递”或当面签收）。您可以自己核实：拨打当地区号 + 12368，或在“人民法院在线服务”→“我的案件”里查询。律师函不是法院文书，它本身不代表已经起诉。',
     'guidance.lawsuit.threat':
       '如果有催收人员说您会因为逾期被追究刑事责任，这种说法一般不符合事实；用这种话施压也违反催收规定。您可以投诉，我来帮您记录。',
     'guidance.lawsuit.stage.none': '我查了您的账户：目前没有律师函、调解或起诉记录。',
     'guidance.lawsuit.stage.lawyer_letter': '我查了您的账户：{date} 发出过一封律师函{party}。律师函不是法院文书，目前系统里没有起诉记录。',
     'guidance.lawsuit.stage.mediation':
-      '我查了您的账户：自 {date} 起处于诉前调解{party}。调解不是判决；有人以调解名义联系您时，可以通过 12368 或"人民法院在线服务"核实。',
+      '我查了您的账户：自 {date} 起处于诉前调解{party}。调解不是判决；有人以调解名义联系您时，可以通过 12368 或“人民法院在线服务”核实。',
     'guidance.lawsuit.stage.caseFiled':
-      '我查了您的账户：{date} 已向 {court} 起诉，案号 {caseNumber}。您可以通过当地区号 + 12368 或"人民法院在线服务"→"我的案件"核实。案件进行中仍可以协商还款，也建议您咨询律师或法律援助。',
+      '我查了您的账户：{date} 已向 {court} 起诉，案号 {caseNumber}。您可以通过当地区号 + 12368 或“人民法院在线服务”→“我的案件”核实。案件进行中仍可以协商还款，也建议您咨询律师或法律援助。',
     'guidance.lawsuit.stage.judgment':
       '我查了您的账户：{court} 已于 {date} 作出判决，案号 {caseNumber}。具体内容以法院文书为准，可通过 12368 核实；如有疑问，建议咨询律师或法律援助。',
     'guidance.lawsuit.stage.enforcement':
@@ -37,7 +37,7 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.retention': '负面记录一般自不良行为结束之日起保存 5 年，期满删除；保存期间，您可以对记录附上自己的说明。',
     'guidance.credit.access': '每人每年可以免费查询 2 次本人信用报告：征信中心网站 ipcrs.pbccrc.org.cn、人民银行分支机构的柜台，或不少银行的网银和 App。',
     'guidance.credit.dispute': '发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
-    'guidance.credit.scam': '任何收费"征信修复""洗白征信"的服务都是骗局，请不要付钱。',
+    'guidance.credit.scam': '任何收费“征信修复”“洗白征信”的服务都是骗局，请不要付钱。',
     'guidance.credit.overdue':
       '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
     'guidance.credit.current': '我查了您的账户：目前没有逾期。按时还款就不会产生新的逾期记录。',
@@ -53,8 +53,8 @@ export const guidanceMessages = defineMessages({
 
     'guidance.scam.facts':
       '核实要点：我们绝不会要求您把钱转到个人账户，也不会向您索要密码或短信验证码；还款只通过官方 App。对方让您转账到个人账户、点陌生链接或提供验证码，很可能是诈骗：请不要操作，可以拨打 110 报警，或拨打 96110 咨询。',
-    'guidance.scam.askNumber': '如果您有对方的号码，请发给我，我帮您核对是不是我们的官方号码；没有就点"没有号码"。',
-    'guidance.scam.retryNumber': '这看起来不像电话号码。请输入对方的手机号、座机或 400 号码；没有就点"没有号码"。',
+    'guidance.scam.askNumber': '如果您有对方的号码，请发给我，我帮您核对是不是我们的官方号码；没有就点“没有号码”。',
+    'guidance.scam.retryNumber': '这看起来不像电话号码。请输入对方的手机号、座机或 400 号码；没有就点“没有号码”。',
     'guidance.scam.noNumber': '没有号码',
     'guidance.scam.needVerify': '核对号码要按您账户分配的团队来核对，需要先确认您的身份。现在验证吗？',
     'guidance.scam.yes': '好，现在验证',
@@ -63,7 +63,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.notLenderOfficial': '{number} 不在我们的官方号码名单上。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
     'guidance.scam.offerVerify': '确认身份后，我还可以按负责您账户的团队的官方号码再核对一次。现在验证吗？',
     'guidance.scam.cannotCheck': '好的。不确认身份我没法按负责您账户的团队核对这个号码。请通过官方 App 联系我们确认，不要用来电或短信里给的号码和链接。',
-    'guidance.scam.official': '{number} 是负责您账户的"{name}"的官方号码。即便如此，也请只通过官方 App 还款。',
+    'guidance.scam.official': '{number} 是负责您账户的“{name}”的官方号码。即便如此，也请只通过官方 App 还款。',
     'guidance.scam.notOfficial':
       '{number} 不是负责您账户的团队的官方号码（官方号码：{phones}）。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
     'guidance.scam.noAssignmentNumber': '您的账户目前没有分配催收团队，所以 {number} 不是我们为您安排的催收号码。对方要钱的话，请不要转账，拨打 110 报警或 96110 咨询。',
@@ -71,7 +71,7 @@ export const guidanceMessages = defineMessages({
       '{number} 是我们的官方号码之一，但不是负责您账户的团队的号码（该团队的官方号码：{phones}）。请只通过官方 App 还款，不要转账到个人账户。',
     'guidance.scam.lenderNoAssignment':
       '{number} 是我们的官方号码之一，但您的账户目前没有分配催收团队，所以它不是我们为您安排的催收号码。请只通过官方 App 还款，不要转账到个人账户。',
-    'guidance.scam.assignment': '您的账户目前由"{name}"（{kind}）负责催收。',
+    'guidance.scam.assignment': '您的账户目前由“{name}”（{kind}）负责催收。',
     'guidance.scam.noAssignment': '您的账户目前没有分配催收团队。',
     'guidance.scam.kind.internal_team': '我们的贷后团队',
     'guidance.scam.kind.agency': '我们委托的催收机构',

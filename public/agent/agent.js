@@ -104,7 +104,7 @@
     var q = state.queue;
     if (!q) return;
     var elapsed = (Date.now() - state.queueFetchedAt) / 1000;
-    $('agents-online').textContent = q.agentsOnline + ' agent(s) online';
+    $('agents-online').textContent = q.agentsOnline + (q.agentsOnline === 1 ? ' agent online' : ' agents online');
     var box = $('queue');
     clear(box);
     [1, 2, 3].forEach(function (p) {

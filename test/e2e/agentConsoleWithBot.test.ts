@@ -57,6 +57,7 @@ describe('agent console with the real bot (browser)', function () {
     const reference = /编号 (H-[\w-]+)/.exec(queued)![1];
 
     await page.locator(`#queue li[data-ticket="${reference}"]`).waitFor({ timeout: 15_000 });
+    expect(await page.locator('#agents-online').innerText()).to.equal('1 agent online');
     await page.screenshot({ path: join(ARTIFACTS, 'agent-bot-1-queue.png'), fullPage: true });
     await page.click('#claim');
     await page.locator('#ticket-title', { hasText: reference }).waitFor({ timeout: 15_000 });

@@ -10,8 +10,8 @@ describe('VerifyCollectorDialog transcripts', () => {
     const replies = await h.say('这个号码是你们的吗 400-000-0002');
     const text = allText(replies);
     expect(text).to.contain('个人账户').and.to.contain('验证码').and.to.contain('110').and.to.contain('96110');
-    expect(text).to.contain('"演示催收服务有限公司"（我们委托的催收机构）负责催收');
-    expect(text).to.contain('400-000-0002 是负责您账户的"演示催收服务有限公司"的官方号码');
+    expect(text).to.contain('“演示催收服务有限公司”（我们委托的催收机构）负责催收');
+    expect(text).to.contain('400-000-0002 是负责您账户的“演示催收服务有限公司”的官方号码');
     expect(titlesOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
   });
 
@@ -58,7 +58,7 @@ describe('VerifyCollectorDialog transcripts', () => {
     await h.say(t('zh-CN', 'guidance.scam.yes'));
     await h.say(BORROWERS.D005[0]);
     const result = allText(await h.say(BORROWERS.D005[1]));
-    expect(result).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
+    expect(result).to.contain('021-00000002 是负责您账户的“演示催收服务有限公司”的官方号码');
 
     const unknown = await makeHarness();
     await unknown.say('这个号码是你们的吗');
@@ -105,7 +105,7 @@ describe('VerifyCollectorDialog transcripts', () => {
     // "Verify and see my account" shows the collection assignment once verified.
     await h.press(button(replies, t('zh-CN', 'guidance.button.verify')));
     await h.say(BORROWERS.D006[0]);
-    expect(allText(await h.say(BORROWERS.D006[1]))).to.contain('"演示催收服务有限公司"（我们委托的催收机构）负责催收');
+    expect(allText(await h.say(BORROWERS.D006[1]))).to.contain('“演示催收服务有限公司”（我们委托的催收机构）负责催收');
   });
 
   it('checks an unverified borrower\'s number in Traditional Chinese and in English', async () => {
@@ -149,7 +149,7 @@ describe('VerifyCollectorDialog transcripts', () => {
     expect(allText(help)).to.equal([t('zh-CN', 'core.help'), t('zh-CN', 'core.helpResume'), t('zh-CN', 'guidance.scam.askNumber')].join('\n'));
     expect(titlesOf(help)).to.include(t('zh-CN', 'guidance.scam.noNumber'));
     const text = allText(await h.say('400-000-0002'));
-    expect(text).to.contain('400-000-0002 是负责您账户的"演示催收服务有限公司"的官方号码');
+    expect(text).to.contain('400-000-0002 是负责您账户的“演示催收服务有限公司”的官方号码');
   });
 
   it('answers help at the verify question of an unverified borrower, asks it again, then verifies and checks', async () => {
@@ -160,6 +160,6 @@ describe('VerifyCollectorDialog transcripts', () => {
     expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
     await h.say(t('zh-CN', 'guidance.scam.yes'));
     await h.say(BORROWERS.D005[0]);
-    expect(allText(await h.say(BORROWERS.D005[1]))).to.contain('021-00000002 是负责您账户的"演示催收服务有限公司"的官方号码');
+    expect(allText(await h.say(BORROWERS.D005[1]))).to.contain('021-00000002 是负责您账户的“演示催收服务有限公司”的官方号码');
   });
 });
