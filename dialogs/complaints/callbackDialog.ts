@@ -174,17 +174,23 @@ export class CallbackDialog extends ComponentDialog {
     const window = values.window!;
     const zone = zoneLabel(locale, this.deps.serviceHours.timeZone);
     try {
-      const callback = await this.deps.accounts.createCallback(values.borrowerId!, {
-        idempotencyKey: values.idempotencyKey,
-        windowStart: window.from,
-        windowEnd: window.to,
-        topic: 'cannot_reach_collector',
-      });
+      // The registered mobile is read beside the filing (the borrower wants to know which phone will ring); a
+      // failed read leaves it out and never fails the booking.
+      const [callback, mobile] = await Promise.all([
+        this.deps.accounts.createCallback(values.borrowerId!, {
+          idempotencyKey: values.idempotencyKey,
+          windowStart: window.from,
+          windowEnd: window.to,
+          topic: 'cannot_reach_collector',
+        }),
+        this.deps.accounts.getAccount(values.borrowerId!).then((s) => s.account.borrower.maskedMobile, () => undefined),
+      ]);
       await this.deps.filedRecords.add(step.context, { kind: 'callback', reference: callback.reference, at: callback.createdAt });
-      const text = t(locale, 'callback.filed', {
+      const text = t(locale, mobile ? 'callback.filed' : 'callback.filedNoMobile', {
         reference: callback.reference,
         window: formatWindow(locale, { from: callback.windowStart, to: callback.windowEnd }, this.deps.serviceHours.timeZone),
         zone,
+        ...(mobile ? { mobile } : {}),
       });
       await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent', 'installment_plan']), text));
       return 'filed';

@@ -80,6 +80,8 @@ const FILED_CONFIRMATIONS: MessageKey[] = [
   // A second submit answered with the record already filed.
   'plan.alreadySubmitted',
   'hardship.alreadySubmitted',
+  // The callback when the registered mobile could not be read.
+  'callback.filedNoMobile',
   // The hand-off ticket.
   'handoff.queued',
   'handoff.alreadyQueued',

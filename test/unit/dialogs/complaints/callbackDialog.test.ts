@@ -149,6 +149,24 @@ describe('CallbackDialog transcripts', () => {
     expect(text).to.match(REFERENCE).and.to.contain('2026-11-21（周六） 09:00–12:00');
   });
 
+  it('names the registered mobile it will call (masked), and books without it when the account cannot be read', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    expect(allText(await h.say('打不通，请明天上午给我回电'))).to.contain('拨打您登记的手机 138****0002');
+
+    let failReads = false;
+    const flaky = await makeHarness({
+      wrapAccounts: (accounts) =>
+        Object.assign(Object.create(accounts) as AccountService, {
+          getAccount: (id: string) => (failReads ? Promise.reject(new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'lender down')) : accounts.getAccount(id)),
+        }),
+    });
+    await flaky.verifyAs('D002');
+    failReads = true;
+    const booked = allText(await flaky.say('打不通，请明天上午给我回电'));
+    expect(booked).to.match(REFERENCE).and.to.contain('给您回电').and.not.to.contain('138****');
+  });
+
   it('runs in Traditional Chinese and in English', async () => {
     const tw = await makeHarness();
     await tw.verifyAs('D005');
