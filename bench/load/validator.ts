@@ -32,7 +32,7 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiled = new Map<string, { re: RegExp; names: string[] }>();
 
-/** The catalog template as an anchored pattern: literal text exact, each `{name}` a capture. */
+/** The catalog template as an anchored pattern: literal text exact, each `{name}` a capture, each plural `{name:one|other}` either form. */
 function templatePattern(locale: Locale, key: MessageKey, prefix: boolean): { re: RegExp; names: string[] } {
   const id = `${locale}\u0000${key}\u0000${prefix}`;
   let entry = compiled.get(id);
@@ -40,14 +40,17 @@ function templatePattern(locale: Locale, key: MessageKey, prefix: boolean): { re
     // Without params, t() leaves each placeholder visible as `{name}`.
     const template = t(locale, key);
     const names: string[] = [];
-    const parts = template.split(/\{(\w+)\}/g);
     let source = '^';
-    parts.forEach((part, i) => {
-      if (i % 2 === 1) {
-        names.push(part);
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g)) {
+      source += escape(template.slice(last, m.index));
+      if (m[2] === undefined) {
+        names.push(m[1]);
         source += '([\\s\\S]*?)';
-      } else source += escape(part);
-    });
+      } else source += `(?:${escape(m[2])}|${escape(m[3])})`;
+      last = m.index + m[0].length;
+    }
+    source += escape(template.slice(last));
     entry = { re: new RegExp(prefix ? source : `${source}$`), names };
     compiled.set(id, entry);
   }

@@ -21,7 +21,8 @@ describe('load benchmark conversations against the real bot', function () {
   it('gets exactly the replies the benchmark expects, in every locale and phrasing', async () => {
     const borrowers = loadFixtureFile(path.join(PROJECT_ROOT, 'services/accounts/fixtures/demoBorrowers.json'));
     const validator = new LoadValidator();
-    for (let index = 0; index < 6; index++) {
+    // Indexes 0-9 are every locale of the mix (zh-CN, zh-TW, English); 10-19 the next borrower and phrasings of each.
+    for (let index = 0; index < 20; index++) {
       const conversation = borrowerConversation(index, borrowers);
       const conversationId = `bench-check-${index}-${Date.now()}`;
       for (const [turn, { text, expect: expectation }] of conversation.turns.entries()) {
@@ -31,6 +32,6 @@ describe('load benchmark conversations against the real bot', function () {
     }
     expect(validator.samples).to.deep.equal([]);
     expect(validator.errors).to.equal(0);
-    expect(validator.turns).to.be.greaterThan(6 * 10);
+    expect(validator.turns).to.be.greaterThan(20 * 10);
   });
 });
