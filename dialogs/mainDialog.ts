@@ -18,7 +18,7 @@ import {
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
 import { createDialogContext, innermostDialogId } from './dialogRuntime';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
-import { InfoAnswerDialog, type RouteOptions } from './guidance/infoAnswerDialog';
+import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
@@ -95,7 +95,7 @@ export class MainDialog extends ComponentDialog {
         case 'help':
           await innerDc.context.sendActivity(t(locale, 'core.help'));
           await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
-          await innerDc.repromptDialog();
+          await innermost(innerDc).repromptDialog();
           return Dialog.EndOfTurn;
         case 'cancel':
           await innerDc.cancelAllDialogs();
@@ -109,10 +109,10 @@ export class MainDialog extends ComponentDialog {
     const aside = this.sideQuestion(innerDc);
     if (aside) {
       // A question about a fact (is the lawsuit real, will it show on my credit report) in the middle of a task:
-      // answer it, then ask the task's question again. The answer's dialog ends at once, and the prompt under it
-      // re-asks when it becomes active again.
-      const { entities } = turnInfo(innerDc.context).recognition;
-      await innermost(innerDc).beginDialog(aside, { intent: turnInfo(innerDc.context).recognition.intent, entities, aside: true } satisfies RouteOptions);
+      // answer it, then ask the task's question again.
+      await aside.answerAside(innerDc.context, { intent: recognition.intent, entities: recognition.entities });
+      await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
+      await innermost(innerDc).repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (this.isTopicChange(innerDc)) {
@@ -133,17 +133,24 @@ export class MainDialog extends ComponentDialog {
    * credit report, how to repay) asked at a task's prompt, and not that prompt's answer: no digits, no button or card
    * value, not a prompt whose answer is taken as written, and not the task the borrower is already in.
    */
-  private sideQuestion(innerDc: DialogContext): string | undefined {
+  private sideQuestion(innerDc: DialogContext): InfoAnswerDialog | undefined {
     const { recognition } = turnInfo(innerDc.context);
     if (recognition.score < this.deps.thresholds.high) return undefined;
-    const route = this.deps.routes[recognition.intent];
-    if (!route || !('dialog' in route) || !(innerDc.findDialog(route.dialog) instanceof InfoAnswerDialog)) return undefined;
+    const info = this.infoAnswer(innerDc, recognition.intent);
+    if (!info) return undefined;
     const text = innerDc.context.activity.text?.trim() ?? '';
     if (!QUESTION.test(text) || /\d/.test(text) || innerDc.context.activity.value) return undefined;
     const dc = innermost(innerDc);
     if (!dc.activeDialog || AS_WRITTEN_PROMPTS.has(dc.activeDialog.id)) return undefined;
-    if (innerDc.stack.some((instance) => instance.id === route.dialog)) return undefined;
-    return route.dialog;
+    if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
+    return info;
+  }
+
+  /** The intent's route when it is an information answer (lawsuit, doorstep visit, credit report, how to repay). */
+  private infoAnswer(dc: DialogContext, intent: Intent): InfoAnswerDialog | undefined {
+    const route = this.deps.routes[intent];
+    const dialog = route && 'dialog' in route ? dc.findDialog(route.dialog) : undefined;
+    return dialog instanceof InfoAnswerDialog ? dialog : undefined;
   }
 
   /**

@@ -22,8 +22,6 @@ export interface GuidanceDeps {
 export interface RouteOptions {
   intent?: Intent;
   entities?: Entity[];
-  /** Asked in the middle of another task: the facts (and the borrower's own part), then back to that task. */
-  aside?: boolean;
 }
 
 export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
@@ -62,16 +60,25 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
     if (pressed?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG, { mobile: pressed.mobile } satisfies VerifyIdentityOptions);
     const locale = localeOfStep(step.context);
     const options = (step.options ?? {}) as RouteOptions;
-    await this.sendFacts(step.context, locale, options);
-    const snapshot = await verifiedAccount(step.context, this.deps);
-    if (snapshot) await this.sendPersonal(step.context, locale, snapshot);
-    if (options.aside) {
-      await step.context.sendActivity(t(locale, 'core.helpResume'));
-      return step.endDialog();
-    }
+    const snapshot = await this.answer(step.context, locale, options);
     if (!snapshot) await step.context.sendActivity(t(locale, 'guidance.verifyHint'));
     await this.close(step.context, locale, options, snapshot);
     return step.endDialog();
+  }
+
+  /**
+   * The answer without its closing line and buttons, for a question asked beside another task (in the middle of it,
+   * or in the same message): the general facts, then the borrower's own part when verified.
+   */
+  async answerAside(context: TurnContext, options: RouteOptions): Promise<void> {
+    await this.answer(context, localeOfStep(context), options);
+  }
+
+  private async answer(context: TurnContext, locale: Locale, options: RouteOptions): Promise<AccountSnapshot | undefined> {
+    await this.sendFacts(context, locale, options);
+    const snapshot = await verifiedAccount(context, this.deps);
+    if (snapshot) await this.sendPersonal(context, locale, snapshot);
+    return snapshot;
   }
 
   private async afterVerifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -41,6 +41,15 @@ describe('changing the subject in the middle of a task', () => {
     expect(textOf(await bot.say('失业了'))).to.contain(t('zh-CN', 'plan.askAmount'));
   });
 
+  it('answers help at the mobile question of a task (verification nested in it), then asks for the mobile again', async () => {
+    expect(textOf(await bot.say('我还欠多少钱'))).to.contain(t('zh-CN', 'identity.askMobile'));
+    const help = textOf(await bot.say('你能帮我做什么'));
+    // Before: the re-ask looked for the verification dialog in the task's own set and the turn failed.
+    expect(help).to.contain(t('zh-CN', 'core.help')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(help).not.to.contain(t('zh-CN', 'core.error'));
+    expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+  });
+
   it('takes a question as written where the borrower tells what happened (a complaint)', async () => {
     await bot.say('投诉催收行为');
     const next = textOf(await bot.say('他们说下周要起诉我，是真的吗'));
