@@ -14,7 +14,7 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { sentOffers, typedFollowUp } from './typedFollowUp';
 
 
@@ -146,7 +146,12 @@ export class BorrowerBot extends ActivityHandler {
     }
 
     const recognition = await this.recognize(text, value, language);
-    setTurnInfo(context, { locale, recognition });
+    // A new request that asks two things: what each clause asks, so the main dialog can answer both.
+    const clauses = value || taskUnderWay ? [] : clausesOf(text);
+    const clauseIntents = clauses.length
+      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
+      : undefined;
+    setTurnInfo(context, { locale, recognition, clauseIntents });
     this.deps.onRecognized?.(recognition);
     if (!SMALL_TALK_INTENTS.includes(recognition.intent)) {
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);

@@ -44,3 +44,16 @@ const ASKS_IF_BOT = new RegExp(
 export function asksIfBot(text: string): boolean {
   return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
 }
+
+/** Most clauses looked at in one message (each is one more recognition). */
+export const MAX_CLAUSES = 3;
+const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;
+
+/** The clauses of a message that asks more than one thing: at least two of a few characters each, or none. */
+export function clausesOf(text: string): string[] {
+  const clauses = text
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => c.replace(/[\s\p{P}]/gu, '').length >= 3);
+  return clauses.length >= 2 ? clauses.slice(0, MAX_CLAUSES) : [];
+}

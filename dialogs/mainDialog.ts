@@ -212,6 +212,8 @@ export class MainDialog extends ComponentDialog {
 
   /** `notUnderstood`: what to say when the request is `none` (before the second miss in a row, which offers a person). */
   private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none'): Promise<DialogTurnResult> {
+    const also = this.alsoAsked(dc.context, intent);
+    if (also) intent = await this.answerBoth(dc, intent, also);
     const { locale, recognition } = turnInfo(dc.context);
     const profile = await this.deps.profile.get(dc.context, defaultProfile());
     const route = this.deps.routes[intent];
@@ -237,6 +239,31 @@ export class MainDialog extends ComponentDialog {
 
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
+  }
+
+  /**
+   * Two asks in one message ("我想分期，会上征信吗"): the factual one is answered first, without its closing buttons,
+   * and the other is routed (returned). A clear task in one clause of a message that is otherwise not understood is
+   * routed. Two tasks that both need a dialog: the top one only.
+   */
+  private async answerBoth(dc: DialogContext, intent: Intent, also: Intent): Promise<Intent> {
+    const { entities } = turnInfo(dc.context).recognition;
+    if (!TASK_INTENTS.includes(intent)) return also;
+    const alsoInfo = this.infoAnswer(dc, also);
+    if (alsoInfo) {
+      await alsoInfo.answerAside(dc.context, { intent: also, entities });
+      return intent;
+    }
+    const topInfo = this.infoAnswer(dc, intent);
+    if (!topInfo) return intent;
+    await topInfo.answerAside(dc.context, { intent, entities });
+    return also;
+  }
+
+  /** A second task one clause of the message asks for with confidence, other than `intent`. */
+  private alsoAsked(context: TurnContext, intent: Intent): Intent | undefined {
+    const { clauseIntents } = turnInfo(context);
+    return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent))?.intent;
   }
 }
 

@@ -1,11 +1,16 @@
 import type { TurnContext } from 'botbuilder';
-import type { RecognitionResult } from '../services/recognizer/intentRecognizer';
+import type { Intent, RecognitionResult } from '../services/recognizer/intentRecognizer';
 import type { Locale } from './messages';
 
 /** What the bot worked out about this turn before any dialog runs: kept in turn state, read by dialogs. */
 export interface TurnInfo {
   locale: Locale;
   recognition: RecognitionResult;
+  /**
+   * A new request in two or more clauses ("我想分期，会上征信吗"): each clause's top intent, in order. The whole
+   * message's recognition names one need; these let the main dialog see a second one.
+   */
+  clauseIntents?: ReadonlyArray<{ intent: Intent; score: number }>;
 }
 
 const TURN_INFO = Symbol('turnInfo');

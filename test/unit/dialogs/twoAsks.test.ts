@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import { clausesOf } from '../../../bots/inputText';
+import { t } from '../../../dialogs/messages';
+import { botHarness, textOf } from '../../helpers/botHarness';
+
+describe('a message that asks two things', () => {
+  let bot: Awaited<ReturnType<typeof botHarness>>;
+  beforeEach(async () => (bot = await botHarness()));
+  afterEach(async () => bot.close());
+
+  it('answers the factual question, then starts the task the other clause asks for', async () => {
+    const text = textOf(await bot.say('我想申请分期，另外会不会上征信'));
+    expect(text).to.contain(t('zh-CN', 'guidance.credit.intro'));
+    expect(text, 'the credit answer without its closing line').not.to.contain(t('zh-CN', 'guidance.credit.next'));
+    expect(text).not.to.contain(t('zh-CN', 'guidance.verifyHint'));
+    expect(text.indexOf(t('zh-CN', 'guidance.credit.intro'))).to.be.lessThan(text.indexOf(t('zh-CN', 'identity.askMobile')));
+    await bot.say('13800000003');
+    expect(textOf(await bot.say('345672'))).to.contain(t('zh-CN', 'plan.askReason'));
+  });
+
+  it('answers two factual questions in one message', async () => {
+    const text = textOf(await bot.say('逾期会上征信吗？会不会被起诉'));
+    expect(text).to.contain(t('zh-CN', 'guidance.credit.intro')).and.to.contain('律师函不是法院文书');
+  });
+
+  it('routes a clear task in one clause of a message that is otherwise out of scope', async () => {
+    expect(textOf(await bot.say('额度能提高吗，还有我还欠多少'))).to.contain(t('zh-CN', 'identity.askMobile'));
+  });
+
+  it('leaves a one-clause message and small talk around a task as they were', async () => {
+    expect(textOf(await bot.say('你好，我想分期'))).to.contain(t('zh-CN', 'identity.askMobile')).and.not.to.contain(t('zh-CN', 'guidance.credit.intro'));
+  });
+});
+
+describe('clauses of a message', () => {
+  it('splits on punctuation and on 另外 / 还有 / also, keeping clauses of three characters or more', () => {
+    expect(clausesOf('我想分期，会上征信吗')).to.deep.equal(['我想分期', '会上征信吗']);
+    expect(clausesOf('我想分期另外会上征信吗')).to.deep.equal(['我想分期', '会上征信吗']);
+    expect(clausesOf('I want a plan, and also will it hurt my credit?')).to.deep.equal(['I want a plan', 'will it hurt my credit']);
+    expect(clausesOf('我想分期')).to.deep.equal([]);
+    expect(clausesOf('好的，谢谢')).to.deep.equal([]);
+    expect(clausesOf('一，二，三，四，五，六').length).to.equal(0);
+    expect(clausesOf('第一句话，第二句话，第三句话，第四句话')).to.have.length(3);
+  });
+});
