@@ -129,7 +129,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * The information answer's dialog id when the message is a confident question for one (lawsuit, doorstep visit,
+   * The information answer's dialog when the message is a confident question for one (lawsuit, doorstep visit,
    * credit report, how to repay) asked at a task's prompt, and not that prompt's answer: no digits, no button or card
    * value, not a prompt whose answer is taken as written, and not the task the borrower is already in.
    */
