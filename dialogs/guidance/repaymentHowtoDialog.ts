@@ -13,7 +13,7 @@ const DOUBLE_CHARGED =
 
 /** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
 const TOPICS: Array<[MessageKey, RegExp]> = [
-  ['guidance.repay.early', /提前|early|pay off/i],
+  ['guidance.repay.early', /提前|一次性[还還]|一次[还還]清|全部[还還]清|[结結]清|early|pay (it )?off|pay (it )?(all|in full)/i],
   ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|auto.?debit|direct debit/i],
   [
     'guidance.repay.notPosted',

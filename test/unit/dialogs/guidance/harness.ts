@@ -64,6 +64,8 @@ export const UTTERANCES: Record<string, Intent> = {
   還了顯示沒還: 'repayment_howto',
   'How do I repay? The auto-debit failed': 'repayment_howto',
   还款的时候重复扣款了怎么办: 'repayment_howto',
+  我想一次性还清: 'repayment_howto',
+  能不能提前结清: 'repayment_howto',
   自动还款扣了两次: 'repayment_howto',
   'The auto-debit charged me twice': 'repayment_howto',
   这个号码是你们的吗: 'verify_collector',

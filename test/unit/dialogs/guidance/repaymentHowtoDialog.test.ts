@@ -42,6 +42,15 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(allText(await h.say('怎么还款')), 'a general question').not.to.contain(t('zh-CN', 'guidance.repay.doubleCharged'));
   });
 
+  it('answers paying everything off at once with the early-repayment part only', async () => {
+    const h = await makeHarness();
+    for (const said of ['我想一次性还清', '能不能提前结清']) {
+      const text = allText(await h.say(said));
+      expect(text, said).to.contain(t('zh-CN', 'guidance.repay.early'));
+      expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.autodebit')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+    }
+  });
+
   it('gives every topic to a general question, and the next due date to a verified borrower (D002)', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
