@@ -9,6 +9,8 @@ import { extractPhones } from '../../../services/recognizer/entities/phoneEntiti
 import { extractLoanRefs } from '../../../services/recognizer/entities/loanRefEntities';
 import { entityText } from '../../../services/recognizer/entities/entityText';
 import { INTENTS } from '../../../services/recognizer/intentRecognizer';
+import { asksIfBot, clausesOf, MAX_CLAUSES } from '../../../bots/inputText';
+import { mobileInText } from '../../../services/identity/identityNormalisers';
 
 const recognizer = EmbeddedRecognizer.fromFile();
 
@@ -62,6 +64,20 @@ describe('recogniser and entity extractors on any input (property)', () => {
           if (e.type === 'money') expect(Number.isInteger(e.fen) && e.fen > 0).to.equal(true);
           if (e.type === 'datetime') expect(Date.parse(e.to)).to.be.greaterThan(Date.parse(e.from));
         }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the message readers before recognition (clauses, "are you a robot", a mobile in a sentence) never throw', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const clauses = clausesOf(t);
+        expect(clauses.length === 0 || (clauses.length >= 2 && clauses.length <= MAX_CLAUSES)).to.equal(true);
+        for (const c of clauses) expect(t).to.contain(c);
+        expect(asksIfBot(t)).to.be.a('boolean');
+        const found = mobileInText(t);
+        if (found) expect(found.mobile).to.match(/^1[3-9]\d{9}$/);
       }),
       { numRuns: 400 },
     );
