@@ -164,12 +164,12 @@
       $('ticket-reason').textContent = t.reason + (t.kind === 'message' ? ' (left a message while nobody was available)' : '');
       var intents = $('ticket-intents');
       clear(intents);
-      (t.intents || []).forEach(function (i) { intents.appendChild(el('li', null, i.intent + ' ' + Math.round(i.confidence * 100) + '%')); });
+      (t.intents || []).forEach(function (i) { intents.appendChild(el('li', null, i.intent.replace(/_/g, ' ') + ' ' + Math.round(i.confidence * 100) + '%')); });
       var records = $('ticket-records');
       clear(records);
       (t.records || []).forEach(function (r) { records.appendChild(el('li', null, r.kind + ': ' + r.reference)); });
       if (!(t.records || []).length) records.appendChild(el('li', 'muted', 'none'));
-      $('ticket-account').textContent = t.accountSnapshot === undefined ? 'not verified' : JSON.stringify(t.accountSnapshot, null, 2);
+      renderAccount($('ticket-account'), t.accountSnapshot);
       var tr = $('transcript');
       clear(tr);
       d.transcript.forEach(function (turn) {
@@ -178,11 +178,55 @@
         li.appendChild(document.createTextNode(turn.text));
         tr.appendChild(li);
       });
+      // The latest turns are what the agent needs first; earlier ones are a scroll up.
+      tr.scrollTop = tr.scrollHeight;
       d.messages.forEach(addMessage);
       var open = t.state === 'assigned' && t.agentId === state.agent.id;
       $('reply-button').disabled = !open;
       $('close-button').disabled = !open;
     }).catch(function (err) { $('ticket-error').textContent = err.message; });
+  }
+
+  // ---------------------------------------------------------------- account snapshot
+  function yuan(fen) { return '¥' + (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+
+  var LEGAL = { none: 'no legal action', lawyer_letter: "lawyer's letter", mediation: 'pre-litigation mediation', filed: 'court case filed', judgment: 'judgment', enforcement: 'court enforcement' };
+
+  /** The lender's account (accountSchemas.ts) as lines an agent reads at a glance; any other shape as JSON. */
+  function accountLines(a) {
+    if (!a || typeof a !== 'object' || !a.borrower || !Array.isArray(a.loans)) return null;
+    var lines = [a.borrower.name + ' · ' + a.borrower.maskedMobile + ' · ' + a.borrower.id];
+    a.loans.forEach(function (l) {
+      var line = l.productName + ' (' + l.loanId + '): ' + l.status.replace('_', ' ');
+      if (l.daysOverdue > 0) line += ', ' + l.daysOverdue + (l.daysOverdue === 1 ? ' day' : ' days') + ' overdue';
+      line += ' · overdue ' + yuan(l.overdueAmountFen) + ' · principal left ' + yuan(l.outstandingPrincipalFen) + ' · penalty ' + yuan(l.penaltyInterestFen) + ' · fees ' + yuan(l.feesFen);
+      if (l.nextDueDate) line += ' · next due ' + l.nextDueDate + (l.nextDueAmountFen !== null ? ' ' + yuan(l.nextDueAmountFen) : '');
+      lines.push(line);
+    });
+    if (a.legal) {
+      var legal = 'Legal: ' + (LEGAL[a.legal.stage] || a.legal.stage);
+      if (a.legal.court) legal += ' · ' + a.legal.court + ' ' + a.legal.caseNumber;
+      lines.push(legal);
+    }
+    lines.push('Collection: ' + (a.collection ? a.collection.name + ' (' + a.collection.kind.replace('_', ' ') + ')' : 'none assigned'));
+    var open = function (list, done) { return (list || []).filter(function (x) { return done.indexOf(x.status) < 0; }).length; };
+    lines.push('Open: ' + open(a.complaints, ['resolved', 'closed']) + ' complaints, ' + open(a.planRequests, ['approved', 'rejected', 'withdrawn']) + ' plan requests, ' + open(a.hardshipReviews, ['decided']) + ' hardship reviews');
+    return lines;
+  }
+
+  function renderAccount(node, snapshot) {
+    clear(node);
+    if (snapshot === undefined) { node.appendChild(el('p', 'muted', 'not verified')); return; }
+    var raw = el('pre', null, JSON.stringify(snapshot, null, 2));
+    var lines = accountLines(snapshot);
+    if (!lines) { node.appendChild(raw); return; }
+    var ul = el('ul');
+    lines.forEach(function (line) { ul.appendChild(el('li', null, line)); });
+    node.appendChild(ul);
+    var details = el('details');
+    details.appendChild(el('summary', null, 'Raw snapshot'));
+    details.appendChild(raw);
+    node.appendChild(details);
   }
 
   function addMessage(m) {

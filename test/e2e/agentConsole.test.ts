@@ -89,7 +89,7 @@ describe('agent console in the browser', function () {
     await expect_text('#ticket-title', new RegExp(ticketId));
     expect(await notifier.waitFor((e) => e.kind === 'joined')).to.deep.equal({ kind: 'joined', ticketId, agentName: 'Alice 王' });
     await expect_text('#ticket-reason', /harassment_complaint/);
-    await expect_text('#ticket-intents', /harassment_complaint 94%/);
+    await expect_text('#ticket-intents', /harassment complaint 94%/);
     await expect_text('#ticket-records', /complaint: C-20261122-0003/);
     await expect_text('#ticket-account', /overdueDays/);
     const transcript = await page.locator('#transcript').innerText();

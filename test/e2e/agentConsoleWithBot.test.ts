@@ -8,7 +8,7 @@ import { t } from '../../dialogs/messages';
 import { startApp, type RunningApp } from '../helpers/app';
 import { deleteByPrefix, TEST_REDIS_URL } from '../helpers/redis';
 import { startPageConversation } from '../integration/directline/directLineHttp';
-import { AGENT_ACCOUNTS, waitForBotText, zoneWhereItIsNoon } from '../helpers/handoff';
+import { AGENT_ACCOUNTS, verifyAsD002, waitForBotText, zoneWhereItIsNoon } from '../helpers/handoff';
 
 // The whole loop with the real bot: a borrower created over HTTP (built-in Direct Line) asks for a person; an agent
 // in Debian's Chromium signs in to /agent, claims, replies, closes; the borrower receives the reply and rates.
@@ -51,6 +51,7 @@ describe('agent console with the real bot (browser)', function () {
     await page.locator('#app').waitFor();
 
     const borrower = await startPageConversation(app.url);
+    await verifyAsD002(borrower);
     await borrower.post({ type: 'message', text: '催收天天打电话骚扰我家人，还骂人', from: { id: borrower.userId } });
     await borrower.post({ type: 'message', text: '转人工', from: { id: borrower.userId } });
     const queued = await waitForBotText(borrower, (x) => /编号 H-/.test(x));
@@ -63,6 +64,15 @@ describe('agent console with the real bot (browser)', function () {
     await page.locator('#ticket-title', { hasText: reference }).waitFor({ timeout: 15_000 });
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'handoff.joined', { agentName: 'Agent One' }));
     expect(await page.locator('#transcript').innerText()).to.contain('催收天天打电话骚扰我家人');
+    // The account as lines an agent reads, amounts in yuan (the snapshot itself keeps fen).
+    const account = await page.locator('#ticket-account').innerText();
+    expect(account).to.contain('李四 · 138****0002 · D002');
+    expect(account).to.contain('消费分期 (L002-1): overdue, 5 days overdue · overdue ¥1,060.00 · principal left ¥9,800.00');
+    expect(account).to.contain('Collection: none assigned');
+    expect(account).not.to.contain('Fen');
+    // The transcript opens at its latest turns (the hand-off request), not at the start of the conversation.
+    const scrolled = await page.locator('#transcript').evaluate((list) => list.scrollHeight <= list.clientHeight || list.scrollTop + list.clientHeight >= list.scrollHeight - 2);
+    expect(scrolled, 'transcript scrolled to its end').to.equal(true);
 
     await page.fill('#reply-text', '您好，我已经看到您的情况，我们会核实催收人员的行为。');
     await page.click('#reply-button');
