@@ -45,3 +45,15 @@ for (const locale of LOCALES) {
 export function intentOfLabel(text: string): Intent | undefined {
   return LABEL_TO_INTENT.get(text.trim());
 }
+
+const LEAVE_MESSAGE_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.leaveMessage')));
+const LEAVE_MESSAGE_TYPED = [
+  /^(那|那就|好|好的|行|嗯)?[，,]?我?(要|想|先|来)?(给|給)?(客服|人工|人工客服|真人)?留(个|個|一条|一條)?(言|話)(吧|一下|给客服|給客服)?[。.!！~～]*$/,
+  /^(ok,? |okay,? |then )?(i('ll| will| want to| would like to|'d like to))? ?leave (a |my )?message( for (a |the )?(person|agent|staff|someone))?( please)?[.!]*$/i,
+];
+
+/** "Leave a message for a person": the button, or the same typed in a few words (留言, 我要留言, leave a message). */
+export function wantsToLeaveMessage(text: string): boolean {
+  const trimmed = text.trim();
+  return LEAVE_MESSAGE_LABELS.has(trimmed) || LEAVE_MESSAGE_TYPED.some((re) => re.test(trimmed));
+}

@@ -11,8 +11,8 @@ import type { Logger } from '../../services/logging/logger';
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import type { FiledRecords } from '../filedRecords';
 import { formatLocalTime } from '../format';
-import { intentLabel, menuActions } from '../menu';
-import { LOCALES, t, type Locale, type MessageKey } from '../messages';
+import { intentLabel, menuActions, wantsToLeaveMessage } from '../menu';
+import { t, type Locale, type MessageKey } from '../messages';
 import { conversationKey, defaultProfile, turnInfoOrUndefined, type ConversationProfile } from '../turnInfo';
 
 export const HANDOFF_DIALOG = 'handoff.request';
@@ -62,8 +62,6 @@ export function callbackActions(locale: Locale, { message = false } = {}): strin
   return actions.slice(0, 5);
 }
 
-const LEAVE_MESSAGE_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.leaveMessage')));
-
 /**
  * `human_agent` (and "talk to a person" at any step): queue the conversation for a person with everything the agent
  * needs (reason, recent intents, verified account snapshot, records filed here), or, with an external agent hub,
@@ -82,7 +80,7 @@ export class HandoffDialog extends ComponentDialog {
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
-    if (this.deps.mode === 'queue' && LEAVE_MESSAGE_LABELS.has((context.activity.text ?? '').trim())) return step.beginDialog(MESSAGE_FLOW);
+    if (this.deps.mode === 'queue' && wantsToLeaveMessage(context.activity.text ?? '')) return step.beginDialog(MESSAGE_FLOW);
     const profile = await this.deps.profile.get(context, defaultProfile());
     const request = await this.buildRequest(context, profile, locale);
 

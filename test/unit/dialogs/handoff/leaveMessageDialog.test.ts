@@ -26,6 +26,18 @@ describe('leaving a message for a person (dialog transcripts)', () => {
     }
   });
 
+  it('takes "留言" or "leave a message for a person" typed instead of pressing the button', async () => {
+    for (const [opening, typed, locale] of [['转人工', '我要留言', 'zh-CN'], ['转人工', '留言', 'zh-CN'], ['talk to a person', 'Leave a message for a person', 'en']] as const) {
+      const bot = await botHarness(NIGHT);
+      try {
+        await bot.say(opening);
+        expect(textOf(await bot.say(typed)), typed).to.equal(t(locale, 'handoff.askMessage'));
+      } finally {
+        await bot.close();
+      }
+    }
+  });
+
   it('says plainly that the message was not saved when the queue fails, offers the callback, and files nothing', async () => {
     const bot = await botHarness(NIGHT);
     try {
