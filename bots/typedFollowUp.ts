@@ -1,10 +1,15 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { asksForCall } from '../dialogs/complaints/callbackDialog';
 import type { NextActionValue } from '../dialogs/guidance/nextActions';
+import { LOCALES, t } from '../dialogs/messages';
 import type { PendingOffers } from '../dialogs/turnInfo';
 import { mobileInText } from '../services/identity/identityNormalisers';
 import { isIntent } from '../services/recognizer/intentRecognizer';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
 
+
+/** The hand-off's "book a callback" button (an imBack of its label), in every locale. */
+const BOOK_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.bookCallback')));
 
 /**
  * The offers among the activities this turn sends. Not the scam check's "verify": after it a bare number is more
@@ -14,6 +19,7 @@ export function offersIn(activities: Partial<Activity>[]): PendingOffers | undef
   let offers: PendingOffers | undefined;
   for (const a of activities) {
     for (const action of a.suggestedActions?.actions ?? []) {
+      if (typeof action.value === 'string' && BOOK_LABELS.has(action.value)) offers = { ...offers, book: 'cannot_reach_collector' };
       const v = action.value as Partial<NextActionValue> | undefined;
       if (!v || typeof v !== 'object' || typeof v.intent !== 'string') continue;
       if (v.action === 'verify' && v.intent !== 'verify_collector') offers = { ...offers, verify: v.intent };
@@ -51,7 +57,8 @@ const TIME_SHARE = 0.6;
 /**
  * The button a typed reply stands for, right after the bot offered it: the registered mobile number for "verify and
  * see my account" (verification starts from it; alone or in a sentence, not with ID characters beside it, which
- * only the verification prompt takes and hides), a time for "book a callback" (booking starts with that window).
+ * only the verification prompt takes and hides), a time or a request for a call ("明天给我回个电话吧") for "book a
+ * callback" (booking starts, with the window the message names).
  */
 export function typedFollowUp(offers: PendingOffers | undefined, text: string, now: number, timeZone: string): NextActionValue | undefined {
   if (!offers || !text) return undefined;
@@ -62,6 +69,7 @@ export function typedFollowUp(offers: PendingOffers | undefined, text: string, n
     const when = extractEntities(text, { now, timeZone }).find((e) => e.type === 'datetime');
     const letters = text.replace(/[\s\p{P}]/gu, '').length;
     if (when && letters > 0 && when.text.replace(/[\s\p{P}]/gu, '').length / letters >= TIME_SHARE) return { intent: offers.book, action: 'book' };
+    if (asksForCall(text)) return { intent: offers.book, action: 'book' };
   }
   return undefined;
 }

@@ -61,7 +61,15 @@ interface Values {
 }
 
 /** A message that asks for a call back (and, with a time in it, goes straight to booking). */
-const CALL_ME = /回电|回電|回拨|回撥|打给我|打給我|联系我|聯繫我|call me|call back|callback/i;
+const CALL_ME = /回电|回電|回[个個]?电话|回[個个]?電話|回拨|回撥|打给我|打給我|联系我|聯繫我|call me|call back|callback/i;
+
+/** "别再打给我了", "don't call me": the opposite of a request for a call. */
+const NO_CALL = /别|別|不要|不用|不想|不必|stop|don'?t|do not|never|no more/i;
+
+/** "给我回个电话", "call me back": a request for a call (the typed form of "book a callback" right after it is offered). */
+export function asksForCall(text: string): boolean {
+  return CALL_ME.test(text) && !NO_CALL.test(text);
+}
 
 interface WindowValues {
   fitted?: CallbackWindowResult;
@@ -224,7 +232,7 @@ export class CallbackDialog extends ComponentDialog {
     const requested: TimeWindow = typeof step.result === 'string' ? this.windowOf(step.context)! : (step.result as TimeWindow);
     const fitted = fitCallbackWindow(requested, this.deps.clock.now(), this.deps.serviceHours);
     (step.values as WindowValues).fitted = fitted;
-    if (!fitted.adjusted) return step.next();
+    if (!fitted.adjusted || namedOnlyTheDay(requested, fitted)) return step.next();
     const tz = this.deps.serviceHours.timeZone;
     const key = fitted.reasons.includes('IN_THE_PAST_MOVED') ? 'callback.adjustedPast' : 'callback.adjustedHours';
     const accept = t(locale, 'callback.accept');
@@ -259,7 +267,7 @@ export class CallbackDialog extends ComponentDialog {
   private wantsBooking(context: TurnContext, locale: Locale): boolean {
     if (nextActionValueOf(context)?.action === 'book') return true;
     if ((context.activity.text ?? '').trim() === t(locale, 'handoff.bookCallback')) return true;
-    return CALL_ME.test(context.activity.text ?? '') && this.windowOf(context) !== undefined;
+    return asksForCall(context.activity.text ?? '') && this.windowOf(context) !== undefined;
   }
 
   private assignmentText(locale: Locale, snapshot: AccountSnapshot): string {
@@ -271,4 +279,20 @@ export class CallbackDialog extends ComponentDialog {
       ...workingHoursParams(locale, collection.workingHours),
     });
   }
+}
+
+/**
+ * "明天" with no time: a whole day asked for, and the service hours of that day given. That is what the borrower
+ * meant, so it is not put to them as a change.
+ */
+function namedOnlyTheDay(requested: TimeWindow, fitted: CallbackWindowResult): boolean {
+  const from = Date.parse(requested.from);
+  const to = Date.parse(requested.to);
+  return (
+    to - from >= 24 * 3_600_000 &&
+    fitted.reasons.length === 1 &&
+    fitted.reasons[0] === 'OUTSIDE_SERVICE_HOURS_MOVED' &&
+    Date.parse(fitted.from) >= from &&
+    Date.parse(fitted.to) <= to
+  );
 }

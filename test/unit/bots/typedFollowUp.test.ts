@@ -28,6 +28,9 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
     ['a time window', '今晚8点以后', { intent: 'cannot_reach_collector', action: 'book' }],
     ['English time', 'tomorrow morning', { intent: 'cannot_reach_collector', action: 'book' }],
     ['a sentence that mentions a time', '明天上午我再自己打过去试试看吧', undefined],
+    ['a request for a call', '那你们明天给我回个电话吧', { intent: 'cannot_reach_collector', action: 'book' }],
+    ['English request for a call', 'please call me back tomorrow', { intent: 'cannot_reach_collector', action: 'book' }],
+    ['"stop calling me" is not a request for a call', '你们别再打给我了', undefined],
     ['empty', '', undefined],
   ];
   for (const [name, text, expected] of cases) {
@@ -35,6 +38,11 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
       expect(typedFollowUp({ verify: 'doorstep_visit', book: 'cannot_reach_collector' }, text, NOW, ZONE)).to.deep.equal(expected);
     });
   }
+
+  it("takes the hand-off's own 'book a callback' button (a plain label) as a booking offer", () => {
+    expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '预约回电', value: '预约回电' }] } }])).to.deep.equal({ book: 'cannot_reach_collector' });
+    expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '查询欠款', value: '查询欠款' }] } }])).to.equal(undefined);
+  });
 
   it('reads nothing without an offer, or a time when only verification was offered', () => {
     expect(typedFollowUp(undefined, '13800000002', NOW, ZONE)).to.equal(undefined);

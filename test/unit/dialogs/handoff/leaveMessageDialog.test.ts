@@ -38,6 +38,21 @@ describe('leaving a message for a person (dialog transcripts)', () => {
     }
   });
 
+  it('books the callback when "明天给我回个电话吧" is typed after the offer, with the day it names', async () => {
+    const bot = await botHarness(NIGHT);
+    try {
+      await bot.say('转人工');
+      expect(textOf(await bot.say('那你们明天给我回个电话吧'))).to.contain(t('zh-CN', 'identity.askMobile'));
+      await bot.say('13800000002');
+      const booked = textOf(await bot.say('234561'));
+      // "明天" named only the day: booked for that day's service hours, without asking to confirm a change.
+      expect(booked).to.contain(t('zh-CN', 'identity.verified')).and.to.match(/编号 CB-\d{8}-\d{4}/).and.to.contain('09:00–21:00');
+      expect(booked).not.to.contain('不全在回电服务时间内');
+    } finally {
+      await bot.close();
+    }
+  });
+
   it('says plainly that the message was not saved when the queue fails, offers the callback, and files nothing', async () => {
     const bot = await botHarness(NIGHT);
     try {
