@@ -63,10 +63,21 @@ export function localeOf(index: number): Locale {
   return r < 6 ? 'zh-CN' : r < 8 ? 'zh-TW' : 'en';
 }
 
-/** A demo borrower who writes in the conversation's language (zh-CN ones rotate). */
+/** Which conversation of its locale this is (0, 1, 2 … per locale), from the 6 / 2 / 2 mix of every ten. */
+function localeOrdinal(index: number): number {
+  const r = index % 10;
+  const tens = Math.floor(index / 10);
+  return r < 6 ? tens * 6 + r : r < 8 ? tens * 2 + r - 6 : tens * 2 + r - 8;
+}
+
+/**
+ * A borrower who writes in the conversation's language: the k-th conversation of a locale gets the k-th such
+ * borrower (so with `benchFixture`'s copies, every conversation has a borrower of its own; with the demo file
+ * alone, they rotate).
+ */
 export function borrowerFor(index: number, locale: Locale, borrowers: FixtureBorrower[]): FixtureBorrower {
-  const pool = borrowers.filter((b) => b.account.borrower.language === locale && PLAN_ELIGIBLE.has(b.account.borrower.id));
-  return pool[Math.floor(index / 10) % pool.length];
+  const pool = borrowers.filter((b) => b.account.borrower.language === locale && PLAN_ELIGIBLE.has(baseId(b.account.borrower.id)));
+  return pool[localeOrdinal(index) % pool.length];
 }
 
 /**
@@ -74,6 +85,29 @@ export function borrowerFor(index: number, locale: Locale, borrowers: FixtureBor
  * a person, which the benchmark does not script): D001 owes nothing due, D005 and D010 are charged off in court.
  */
 const PLAN_ELIGIBLE = new Set(['D002', 'D003', 'D004', 'D006', 'D007', 'D008', 'D009']);
+
+/** `D002-17` (a copy) → `D002`. */
+const baseId = (id: string) => id.replace(/-\d+$/, '');
+
+/**
+ * The demo fixture (raw JSON, relative dates kept) with `copies` more of each plan-eligible borrower: ids `D002-1`…,
+ * mobiles 139xxxxxxxx (never a demo one), the same ID characters and account. Real traffic is many borrowers;
+ * with only the demo ones, each filed a plan request and a complaint per conversation, so their accounts grew
+ * through a run and every later turn read (and validated, and cached) a larger account.
+ */
+export function benchFixture(demo: { borrowers: Array<{ mobile: string; account: { borrower: { id: string } } }> }, copies: number): typeof demo {
+  let seq = 0;
+  const extra = demo.borrowers
+    .filter((b) => PLAN_ELIGIBLE.has(b.account.borrower.id))
+    .flatMap((b) =>
+      Array.from({ length: copies }, (_, n) => ({
+        ...b,
+        mobile: `139${String(++seq).padStart(8, '0')}`,
+        account: { ...b.account, borrower: { ...b.account.borrower, id: `${b.account.borrower.id}-${n + 1}` } },
+      })),
+    );
+  return { ...demo, borrowers: [...demo.borrowers, ...extra] };
+}
 
 const pick = (list: string[], index: number) => list[index % list.length];
 

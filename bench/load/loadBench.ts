@@ -5,14 +5,15 @@
 //   npm run bench:load -- [--conversations 600] [--concurrency 50] [--rounds 2] [--warmup 100]
 //                         [--bot tsx|dist] [--bot-node-flags "--max-semi-space-size=4"] [--out bench/results/load-runs]
 //                         [--label name] [--note "text"] [--no-write] [--profile dir]
-import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadFixtureFile, type FixtureBorrower } from '../../services/accounts/fixtureAccountService';
-import { borrowerConversation, echoConversation, type ScriptedConversation } from './conversations';
+import { benchFixture, borrowerConversation, echoConversation, type ScriptedConversation } from './conversations';
 import { LoadValidator, type TurnOutcome } from './validator';
-import { ROOT, botEnv, cpuMs, deletePrefix, freePort, machine, peakRssMb, spawnServer, stopServer, versions } from '../common/processes';
+import { ROOT, botEnv, cpuMs, deletePrefix, freePort, machine, peakRssMb, spawnServer, stopServer, versions, type Child } from '../common/processes';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PHASE_LIMIT_MS = 240_000;
@@ -198,24 +199,42 @@ interface RoundRow {
   latencies: number[];
 }
 
-async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, lenderUrl: string, borrowers: FixtureBorrower[], stamp: string): Promise<RoundRow> {
+/** The reference lender (50 ms per request) over the benchmark's fixture, as it is at start. */
+async function startLender(fixturePath: string): Promise<Child> {
+  const port = await freePort();
+  const lender = await spawnServer(['--import', 'tsx', 'scripts/lender.ts'], { LENDER_PORT: String(port), LENDER_LATENCY_MS: '50', LENDER_FIXTURE_PATH: fixturePath, LOG_LEVEL: 'warn' }, port, '/healthz');
+  return { ...lender, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * One round of one target. A bot round gets a lender of its own, started from the fixture, so no round reads the
+ * records an earlier round filed.
+ */
+async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, fixture: BenchFixture, stamp: string): Promise<RoundRow> {
+  const { borrowers } = fixture;
   const prefix = `bench-load-${stamp}-${target}${roundNo}`;
   const port = await freePort();
   const env: Record<string, string> = { REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
   let args: string[];
+  let lender: Child | undefined;
   if (target === 'echo') {
     args = ['--import', 'tsx', 'bench/load/echoBot.ts'];
   } else {
+    lender = await startLender(fixture.path);
     args = o.bot === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'index.ts'];
-    Object.assign(env, botEnv(lenderUrl));
+    Object.assign(env, botEnv(lender.url));
     args = [...o.botNodeFlags, ...args];
   }
   if (o.profile) args = ['--cpu-prof', `--cpu-prof-dir=${path.resolve(o.profile)}`, ...args];
-  const child = await spawnServer(args, env, port, '/readyz');
+  const child = await spawnServer(args, env, port, '/readyz').catch(async (err: unknown) => {
+    if (lender) await stopServer(lender);
+    throw err;
+  });
   try {
     const script = target === 'echo' ? (i: number) => echoConversation(i, borrowers) : (i: number) => borrowerConversation(i, borrowers);
     if (o.warmup > 0) {
-      const warm = await runConversations(child.url, o.warmup, o.concurrency, `${prefix}-warm`, script);
+      // Warm-up conversations have borrowers of their own (after the measured ones).
+      const warm = await runConversations(child.url, o.warmup, o.concurrency, `${prefix}-warm`, (i) => script(o.conversations + i));
       if (warm.errors > 0) process.stderr.write(`  warm-up errors (${target}): ${warm.errors}: ${warm.samples.slice(0, 3).join(' | ')}\n`);
     }
     const cpuBefore = cpuMs(child.pid);
@@ -244,34 +263,44 @@ async function runTarget(target: 'echo' | 'bot', roundNo: number, o: Options, le
     };
   } finally {
     await stopServer(child);
+    if (lender) await stopServer(lender);
     await deletePrefix(REDIS_URL, prefix).catch(() => 0);
   }
+}
+
+interface BenchFixture {
+  path: string;
+  borrowers: FixtureBorrower[];
+}
+
+/**
+ * A fixture where every conversation (measured and warm-up) has a borrower of its own: the demo file plus copies of
+ * its plan-eligible borrowers (enough for the locale with one base borrower, a fifth of all conversations).
+ */
+function writeBenchFixture(o: Options, stamp: string): BenchFixture {
+  const demo = JSON.parse(readFileSync(path.join(ROOT, 'services/accounts/fixtures/demoBorrowers.json'), 'utf8'));
+  const file = path.join(os.tmpdir(), `bench-load-fixture-${stamp}.json`);
+  writeFileSync(file, JSON.stringify(benchFixture(demo, Math.ceil((o.conversations + o.warmup) / 5) + 1)));
+  return { path: file, borrowers: loadFixtureFile(file) };
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.bot === 'dist' && !existsSync(path.join(ROOT, 'dist', 'index.js'))) throw new Error('dist/index.js missing: run `npm run build` first');
   const stamp = `${Date.now().toString(36)}`;
-  const borrowers = loadFixtureFile(path.join(ROOT, 'services/accounts/fixtures/demoBorrowers.json'));
-  const lenderPort = await freePort();
-  const lender = await spawnServer(['--import', 'tsx', 'scripts/lender.ts'], { LENDER_PORT: String(lenderPort), LENDER_LATENCY_MS: '50', LOG_LEVEL: 'warn' }, lenderPort, '/healthz');
-  lender.url = `http://127.0.0.1:${lenderPort}`;
+  const fixture = writeBenchFixture(o, stamp);
   const rows: RoundRow[] = [];
-  try {
-    for (let r = 1; r <= o.rounds; r++) {
-      for (const target of o.targets) {
-        const row = await runTarget(target, r, o, lender.url, borrowers, stamp);
-        rows.push(row);
-        process.stdout.write(
-          `${target.padEnd(4)} round ${r}: ${row.turnsPerSecond} turns/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}/${row.turns}, ` +
-            `cpu ${row.cpuMsPerTurn} ms/turn, peak RSS ${row.peakRssMb} MB, ready ${row.readyMs} ms\n`,
-        );
-        process.stdout.write(`    p50 by turn: ${JSON.stringify(row.p50ByLabel)}\n`);
-        for (const s of row.samples.slice(0, 3)) process.stdout.write(`    ! ${s}\n`);
-      }
+  for (let r = 1; r <= o.rounds; r++) {
+    for (const target of o.targets) {
+      const row = await runTarget(target, r, o, fixture, stamp);
+      rows.push(row);
+      process.stdout.write(
+        `${target.padEnd(4)} round ${r}: ${row.turnsPerSecond} turns/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}/${row.turns}, ` +
+          `cpu ${row.cpuMsPerTurn} ms/turn, peak RSS ${row.peakRssMb} MB, ready ${row.readyMs} ms\n`,
+      );
+      process.stdout.write(`    p50 by turn: ${JSON.stringify(row.p50ByLabel)}\n`);
+      for (const s of row.samples.slice(0, 3)) process.stdout.write(`    ! ${s}\n`);
     }
-  } finally {
-    await stopServer(lender);
   }
   const summary = summarise(rows);
   process.stdout.write(`${JSON.stringify(summary.headline)}\n`);
