@@ -212,10 +212,14 @@ export class MainDialog extends ComponentDialog {
 
   /** `notUnderstood`: what to say when the request is `none` (before the second miss in a row, which offers a person). */
   private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none'): Promise<DialogTurnResult> {
-    const also = this.alsoAsked(dc.context, intent);
-    if (also) intent = await this.answerBoth(dc, intent, also);
-    const { locale, recognition } = turnInfo(dc.context);
     const profile = await this.deps.profile.get(dc.context, defaultProfile());
+    const also = this.alsoAsked(dc.context, intent);
+    if (also) {
+      // The agent who may take this conversation later sees both needs.
+      profile.recentIntents = [...(profile.recentIntents ?? []), { intent: also.intent, confidence: also.score }].slice(-5);
+      intent = await this.answerBoth(dc, intent, also.intent);
+    }
+    const { locale, recognition } = turnInfo(dc.context);
     const route = this.deps.routes[intent];
     if (!route || intent === 'none') {
       profile.misses += 1;
@@ -261,9 +265,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A second task one clause of the message asks for with confidence, other than `intent`. */
-  private alsoAsked(context: TurnContext, intent: Intent): Intent | undefined {
+  private alsoAsked(context: TurnContext, intent: Intent): { intent: Intent; score: number } | undefined {
     const { clauseIntents } = turnInfo(context);
-    return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent))?.intent;
+    return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent));
   }
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { clausesOf } from '../../../bots/inputText';
 import { t } from '../../../dialogs/messages';
+import type { HandoffService } from '../../../services/handoff/handoffService';
 import { botHarness, textOf } from '../../helpers/botHarness';
 
 describe('a message that asks two things', () => {
@@ -16,6 +17,18 @@ describe('a message that asks two things', () => {
     expect(text.indexOf(t('zh-CN', 'guidance.credit.intro'))).to.be.lessThan(text.indexOf(t('zh-CN', 'identity.askMobile')));
     await bot.say('13800000003');
     expect(textOf(await bot.say('345672'))).to.contain(t('zh-CN', 'plan.askReason'));
+  });
+
+  it('shows the agent both needs: the second one is among the ticket intents', async () => {
+    await bot.say('我想申请分期，另外会不会上征信');
+    // Nobody is online in the harness: the borrower leaves a message, which is a ticket with the same context.
+    await bot.say('转人工');
+    await bot.say('留言');
+    await bot.say('请上班后联系我');
+    const service = (bot.app.bot as unknown as { deps: { handoffRelay: { handoff: HandoffService } } }).deps.handoffRelay.handoff;
+    const queue = (service as unknown as { deps: { queue: { latestFor(id: string): Promise<{ intents: Array<{ intent: string }> } | undefined> } } }).deps.queue;
+    const ticket = await queue.latestFor('test/Convo1');
+    expect(ticket?.intents.map((i) => i.intent)).to.include.members(['credit_report', 'installment_plan']);
   });
 
   it('answers two factual questions in one message', async () => {
