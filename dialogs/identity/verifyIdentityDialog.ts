@@ -21,6 +21,9 @@ const MOBILE_PROMPT = 'identity.mobile';
 const SECRET_PROMPT = 'identity.secret';
 const CODE_PROMPT = 'identity.code';
 
+/** A question about why the ID characters are needed, or whether giving them is safe. */
+const WHY_ASKED = /为什么|為什麼|为何|為何|干嘛|幹嘛|干什么|幹什麼|安全|泄露|洩露|泄漏|洩漏|why|safe|secure/i;
+
 /** Prompts whose answers are digits (a borrower who types a question there has changed the subject). */
 export const DIGIT_PROMPTS: ReadonlySet<string> = new Set([MOBILE_PROMPT, SECRET_PROMPT, CODE_PROMPT]);
 /** Prompts whose answer is a secret (ID characters, a one-time code): never shown to an agent or kept in a transcript. */
@@ -102,6 +105,8 @@ export class VerifyIdentityDialog extends ComponentDialog {
         const text = (p.recognized.value ?? '').trim();
         const ok = CODE_KEYWORD.test(text) || normaliseIdLast6(text) !== undefined;
         if (ok && !CODE_KEYWORD.test(text)) markSensitiveInput(p.context);
+        // "为什么要身份证？安全吗": say what the characters are for before asking again.
+        if (!ok && WHY_ASKED.test(text) && !/\d/.test(text)) await p.context.sendActivity(t(localeOf(p), 'identity.whyIdLast6'));
         return ok;
       }),
     );

@@ -47,6 +47,19 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
   });
 
+  it('says what the ID characters are for when asked why (or whether it is safe), then takes them', async () => {
+    const bot = await harness();
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000002');
+    const why = textOf(await bot.say('为什么要身份证后六位？安全吗'));
+    expect(why).to.equal(t('zh-CN', 'identity.whyIdLast6'));
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified'));
+    const wrong = await harness();
+    await wrong.say('我还欠多少钱');
+    await wrong.say('13800000002');
+    expect(textOf(await wrong.say('12345')), 'a mistyped number gets the plain retry').not.to.contain(t('zh-CN', 'identity.whyIdLast6'));
+  });
+
   it('takes the mobile from a sentence, and verifies at once when the same message gives the ID characters', async () => {
     const bot = await harness();
     await bot.say('我还欠多少钱');
