@@ -128,11 +128,6 @@ export class BorrowerBot extends ActivityHandler {
     }
 
     profile.language = language;
-    // "Are you a robot?" gets the honest answer and the way to a person, whatever the recogniser makes of it.
-    if (!value && !taskUnderWay && asksIfBot(text)) {
-      await this.replyWithMenu(context, locale, 'core.iAmABot');
-      return;
-    }
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
@@ -151,7 +146,7 @@ export class BorrowerBot extends ActivityHandler {
     const clauseIntents = clauses.length
       ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
       : undefined;
-    setTurnInfo(context, { locale, recognition, clauseIntents });
+    setTurnInfo(context, { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text) });
     this.deps.onRecognized?.(recognition);
     if (!SMALL_TALK_INTENTS.includes(recognition.intent)) {
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);

@@ -106,6 +106,12 @@ export class MainDialog extends ComponentDialog {
           return this.startRoute(innerDc, 'human_agent');
       }
     }
+    if (turnInfo(innerDc.context).asksIfBot && !AS_WRITTEN_PROMPTS.has(innermost(innerDc).activeDialog?.id ?? '')) {
+      // "Are you a robot?" at a task's question: the honest answer, then the question again.
+      await innerDc.context.sendActivity(t(locale, 'core.iAmABotAside'));
+      await innermost(innerDc).repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     const aside = this.sideQuestion(innerDc);
     if (aside) {
       // A question about a fact (is the lawsuit real, will it show on my credit report) in the middle of a task:
@@ -178,7 +184,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { recognition, locale } = turnInfo(step.context);
+    const { recognition, locale, asksIfBot } = turnInfo(step.context);
+    if (asksIfBot) {
+      // "Are you a robot?" gets the honest answer and the way to a person, whatever the recogniser makes of it.
+      await this.replyWithMenu(step.context, locale, 'core.iAmABot');
+      return step.endDialog();
+    }
     const { high, low } = this.deps.thresholds;
     const middling = recognition.score >= low && recognition.score < high;
     if (!middling || recognition.intent === 'none' || recognition.runnerUp.intent === 'none') {

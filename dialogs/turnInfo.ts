@@ -11,6 +11,8 @@ export interface TurnInfo {
    * message's recognition names one need; these let the main dialog see a second one.
    */
   clauseIntents?: ReadonlyArray<{ intent: Intent; score: number }>;
+  /** The message asks whether the bot is a person ("你是机器人吗", "are you a bot"). */
+  asksIfBot?: boolean;
 }
 
 const TURN_INFO = Symbol('turnInfo');

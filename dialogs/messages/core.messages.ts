@@ -30,6 +30,7 @@ export const coreMessages = defineMessages({
     'core.secondMiss': '抱歉，我还是没能理解。要不要我帮您转给人工客服？',
     'core.emptyInput': '我没有收到文字内容。请直接输入您的问题，或点下面的选项：',
     'core.noWords': '我收到了您的消息，但里面没有文字。能用一两句话告诉我遇到了什么情况吗？也可以点下面的选项：',
+    'core.iAmABotAside': '我是智能客服助手（机器人），不是真人；想和真人客服沟通，随时说“转人工”。我们继续刚才的步骤：',
     'core.iAmABot': '我是智能客服助手（机器人），不是真人。我可以帮您查询欠款、申请分期、投诉催收行为、核实来电真假；想和真人客服沟通，随时说“转人工”或点下面的按钮：',
     'core.unsupportedInput': '我暂时只能看懂文字消息。请用文字描述您的问题，或点下面的选项：',
     'core.error':
@@ -76,6 +77,7 @@ export const coreMessages = defineMessages({
     'core.secondMiss': '抱歉，我還是沒能理解。要不要我幫您轉給人工客服？',
     'core.emptyInput': '我沒有收到文字內容。請直接輸入您的問題，或點下面的選項：',
     'core.noWords': '我收到了您的訊息，但裡面沒有文字。能用一兩句話告訴我遇到了什麼情況嗎？也可以點下面的選項：',
+    'core.iAmABotAside': '我是智能客服助理（機器人），不是真人；想和真人客服溝通，隨時說「轉人工」。我們繼續剛才的步驟：',
     'core.iAmABot': '我是智能客服助理（機器人），不是真人。我可以幫您查詢欠款、申請分期、投訴催收行為、核實來電真假；想和真人客服溝通，隨時說「轉人工」或點下面的按鈕：',
     'core.unsupportedInput': '我暫時只能看懂文字訊息。請用文字描述您的問題，或點下面的選項：',
     'core.error': '抱歉，系統剛才出了點問題，您的資訊沒有遺失。請稍後再試一次；如果著急，我可以幫您轉人工客服。',
@@ -121,6 +123,7 @@ export const coreMessages = defineMessages({
     'core.secondMiss': "Sorry, I still didn't understand. Shall I connect you to a person?",
     'core.emptyInput': "I didn't receive any text. Type your question, or pick an option:",
     'core.noWords': "I got your message, but there are no words in it. Could you tell me in a sentence or two what is happening? Or pick an option:",
+    'core.iAmABotAside': 'I am an automated assistant (a bot), not a person; to talk to a person, say "talk to a person" at any time. Let\'s continue where we were:',
     'core.iAmABot': 'I am an automated assistant (a bot), not a person. I can help with what you owe, installment plans, complaints about collection and checking callers; to talk to a person, say "talk to a person" at any time or tap the button below:',
     'core.unsupportedInput': 'I can only read text messages for now. Please describe your question in words, or pick an option:',
     'core.error':

@@ -50,6 +50,14 @@ describe('changing the subject in the middle of a task', () => {
     expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
   });
 
+  it('says it is a bot when asked at a task question, then asks that question again', async () => {
+    await bot.say('我还欠多少钱');
+    const aside = textOf(await bot.say('你是机器人吗'));
+    expect(aside).to.contain(t('zh-CN', 'core.iAmABotAside')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(aside).not.to.contain(t('zh-CN', 'identity.mobileFirst'));
+    expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+  });
+
   it('takes a question as written where the borrower tells what happened (a complaint)', async () => {
     await bot.say('投诉催收行为');
     const next = textOf(await bot.say('他们说下周要起诉我，是真的吗'));
