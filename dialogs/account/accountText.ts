@@ -28,12 +28,31 @@ export function loanLine(loan: Loan, locale: Locale): string {
   }
 }
 
-/** The whole status answer: a stale notice when the data is the last known state, a header, one line per loan. */
+/**
+ * The whole status answer: a stale notice when the data is the last known state, a header, one line per loan, and
+ * what the borrower filed that is still being handled ("how is my plan request doing?").
+ */
 export function accountStatusText(snapshot: AccountSnapshot, locale: Locale, timeZone: string, now: number): string {
   const lines: string[] = [];
   if (snapshot.stale) lines.push(t(locale, 'account.stale', { time: formatLocalTime(snapshot.asOf, timeZone, now) }));
   const account: Account = snapshot.account;
   lines.push(t(locale, 'account.header', { name: account.borrower.name, count: account.loans.length }));
   for (const loan of account.loans) lines.push(loanLine(loan, locale));
+  const open = openRequestLines(account, locale);
+  if (open.length) lines.push([t(locale, 'account.open.header'), ...open.map((l) => `• ${l}`)].join('\n'));
   return lines.join('\n\n');
+}
+
+type OpenStatus = 'submitted' | 'under_review' | 'open' | 'in_progress';
+const OPEN: ReadonlySet<string> = new Set<OpenStatus>(['submitted', 'under_review', 'open', 'in_progress']);
+
+/** Plan requests, complaints and hardship reviews the lender is still handling, each with its answer date. */
+function openRequestLines(account: Account, locale: Locale): string[] {
+  const line = (key: 'account.open.plan' | 'account.open.complaint' | 'account.open.hardship', r: { reference: string; status: string; answerBy: string }) =>
+    t(locale, key, { reference: r.reference, status: t(locale, `account.open.status.${r.status as OpenStatus}`), answerBy: r.answerBy });
+  return [
+    ...account.planRequests.filter((r) => OPEN.has(r.status)).map((r) => line('account.open.plan', r)),
+    ...account.complaints.filter((r) => OPEN.has(r.status)).map((r) => line('account.open.complaint', r)),
+    ...account.hardshipReviews.filter((r) => OPEN.has(r.status)).map((r) => line('account.open.hardship', r)),
+  ];
 }

@@ -59,6 +59,7 @@ function sampleParams(locale: Locale): Params {
     kind: t(locale, 'guidance.scam.kind.agency'),
     channel: t(locale, 'complaints.channel.phone'),
     who: t(locale, 'complaints.who.family'),
+    status: t(locale, 'account.open.status.under_review'),
     description: zh ? '他们每天给我家人打电话' : 'They call my family every day',
     text: zh ? '您好，我来帮您看一下' : 'Hello, let me look into this',
   };

@@ -47,6 +47,19 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
   });
 
+  it('lists what the borrower filed that is still being handled, with its answer date ("how is my complaint doing?")', async () => {
+    const bot = await harness();
+    await bot.say('我的投诉处理得怎么样了');
+    await bot.say('13800000007');
+    const shown = textOf(await bot.say('789016'));
+    expect(shown).to.contain(t('zh-CN', 'account.open.header'));
+    expect(shown).to.match(/投诉 CP-DEMO-0007：已受理，最晚 \d{4}-\d{2}-\d{2} 前答复。/);
+    const none = await harness();
+    await none.say('我还欠多少钱');
+    await none.say('13800000002');
+    expect(textOf(await none.say('234561')), 'nothing open: no list').not.to.contain(t('zh-CN', 'account.open.header'));
+  });
+
   it('says what the ID characters are for when asked why (or whether it is safe), then takes them', async () => {
     const bot = await harness();
     await bot.say('我还欠多少钱');
