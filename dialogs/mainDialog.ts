@@ -21,7 +21,9 @@ import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
+import { isConfirmPrompt } from './plans/confirmSubmitDialog';
 import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
+import { yesNo } from './plans/planInput';
 import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
@@ -90,6 +92,9 @@ export class MainDialog extends ComponentDialog {
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { recognition, locale } = turnInfo(innerDc.context);
+    // A reply that answers the question asked ("Submit it" to "submit this plan?") is that answer, whatever else the
+    // recogniser hears in it (it once heard "cancel").
+    if (this.answersTheQuestion(innerDc)) return super.onContinueDialog(innerDc);
     if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high && this.interruptible(innerDc, recognition.intent)) {
       switch (recognition.intent) {
         case 'help':
@@ -127,6 +132,19 @@ export class MainDialog extends ComponentDialog {
       return this.startRoute(innerDc, recognition.intent);
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** The innermost prompt is a closed question (choices, or a confirm-and-submit yes / no) and the text answers it. */
+  private answersTheQuestion(innerDc: DialogContext): boolean {
+    const text = innerDc.context.activity.text?.trim() ?? '';
+    if (!text || innerDc.context.activity.value) return false;
+    const dc = innermost(innerDc);
+    const active = dc.activeDialog;
+    if (!active) return false;
+    if (isConfirmPrompt(active.id)) return yesNo(text, { yes: [], no: [] }) !== undefined;
+    if (!(dc.findDialog(active.id) instanceof ChoicePrompt)) return false;
+    const choices = ((active.state as { options?: { choices?: Array<string | Choice> } }).options?.choices ?? []) as Array<string | Choice>;
+    return recognizeChoices(text, choices, CJK_CHOICE_OPTIONS).length > 0;
   }
 
   /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
@@ -176,11 +194,8 @@ export class MainDialog extends ComponentDialog {
     const route = innerDc.stack.find((instance) => instance.id === ROUTE_WATERFALL);
     const startedFor = (route?.state as { values?: ClarifyValues } | undefined)?.values?.routed;
     if (startedFor === recognition.intent) return false;
-    if (prompt instanceof ChoicePrompt) {
-      const choices = ((active.state as { options?: { choices?: Array<string | Choice> } }).options?.choices ?? []) as Array<string | Choice>;
-      return recognizeChoices(text, choices, CJK_CHOICE_OPTIONS).length === 0;
-    }
-    return DIGIT_PROMPTS.has(active.id) && !/\d/.test(text);
+    // A reply that answers the choices never gets here (answersTheQuestion took it first).
+    return prompt instanceof ChoicePrompt || (DIGIT_PROMPTS.has(active.id) && !/\d/.test(text));
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -47,6 +47,13 @@ export interface ConfirmSubmitSpec<O extends ConfirmSubmitOptions> {
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
+const confirmPrompts = new Set<string>();
+
+/** True for the yes / no question of any confirm-and-submit flow (the main dialog lets its answer win). */
+export function isConfirmPrompt(dialogId: string | undefined): boolean {
+  return dialogId !== undefined && confirmPrompts.has(dialogId);
+}
+
 /**
  * Confirm, then submit. "Not now" files nothing. When the lender cannot be reached the borrower is asked to try
  * again and the same idempotency key is reused, so a retried or double-sent submission creates one record.
@@ -60,6 +67,7 @@ export class ConfirmSubmitDialog<O extends ConfirmSubmitOptions> extends Compone
     super(spec.id);
     this.flowId = `${spec.id}.flow`;
     this.promptId = `${spec.id}.answer`;
+    confirmPrompts.add(this.promptId);
     this.addDialog(new WaterfallDialog(this.flowId, [this.askStep.bind(this), this.submitStep.bind(this)]));
     this.addDialog(new TextPrompt(this.promptId, async (p) => this.answer(p.context) !== undefined));
     this.initialDialogId = this.flowId;

@@ -84,15 +84,30 @@ export function pickOption(text: string | undefined, options: ReadonlyArray<read
 
 const YES = /^(是|是的|好|好的|对|对的|确认|确定|可以|行|嗯|嗯嗯|同意|提交|没问题|ok|okay|yes|y|yeah|yep|sure|confirm|submit|go ahead)$/;
 const NO = /^(不|不是|不用|不要|否|先不|先不了|不了|不提交|暂时不|暂时不用|no|n|nope|not now|don'?t|do not)$/;
+// Several yes words in a row, with fillers: "好的提交吧", "确认提交", "yes submit it", "ok do it", "yes please".
+const YES_WORDS_ZH = /^(?:好的?|是的?|对的?|嗯+|可以|行|确认|确定|同意|提交|没问题|那就|就这样|麻烦|帮我|请)+$/;
+const YES_WORDS_EN = new Set(['yes', 'y', 'yeah', 'yep', 'sure', 'ok', 'okay', 'confirm', 'submit', 'go', 'ahead', 'please', 'it', 'do', 'that', 'this', 'fine', 'correct', 'right', 'alright', 'send']);
+const YES_STRONG_EN = /\b(yes|yeah|yep|sure|ok|okay|confirm|submit|go ahead|fine|alright|send)\b/;
+const NEGATION = /不|别|別|没|算了|no\b|not|don'?t|never|cancel|stop|wait/;
+const FILLERS = /[吧啊呀哦了呢嘛哈～~]+/g;
+
+/** Yes in more than one word ("好的提交吧", "yes submit it"); never with a negation in it. */
+function severalYesWords(t: string): boolean {
+  if (NEGATION.test(t)) return false;
+  const zh = t.replace(FILLERS, '').replace(/[\s，,。.!！]/g, '');
+  if (zh && YES_WORDS_ZH.test(zh)) return true;
+  const words = t.split(/[\s,.!]+/).filter(Boolean);
+  return words.length > 0 && YES_STRONG_EN.test(t) && words.every((w) => YES_WORDS_EN.has(w));
+}
 
 /** Yes / no from our own labels (first = yes) or common words in the three languages. Undefined otherwise. */
 export function yesNo(text: string | undefined, labels: { yes: readonly string[]; no: readonly string[] }): boolean | undefined {
   if (!text) return undefined;
   const picked = pickOption(text, [labels.yes, labels.no]);
   if (picked !== undefined) return picked === 0;
-  const t = norm(text);
-  if (YES.test(t)) return true;
-  if (NO.test(t)) return false;
+  const t = norm(text).toLowerCase();
+  if (YES.test(t) || severalYesWords(t)) return true;
+  if (NO.test(t) || NO.test(t.replace(FILLERS, ''))) return false;
   return undefined;
 }
 

@@ -310,5 +310,17 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(await bot.planRequests('D009')).to.have.length(1);
       expect((await bot.planRequests('D009'))[0].installments).to.equal(6);
     });
+
+    it('files the request on "Submit it" or "好的提交吧" typed at the confirmation (the recogniser once took "Submit it" for cancel)', async () => {
+      for (const [who, ask, reason, amount, yes] of [['D009', 'I want an installment plan', 'Skip', '3k', 'Submit it'], ['D002', '我想分期还款', '失业', '1500', '好的提交吧']] as const) {
+        const bot = await makePlanBot();
+        await upToAmount(bot, ask, who, reason);
+        await bot.say(amount);
+        await bot.say('1');
+        const filed = textOf(await bot.say(yes));
+        expect(filed, yes).to.match(REFERENCE);
+        expect(await bot.planRequests(who), yes).to.have.length(1);
+      }
+    });
   });
 });

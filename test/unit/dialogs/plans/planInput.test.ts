@@ -41,6 +41,10 @@ describe('plan dialog answer readers', () => {
     for (const y of ['确认提交', '確認提交', '好的', '是', 'yes', 'OK', '1']) expect(yesNo(y, labels), y).to.equal(true);
     for (const n of ['先不提交', '不', 'no', 'Not now', '2']) expect(yesNo(n, labels), n).to.equal(false);
     expect(yesNo('再想想怎么办', labels)).to.equal(undefined);
+    // More than one word: fillers and several yes words, never a negation.
+    for (const y of ['好的提交吧', '确认提交吧', '可以提交', '那就提交吧', 'Submit it', 'yes submit it', 'yes please', 'ok do it', 'Yes, go ahead']) expect(yesNo(y, labels), y).to.equal(true);
+    for (const n of ['不要了', '先不了吧']) expect(yesNo(n, labels), n).to.equal(false);
+    for (const u of ['不提交了吧好', 'yes but not now', "ok don't submit", 'please wait', 'it', 'do it later']) expect(yesNo(u, labels), u).not.to.equal(true);
   });
 
   it('reads a list of numbers, rejecting ones out of range', () => {
