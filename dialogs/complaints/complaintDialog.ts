@@ -20,7 +20,7 @@ import type { VerificationService } from '../../services/identity/verificationSe
 import type { FiledRecords } from '../filedRecords';
 import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextActionValueOf } from '../guidance/nextActions';
-import { firstPhone, maskedPhone, turnEntities } from '../guidance/turnEntities';
+import { firstPhone, maskedPhone, turnEntities, saysNumberUnknown } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
@@ -34,7 +34,6 @@ import {
   contactedMentioned,
   openingDescription,
   pastDateOf,
-  saysNumberUnknown,
   saysWhenUnknown,
   type ComplaintCategory,
   type ComplaintChannel,

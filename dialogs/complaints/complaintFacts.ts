@@ -109,13 +109,3 @@ const WHEN_UNKNOWN = /^(不知道|不记得了?|不記得了?|记不清了?|記�
 export function saysWhenUnknown(text: string): boolean {
   return WHEN_UNKNOWN.test(text.trim());
 }
-
-const NUMBER_UNKNOWN =
-  /(不知道|不清楚|不记得|不記得|记不清|記不清|忘了|忘记|忘記|没有|沒有|没号|沒號|没显示|沒顯示|未显示|未顯示|不显示|不顯示|隐藏|隱藏|私人号码|私人號碼|跳过|跳過|don'?t know|do not know|not sure|no idea|unknown|hidden|withheld|private number|no number|can'?t remember|don'?t remember|none)/i;
-
-/** "No / don't know / it was hidden" typed at the caller's-number question (no digits in it). */
-export function saysNumberUnknown(text: string): boolean {
-  const trimmed = text.trim();
-  if (/\d/.test(trimmed)) return false;
-  return NUMBER_UNKNOWN.test(trimmed) || /^(no|nope|n\/?a|skip)[.!]?$/i.test(trimmed);
-}

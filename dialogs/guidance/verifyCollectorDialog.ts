@@ -21,7 +21,7 @@ import { t, type Locale } from '../messages';
 import { conversationKey } from '../turnInfo';
 import { localeOfStep, type GuidanceDeps } from './infoAnswerDialog';
 import { intentActions, nextAction, nextActionValueOf, sendNext, verifyAction } from './nextActions';
-import { displayPhone, firstPhone, samePhone, turnEntities } from './turnEntities';
+import { displayPhone, firstPhone, samePhone, turnEntities, saysNumberUnknown } from './turnEntities';
 
 export const VERIFY_COLLECTOR_DIALOG = 'guidance.verifyCollector';
 const CHECK_FLOW = `${VERIFY_COLLECTOR_DIALOG}.flow`;
@@ -71,7 +71,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
     const locale = localeOfStep(prompt.context);
-    if (text === t(locale, 'guidance.scam.noNumber')) return true;
+    if (text === t(locale, 'guidance.scam.noNumber') || saysNumberUnknown(text)) return true;
     if (firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone))) return true;
     return prompt.attemptCount >= MAX_NUMBER_ATTEMPTS;
   }

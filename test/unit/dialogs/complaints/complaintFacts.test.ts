@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { complaintCategory, complaintPriority, pastDateOf, saysNumberUnknown } from '../../../../dialogs/complaints/complaintFacts';
+import { complaintCategory, complaintPriority, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
+import { saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
 
@@ -21,7 +22,7 @@ describe('complaint facts', () => {
   });
 
   it('hears "no number" typed at the caller-number question, never when digits are given', () => {
-    for (const text of ['没有', '沒有', '不知道', '不知道名字', '号码隐藏了', '来电没显示号码', '忘了', '跳过', 'no', 'No idea', "I don't know", 'it was a hidden number', 'none'])
+    for (const text of ['没有', '沒有', '不知道', '不知道名字', '号码隐藏了', '来电没显示号码', '忘了', '跳过', 'no', 'No idea', "I don't know", 'it was a hidden number', 'none', "I don't have the number"])
       expect(saysNumberUnknown(text), text).to.equal(true);
     for (const text of ['13812345678', '不知道，好像是138开头', '400 123 4567', '打电话', '他骂我', 'yes', 'nothing more to say'])
       expect(saysNumberUnknown(text), text).to.equal(false);

@@ -21,7 +21,7 @@ describe('VerifyCollectorDialog transcripts', () => {
     const asked = await h.say('这个号码是你们的吗');
     expect(allText(asked)).to.contain(t('zh-CN', 'guidance.scam.askNumber'));
     expect(titlesOf(asked)).to.deep.equal([t('zh-CN', 'guidance.scam.noNumber')]);
-    expect(allText(await h.say('我也不知道'))).to.contain(t('zh-CN', 'guidance.scam.retryNumber'));
+    expect(allText(await h.say('他们说话很凶'))).to.contain(t('zh-CN', 'guidance.scam.retryNumber'));
     const text = allText(await h.say('139 1234 5678'));
     expect(text).to.contain('139****5678 不是负责您账户的团队的官方号码').and.to.contain('400-000-0002、021-00000002').and.to.contain('96110');
     expect(text).not.to.contain('13912345678');
@@ -106,6 +106,15 @@ describe('VerifyCollectorDialog transcripts', () => {
     await h.press(button(replies, t('zh-CN', 'guidance.button.verify')));
     await h.say(BORROWERS.D006[0]);
     expect(allText(await h.say(BORROWERS.D006[1]))).to.contain('“演示催收服务有限公司”（我们委托的催收机构）负责催收');
+  });
+
+  it('takes "没有" or "I don\'t have the number" typed at the number question as no number', async () => {
+    for (const [ask, none, locale] of [['这个号码是你们的吗', '没有', 'zh-CN'], ['这个号码是你们的吗', "I don't have the number", 'en']] as const) {
+      const h = await makeHarness();
+      await h.say(ask);
+      const replies = await h.say(none);
+      expect(titlesOf(replies), none).to.include(t(locale, 'guidance.button.complaintCaller'));
+    }
   });
 
   it('checks an unverified borrower\'s number in Traditional Chinese and in English', async () => {
