@@ -68,6 +68,9 @@ interface SubmitOptions extends ConfirmSubmitOptions {
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
+/** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
+const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(我的)?(分期)?申[请請]|withdraw|cancel my (plan|installment)? ?(request|application)/i;
+
 /**
  * `installment_plan`: verify → account → eligibility (policy) → optional reason → affordable monthly amount →
  * up to N proposals (card + numbered text) → choose → confirm → plan request filed idempotently → reference,
@@ -124,6 +127,12 @@ export class InstallmentPlanDialog extends ComponentDialog {
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const action = submittedAction(step.context);
     if (action === PLAN_CHOOSE || action === PLAN_CONFIRM) return this.endStale(step);
+    if (!action && WITHDRAW.test(step.context.activity.text ?? '')) {
+      // Withdrawing a filed request is not something the bot can do: say so, and who can, instead of starting a new one.
+      const locale = localeOf(step.context);
+      await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.withdraw')));
+      return step.endDialog();
+    }
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 

@@ -173,6 +173,14 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(current).to.contain(t('zh-CN', 'plan.ineligible.next'));
     });
 
+    it('says a filed request is withdrawn by a person, and starts no new request, on "我想撤回分期申请"', async () => {
+      const bot = await makePlanBot();
+      const replies = await bot.say('我想撤回分期申请');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'plan.withdraw'));
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+      expect(textOf(replies)).not.to.contain(t('zh-CN', 'identity.askMobile'));
+    });
+
     it('explains court enforcement in plain words (D010)', async () => {
       const bot = await makePlanBot();
       await bot.say('我想分期还款');
