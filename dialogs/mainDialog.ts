@@ -16,7 +16,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
-import { createDialogContext, innermostDialogId } from './dialogRuntime';
+import { createDialogContext } from './dialogRuntime';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
@@ -91,17 +91,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const { recognition, locale } = turnInfo(innerDc.context);
+    const { recognition, locale, asksIfBot } = turnInfo(innerDc.context);
+    // Built once per turn: every check below reads the innermost prompt, and each level costs a DialogContext.
+    const at = promptAt(innerDc);
     // A reply that answers the question asked ("Submit it" to "submit this plan?") is that answer, whatever else the
     // recogniser hears in it (it once heard "cancel").
-    if (this.answersTheQuestion(innerDc)) return super.onContinueDialog(innerDc);
-    if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high && this.interruptible(innerDc, recognition.intent)) {
+    if (this.answersTheQuestion(at)) return super.onContinueDialog(innerDc);
+    if (INTERRUPTIONS.has(recognition.intent) && recognition.score >= this.deps.thresholds.high && this.interruptible(at, recognition.intent)) {
       switch (recognition.intent) {
         case 'help':
           await innerDc.context.sendActivity(t(locale, 'core.help'));
-          await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
-          await innermost(innerDc).repromptDialog();
-          return Dialog.EndOfTurn;
+          return this.askAgain(at, locale);
         case 'cancel':
           await innerDc.cancelAllDialogs();
           await this.replyWithMenu(innerDc.context, locale, 'core.cancelled');
@@ -111,22 +111,20 @@ export class MainDialog extends ComponentDialog {
           return this.startRoute(innerDc, 'human_agent');
       }
     }
-    if (turnInfo(innerDc.context).asksIfBot && !AS_WRITTEN_PROMPTS.has(innermost(innerDc).activeDialog?.id ?? '')) {
-      // "Are you a robot?" at a task's question: the honest answer, then the question again.
+    if (asksIfBot && !AS_WRITTEN_PROMPTS.has(at.id)) {
+      // "Are you a robot?" at a task's question: the honest answer (it ends "let's continue"), then the question again.
       await innerDc.context.sendActivity(t(locale, 'core.iAmABotAside'));
-      await innermost(innerDc).repromptDialog();
+      await at.dc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const aside = this.sideQuestion(innerDc);
+    const aside = this.sideQuestion(innerDc, at);
     if (aside) {
       // A question about a fact (is the lawsuit real, will it show on my credit report) in the middle of a task:
       // answer it, then ask the task's question again.
       await aside.answerAside(innerDc.context, { intent: recognition.intent, entities: recognition.entities });
-      await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
-      await innermost(innerDc).repromptDialog();
-      return Dialog.EndOfTurn;
+      return this.askAgain(at, locale);
     }
-    if (this.isTopicChange(innerDc)) {
+    if (this.isTopicChange(innerDc, at)) {
       // A closed question the borrower did not answer, and a confident request for another task: follow the borrower.
       await innerDc.cancelAllDialogs();
       return this.startRoute(innerDc, recognition.intent);
@@ -134,22 +132,25 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
+  /** "Let's continue where we were", then the innermost prompt's question again. */
+  private async askAgain(at: PromptAt, locale: Locale): Promise<DialogTurnResult> {
+    await at.dc.context.sendActivity(t(locale, 'core.helpResume'));
+    await at.dc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+
   /** The innermost prompt is a closed question (choices, or a confirm-and-submit yes / no) and the text answers it. */
-  private answersTheQuestion(innerDc: DialogContext): boolean {
-    const text = innerDc.context.activity.text?.trim() ?? '';
-    if (!text || innerDc.context.activity.value) return false;
-    const dc = innermost(innerDc);
-    const active = dc.activeDialog;
-    if (!active) return false;
-    if (isConfirmPrompt(active.id)) return yesNo(text, { yes: [], no: [] }) !== undefined;
-    if (!(dc.findDialog(active.id) instanceof ChoicePrompt)) return false;
-    const choices = ((active.state as { options?: { choices?: Array<string | Choice> } }).options?.choices ?? []) as Array<string | Choice>;
-    return recognizeChoices(text, choices, CJK_CHOICE_OPTIONS).length > 0;
+  private answersTheQuestion(at: PromptAt): boolean {
+    if (!at.text || at.pressed) return false;
+    if (isConfirmPrompt(at.id)) return yesNo(at.text, { yes: [], no: [] }) !== undefined;
+    if (!(at.dialog instanceof ChoicePrompt)) return false;
+    const choices = ((at.dc.activeDialog?.state as { options?: { choices?: Array<string | Choice> } } | undefined)?.options?.choices ?? []) as Array<string | Choice>;
+    return recognizeChoices(at.text, choices, CJK_CHOICE_OPTIONS).length > 0;
   }
 
   /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
-  private interruptible(innerDc: DialogContext, intent: Intent): boolean {
-    return intent === 'cancel' || innermostDialogId({ dialogStack: innerDc.stack }) !== HANDOFF_MESSAGE_PROMPT;
+  private interruptible(at: PromptAt, intent: Intent): boolean {
+    return intent === 'cancel' || at.id !== HANDOFF_MESSAGE_PROMPT;
   }
 
   /**
@@ -157,15 +158,13 @@ export class MainDialog extends ComponentDialog {
    * credit report, how to repay) asked at a task's prompt, and not that prompt's answer: no digits, no button or card
    * value, not a prompt whose answer is taken as written, and not the task the borrower is already in.
    */
-  private sideQuestion(innerDc: DialogContext): InfoAnswerDialog | undefined {
+  private sideQuestion(innerDc: DialogContext, at: PromptAt): InfoAnswerDialog | undefined {
     const { recognition } = turnInfo(innerDc.context);
     if (recognition.score < this.deps.thresholds.high) return undefined;
     const info = this.infoAnswer(innerDc, recognition.intent);
     if (!info) return undefined;
-    const text = innerDc.context.activity.text?.trim() ?? '';
-    if (!QUESTION.test(text) || /\d/.test(text) || innerDc.context.activity.value) return undefined;
-    const dc = innermost(innerDc);
-    if (!dc.activeDialog || AS_WRITTEN_PROMPTS.has(dc.activeDialog.id)) return undefined;
+    if (!QUESTION.test(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
+    if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;
   }
@@ -182,20 +181,15 @@ export class MainDialog extends ComponentDialog {
    * message does not answer it, and the recogniser is confident the borrower wants a different task. Free-text
    * prompts (a complaint's description) never count: their answers often sound like other tasks.
    */
-  private isTopicChange(innerDc: DialogContext): boolean {
+  private isTopicChange(innerDc: DialogContext, at: PromptAt): boolean {
     const { recognition } = turnInfo(innerDc.context);
     if (recognition.score < this.deps.thresholds.high || !TASK_INTENTS.includes(recognition.intent)) return false;
-    const text = innerDc.context.activity.text?.trim() ?? '';
-    if (!text || innerDc.context.activity.value) return false;
-    const dc = innermost(innerDc);
-    const active = dc.activeDialog;
-    if (!active) return false;
-    const prompt = dc.findDialog(active.id);
+    if (!at.text || at.pressed || !at.id) return false;
     const route = innerDc.stack.find((instance) => instance.id === ROUTE_WATERFALL);
     const startedFor = (route?.state as { values?: ClarifyValues } | undefined)?.values?.routed;
     if (startedFor === recognition.intent) return false;
     // A reply that answers the choices never gets here (answersTheQuestion took it first).
-    return prompt instanceof ChoicePrompt || (DIGIT_PROMPTS.has(active.id) && !/\d/.test(text));
+    return at.dialog instanceof ChoicePrompt || (DIGIT_PROMPTS.has(at.id) && !/\d/.test(at.text));
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -295,6 +289,25 @@ export class MainDialog extends ComponentDialog {
     const { clauseIntents } = turnInfo(context);
     return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent));
   }
+}
+
+/** Where the conversation is this turn: the innermost dialog context, its active dialog, and what was sent. */
+interface PromptAt {
+  dc: DialogContext;
+  /** The active dialog's id ('' when none). */
+  id: string;
+  dialog: Dialog | undefined;
+  /** The message text, trimmed. */
+  text: string;
+  /** A button or card value came with it. */
+  pressed: boolean;
+}
+
+function promptAt(innerDc: DialogContext): PromptAt {
+  const dc = innermost(innerDc);
+  const id = dc.activeDialog?.id ?? '';
+  const { text, value } = innerDc.context.activity;
+  return { dc, id, dialog: id ? dc.findDialog(id) : undefined, text: text?.trim() ?? '', pressed: !!value };
 }
 
 /** The innermost dialog context of the active stack (`child` builds a new DialogContext on every read: once per level). */
