@@ -47,7 +47,7 @@ import { loadPlanPolicy } from './services/plans/planPolicy';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { confidenceThresholds, createRecognizer } from './services/recognizer/createRecognizer';
 import { RedisKeys } from './services/redis/keys';
-import { createRedis } from './services/redis/redisClient';
+import { createRedis, createRedisSubscriber } from './services/redis/redisClient';
 import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
 import { RedisStorage } from './services/storage/redisStorage';
 import { InMemoryTurnLock, RedisTurnLock, type TurnLock } from './services/storage/turnLock';
@@ -156,7 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const handoff = await createHandoffModule({
     config,
     // The bus subscribes on a client of its own (a subscribed connection can issue no other commands).
-    redis: redis && config.REDIS_URL ? { client: redis, subscriber: createRedis(config.REDIS_URL, logger), keys } : undefined,
+    redis: redis && config.REDIS_URL ? { client: redis, subscriber: createRedisSubscriber(config.REDIS_URL, logger), keys } : undefined,
     notifier,
     serviceHours,
     clock,

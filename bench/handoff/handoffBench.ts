@@ -17,6 +17,7 @@ import Redis from 'ioredis';
 import { systemClock } from '../../services/clock';
 import { silentLogger } from '../../services/logging/logger';
 import { RedisKeys } from '../../services/redis/keys';
+import { createRedisSubscriber } from '../../services/redis/redisClient';
 import { RedisAgentPresence } from '../../services/handoff/agentPresence';
 import { RedisHandoffBus, type BorrowerEvent, type BorrowerNotifier } from '../../services/handoff/handoffBus';
 import { HandoffService } from '../../services/handoff/handoffService';
@@ -40,6 +41,11 @@ const logger = silentLogger();
 const clients: Redis[] = [];
 const client = () => {
   const c = new Redis(REDIS_URL);
+  clients.push(c);
+  return c;
+};
+const subscriberClient = () => {
+  const c = createRedisSubscriber(REDIS_URL);
   clients.push(c);
   return c;
 };
@@ -85,7 +91,7 @@ function makeInstance(instanceId: string, notifier?: BorrowerNotifier) {
     transcripts: new RedisTranscriptStore(redis, keys, { clock: systemClock, ttlMs: 3_600_000 }),
     messages: new RedisTicketMessageStore(redis, keys, { clock: systemClock, retentionMs: 3_600_000 }),
     presence: new RedisAgentPresence(redis, keys, { clock: systemClock, windowMs: 90_000 }),
-    bus: new RedisHandoffBus({ publisher: redis, subscriber: client(), keys, logger }),
+    bus: new RedisHandoffBus({ publisher: redis, subscriber: subscriberClient(), keys, logger }),
     instanceId,
     notifier,
     clock: systemClock,

@@ -9,7 +9,7 @@ export type { Redis };
  * Until the first connection is ready commands are queued (start-up, SUBSCRIBE); after that the offline queue is
  * off: with it on, every command waited for the next reconnect attempt (up to 2 s each, several per turn),
  * measured at 1-8 s per turn with Redis stopped (test/integration/resilience/redisOutage.test.ts).
- * Blocking and subscriber connections must be separate clients: call this again for them.
+ * Blocking connections must be separate clients: call this again for them. Subscribers: createRedisSubscriber.
  */
 export function createRedis(url: string, logger?: Logger, options: RedisOptions = {}): Redis {
   const client = new Redis(url, {
@@ -30,4 +30,14 @@ export function createRedis(url: string, logger?: Logger, options: RedisOptions 
     down = false;
   });
   return client;
+}
+
+/**
+ * A client for SUBSCRIBE only, without ioredis's ready check. That check (INFO) runs after the connection's CLIENT
+ * SETINFO replies; a SUBSCRIBE sent in between puts the connection in subscriber mode, the INFO is refused and the
+ * client drops the connection ("Connection in subscriber mode, only subscriber commands may be used", ioredis
+ * 5.8.2+, redis/ioredis#2037). It stopped the bot at start-up now and then. Reconnects resubscribe by themselves.
+ */
+export function createRedisSubscriber(url: string, logger?: Logger): Redis {
+  return createRedis(url, logger, { enableReadyCheck: false });
 }

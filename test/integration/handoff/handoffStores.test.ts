@@ -7,6 +7,7 @@ import { InMemoryHandoffBus, RedisHandoffBus, type BorrowerEnvelope, type Handof
 import { InMemoryTicketMessageStore, RedisTicketMessageStore, type TicketMessageStore } from '../../../services/handoff/ticketMessageStore';
 import { InMemoryTranscriptStore, RedisTranscriptStore, type TranscriptStore } from '../../../services/handoff/transcriptStore';
 import { silentLogger } from '../../../services/logging/logger';
+import { createRedisSubscriber } from '../../../services/redis/redisClient';
 import { TEST_REDIS_URL, testRedis } from '../../helpers/redis';
 
 type Backend = { name: string; make: (clock: ManualClock) => { redis?: Redis; prefix?: string; keys?: import('../../../services/redis/keys').RedisKeys; cleanup: () => Promise<void> } };
@@ -224,7 +225,7 @@ busContract('InMemoryHandoffBus', () => {
 
 busContract('RedisHandoffBus', () => {
   const t = testRedis('hbus');
-  const clients = [new Redis(TEST_REDIS_URL), new Redis(TEST_REDIS_URL), new Redis(TEST_REDIS_URL)];
+  const clients = [createRedisSubscriber(TEST_REDIS_URL), new Redis(TEST_REDIS_URL), createRedisSubscriber(TEST_REDIS_URL)];
   const logger = silentLogger();
   const a = new RedisHandoffBus({ publisher: t.redis, subscriber: clients[0], keys: t.keys, logger });
   const b = new RedisHandoffBus({ publisher: clients[1], subscriber: clients[2], keys: t.keys, logger });

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../../services/clock';
 import { parseConfig } from '../../../services/config/config';
 import { silentLogger, type Logger } from '../../../services/logging/logger';
 import { RedisKeys } from '../../../services/redis/keys';
+import { createRedisSubscriber } from '../../../services/redis/redisClient';
 import { hashAgentPassword, type AgentAccount } from '../../../services/handoff/agentAuth';
 import type { BorrowerEvent, BorrowerNotifier } from '../../../services/handoff/handoffBus';
 import { createHandoffModule, type HandoffModule } from '../../../services/handoff/handoffModule';
@@ -78,7 +79,7 @@ export async function startHandoffServer(options: TestServerOptions = {}): Promi
   const redis = options.prefix
     ? (() => {
         const client = new Redis(TEST_REDIS_URL);
-        const subscriber = new Redis(TEST_REDIS_URL);
+        const subscriber = createRedisSubscriber(TEST_REDIS_URL);
         clients.push(client);
         return { client, subscriber, keys: new RedisKeys(options.prefix) };
       })()
