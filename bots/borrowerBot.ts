@@ -15,6 +15,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { asksIfBot, clausesOf, cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { withTopicContext } from './topicContext';
 import { sentOffers, typedFollowUp } from './typedFollowUp';
 
 
@@ -140,7 +141,9 @@ export class BorrowerBot extends ActivityHandler {
       if (followUp) activity.value = value = { ...followUp };
     }
 
-    const recognition = await this.recognize(text, value, language);
+    // A short follow-up to the last answer is read in its light ("他们真的会来吗" after the doorstep-visit answer).
+    const recognised = await this.recognize(text, value, language);
+    const recognition = value || taskUnderWay ? recognised : withTopicContext(recognised, profile.lastTopic);
     // A new request that asks two things: what each clause asks, so the main dialog can answer both.
     const clauses = value || taskUnderWay ? [] : clausesOf(text);
     const clauseIntents = clauses.length

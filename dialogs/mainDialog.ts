@@ -6,7 +6,6 @@ import {
   DialogSet,
   DialogTurnStatus,
   ListStyle,
-  recognizeChoices,
   WaterfallDialog,
   type Choice,
   type DialogContext,
@@ -15,7 +14,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { CJK_CHOICE_OPTIONS, cjkChoicePrompt } from './choices';
+import { choicesIn, cjkChoicePrompt } from './choices';
 import { createDialogContext } from './dialogRuntime';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
@@ -24,7 +23,7 @@ import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
 import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
 import { yesNo } from './plans/planInput';
-import { TASK_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
+import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
 import type { RouteTable } from './routes';
@@ -145,7 +144,7 @@ export class MainDialog extends ComponentDialog {
     if (isConfirmPrompt(at.id)) return yesNo(at.text, { yes: [], no: [] }) !== undefined;
     if (!(at.dialog instanceof ChoicePrompt)) return false;
     const choices = ((at.dc.activeDialog?.state as { options?: { choices?: Array<string | Choice> } } | undefined)?.options?.choices ?? []) as Array<string | Choice>;
-    return recognizeChoices(at.text, choices, CJK_CHOICE_OPTIONS).length > 0;
+    return choicesIn(at.text, choices, at.dc.context.activity.locale).length > 0;
   }
 
   /** A message being left for a person is taken as written ("please have a person call me" is the message): only cancel stops it. */
@@ -164,7 +163,8 @@ export class MainDialog extends ComponentDialog {
     const info = this.infoAnswer(innerDc, recognition.intent);
     if (!info) return undefined;
     if (!QUESTION.test(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
-    if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
+    // "Did you mean A or B?" is not a task to come back to: a clear new question there is a topic change.
+    if (!at.id || AS_WRITTEN_PROMPTS.has(at.id) || at.id === CLARIFY_PROMPT) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;
   }
@@ -254,6 +254,7 @@ export class MainDialog extends ComponentDialog {
       return dc.endDialog();
     }
     profile.misses = 0;
+    if (TOPIC_INTENTS.includes(intent)) profile.lastTopic = intent;
     if ('dialog' in route) {
       return dc.beginDialog(route.dialog, { intent, entities: recognition.entities });
     }

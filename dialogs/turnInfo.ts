@@ -60,6 +60,11 @@ export interface ConversationProfile {
   tokenChecked?: boolean;
   /** The last few in-scope intents recognised, newest last (the agent sees them on hand-off). */
   recentIntents?: Array<{ intent: string; confidence: number }>;
+  /**
+   * The topic the bot last answered or began a task for (not small talk, not a person): a short follow-up is read in
+   * its light (bots/topicContext.ts).
+   */
+  lastTopic?: Intent;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */
   handoffTicket?: string;
   /**

@@ -26,6 +26,9 @@ export const SMALL_TALK_INTENTS: readonly Intent[] = ['greeting', 'help', 'thank
 /** The borrower's tasks: every intent that is not small talk. */
 export const TASK_INTENTS: readonly Intent[] = INTENTS.filter((i) => !SMALL_TALK_INTENTS.includes(i));
 
+/** What the borrower's messages are about: the tasks other than "a person, please" (bots/topicContext.ts). */
+export const TOPIC_INTENTS: readonly Intent[] = TASK_INTENTS.filter((i) => i !== 'human_agent');
+
 export function isIntent(value: unknown): value is Intent {
   return typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
 }
@@ -91,6 +94,11 @@ export interface RecognitionResult {
   /** Which back end answered; `fallback` is set when a cloud back end failed and the embedded one answered. */
   source: 'embedded' | 'keyword' | 'luis' | 'clu';
   fallback?: boolean;
+  /**
+   * Set when the conversation's last topic changed the top intent of a short follow-up (bots/topicContext.ts): the
+   * recogniser's own top intent and score, and the topic that was weighed in.
+   */
+  beforeContext?: IntentScore & { topic: Intent };
 }
 
 /** The recogniser port: embedded (default), LUIS and CLU implement it. Must never throw on any input text. */

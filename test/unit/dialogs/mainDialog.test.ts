@@ -183,6 +183,25 @@ describe('MainDialog transcripts', () => {
       .assertReply((a) => expect(textOf(a), 'two small-talk guesses: the top one is answered').to.equal(t('zh-CN', 'core.thanks')));
   });
 
+  it('reads a short follow-up in the light of the last topic: the near tie that would be a question is answered', async () => {
+    const routes: RouteTable = { doorstep_visit: { reply: 'core.intent.doorstep_visit' }, lawsuit_threat: { reply: 'core.intent.lawsuit_threat' } };
+    const script = new ScriptedRecognizer({
+      '他们说明天要上门': ['doorstep_visit', 0.95],
+      '他们真的会来吗': ['lawsuit_threat', 0.6, 'doorstep_visit'],
+      '会坐牢吗': ['lawsuit_threat', 0.95, 'doorstep_visit'],
+    });
+    await makeBot(script, routes)
+      .send('他们真的会来吗')
+      .assertReply((a) => expect(textOf(a), 'on its own: a question').to.contain(t('zh-CN', 'core.clarify')));
+    await makeBot(script, routes)
+      .send('他们说明天要上门')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.intent.doorstep_visit')))
+      .send('他们真的会来吗')
+      .assertReply((a) => expect(textOf(a), 'after the doorstep answer: about the visit').to.equal(t('zh-CN', 'core.intent.doorstep_visit')))
+      .send('会坐牢吗')
+      .assertReply((a) => expect(textOf(a), 'a clear new topic is not held back').to.equal(t('zh-CN', 'core.intent.lawsuit_threat')));
+  });
+
   it('takes the none path below the low threshold and offers a person after two misses in a row', async () => {
     const adapter = makeBot(new ScriptedRecognizer({ 'what about xx': ['account_status', 0.2], 'and yy then': ['none', 0.9] }));
     await adapter

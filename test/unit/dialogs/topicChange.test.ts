@@ -70,6 +70,29 @@ describe('changing the subject in the middle of a task', () => {
     expect(next).to.contain('这是什么时候发生的');
   });
 
+  it('follows a clear new question asked at "did you mean A or B?" instead of answering it aside and asking again', async () => {
+    // Thresholds wide apart, so that the first message is a middle-confidence guess whatever the model's exact score.
+    const wide = await botHarness({ NLU_HIGH_CONFIDENCE: '0.9', NLU_LOW_CONFIDENCE: '0.1' });
+    try {
+      expect(textOf(await wide.say('家里人被吓到了'))).to.contain(t('zh-CN', 'core.clarify'));
+      const answer = textOf(await wide.say('逾期会不会上征信'));
+      expect(answer).to.contain('征信').and.not.to.contain(t('zh-CN', 'core.helpResume')).and.not.to.contain(t('zh-CN', 'core.clarify'));
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('does not read a sentence sharing one character with a choice as that choice', async () => {
+    const wide = await botHarness({ NLU_HIGH_CONFIDENCE: '0.9', NLU_LOW_CONFIDENCE: '0.1' });
+    try {
+      expect(textOf(await wide.say('家里人被吓到了'))).to.contain(t('zh-CN', 'core.clarify'));
+      // Before: "是" matched "都不是", and the bot said it had misunderstood.
+      expect(textOf(await wide.say('他们说的是真的吗'))).not.to.equal(t('zh-CN', 'core.clarifiedNeither'));
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('still takes an answer that is one of the choices', async () => {
     await bot.say('is this number yours 13912345678');
     expect(textOf(await bot.say('Yes, verify now'))).to.contain(t('en', 'identity.askMobile'));
