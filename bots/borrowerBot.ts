@@ -14,9 +14,9 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { withTopicContext } from './topicContext';
-import { sentOffers, typedFollowUp } from './typedFollowUp';
+import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
 
 
 export interface BorrowerBotDeps {
@@ -132,13 +132,26 @@ export class BorrowerBot extends ActivityHandler {
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
+    if (!value && !taskUnderWay && isAcknowledgement(text)) {
+      // "好的" / "ok" after an answer: not a miss. The last answer's offers stay, so the mobile typed next still
+      // answers its "verify and see my account".
+      await this.replyWithMenu(context, locale, 'core.acknowledged');
+      return;
+    }
+
     // The last answer offered "verify and see my account" or "book a callback" and the borrower typed the mobile
-    // number or a time instead of pressing it: as if they had pressed it and answered its first question.
+    // number or a time instead of pressing it: as if they had pressed it and answered its first question. A mobile
+    // number alone, with nothing offered: asked whose it is.
     const offers = profile.offers;
     profile.offers = undefined;
-    if (!value && offers && !taskUnderWay) {
+    if (!value && !taskUnderWay) {
       const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
       if (followUp) activity.value = value = { ...followUp };
+      const mobile = followUp ? undefined : bareMobile(text, profile.lastTopic);
+      if (mobile) {
+        await context.sendActivity(whoseNumber(locale, mobile));
+        return;
+      }
     }
 
     // A short follow-up to the last answer is read in its light ("他们真的会来吗" after the doorstep-visit answer).

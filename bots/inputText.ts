@@ -45,13 +45,34 @@ export function asksIfBot(text: string): boolean {
   return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
 }
 
+const ACKNOWLEDGEMENTS = new Set([
+  '好', '好的', '好吧', '好滴', '好嘞', '嗯', '嗯嗯', '恩', '哦', '噢', '喔', '哦哦', '行', '行吧', '可以', '知道了', '明白', '明白了', '了解', '收到',
+  '好啊', '好喔', '知道啦', '曉得了', '瞭解', '了解了',
+  'ok', 'okay', 'k', 'kk', 'okok', 'sure', 'alright', 'all right', 'fine', 'got it', 'i see', 'understood', 'noted', 'cool', 'ok got it',
+]);
+
+/**
+ * "好的" / "嗯" / "ok" / "got it" and nothing else: the borrower heard the answer. Not "outside what I can help with"
+ * (the recogniser reads most of these as `none`), and not a miss.
+ */
+export function isAcknowledgement(text: string): boolean {
+  const bare = text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+  return ACKNOWLEDGEMENTS.has(bare) || ACKNOWLEDGEMENTS.has(bare.replace(/ /g, ''));
+}
+
 /** Most clauses looked at in one message (each is one more recognition). */
 export const MAX_CLAUSES = 3;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;
+/**
+ * "…是你们吗" / "…是不是你们" / "is that you" closing a message without a comma: a question of its own, whether the
+ * caller was us ("95188打电话说要起诉我是你们吗" asks about the lawsuit and about the caller).
+ */
+const WAS_IT_YOU_TAIL = /(?<=\p{Script=Han}{3})((?:这|這|那)?(?:是不是你们|是不是你們|是你们|是你們)[^，,。？?！!]{0,3}[吗嗎嘛]?[？?]?)$/u;
 
 /** The clauses of a message that asks more than one thing: at least two of a few characters each, or none. */
 export function clausesOf(text: string): string[] {
   const clauses = text
+    .replace(WAS_IT_YOU_TAIL, '，$1')
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
     .filter((c) => c.replace(/[\s\p{P}]/gu, '').length >= 3);

@@ -1,10 +1,11 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { MessageFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import { asksForCall } from '../dialogs/complaints/callbackDialog';
-import type { NextActionValue } from '../dialogs/guidance/nextActions';
-import { LOCALES, t } from '../dialogs/messages';
+import { nextAction, type NextActionValue } from '../dialogs/guidance/nextActions';
+import { LOCALES, t, type Locale } from '../dialogs/messages';
+import { maskMobile } from '../services/logging/mask';
 import type { PendingOffers } from '../dialogs/turnInfo';
-import { mobileInText } from '../services/identity/identityNormalisers';
-import { isIntent } from '../services/recognizer/intentRecognizer';
+import { mobileInText, normaliseMobile } from '../services/identity/identityNormalisers';
+import { isIntent, type Intent } from '../services/recognizer/intentRecognizer';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
 
 
@@ -72,4 +73,24 @@ export function typedFollowUp(offers: PendingOffers | undefined, text: string, n
     if (asksForCall(text)) return { intent: offers.book, action: 'book' };
   }
   return undefined;
+}
+
+/**
+ * A message that is only a mobile number, with nothing offered for it and no task under way: the borrower's own
+ * (to be verified and see the account) or a caller's (to check it is ours). Not after the scam check, where it is
+ * the caller's, and not a number inside a sentence ("13912345678一直打电话骂我" is a complaint).
+ */
+export function bareMobile(text: string, lastTopic: Intent | undefined): string | undefined {
+  return lastTopic === 'verify_collector' ? undefined : normaliseMobile(text);
+}
+
+/** "Is this your own mobile, or a caller's?", with a button for each (before, a bare number was "not understood"). */
+export function whoseNumber(locale: Locale, mobile: string): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    [
+      nextAction(t(locale, 'core.whoseNumber.mine'), { intent: 'account_status', action: 'verify', mobile }),
+      nextAction(t(locale, 'core.whoseNumber.caller'), { intent: 'verify_collector', number: mobile }),
+    ],
+    t(locale, 'core.whoseNumber', { number: maskMobile(mobile) }),
+  );
 }

@@ -201,6 +201,10 @@ export class MainDialog extends ComponentDialog {
     }
     const { high, low } = this.deps.thresholds;
     const middling = recognition.score >= low && recognition.score < high;
+    // Torn between two asks because the message makes both ("…说要起诉我，是你们吗"): each clause is clear, so no
+    // question; the route answers both (answerBoth).
+    const clear = middling ? this.clearClause(step.context) : undefined;
+    if (clear) return step.next(clear);
     if (!middling || recognition.intent === 'none' || recognition.runnerUp.intent === 'none') {
       return step.next(recognition.score >= high ? recognition.intent : 'none');
     }
@@ -283,6 +287,12 @@ export class MainDialog extends ComponentDialog {
     if (!topInfo) return intent;
     await topInfo.answerAside(dc.context, { intent, entities });
     return also;
+  }
+
+  /** The first task one clause of the message asks for with confidence, when another clause asks for another. */
+  private clearClause(context: TurnContext): Intent | undefined {
+    const first = turnInfo(context).clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && TASK_INTENTS.includes(c.intent));
+    return first && this.alsoAsked(context, first.intent) ? first.intent : undefined;
   }
 
   /** A second task one clause of the message asks for with confidence, other than `intent`. */

@@ -3,7 +3,8 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
+import { nextActionValueOf } from '../guidance/nextActions';
 import { intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
@@ -26,7 +27,9 @@ export class AccountStatusDialog extends ComponentDialog {
   }
 
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
+    // A mobile number typed on its own (bots/typedFollowUp.ts bareMobile): verification starts from it.
+    const mobile = nextActionValueOf(step.context)?.mobile;
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG, { mobile } satisfies VerifyIdentityOptions);
   }
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -15,6 +15,8 @@ export interface NextActionValue {
   channel?: 'visit' | 'phone';
   /** With `action: 'verify'`: the mobile number the borrower already typed (verification starts from it). */
   mobile?: string;
+  /** With `intent: 'verify_collector'`: the caller's number the borrower already typed (the check starts from it). */
+  number?: string;
 }
 
 /** A button that starts `value.intent` with extra context (messageBack: the label is shown as the borrower's message). */

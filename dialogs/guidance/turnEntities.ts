@@ -41,6 +41,9 @@ export function displayPhone(digits: string): string {
   const d = phoneDigits(digits);
   if (/^1[3-9]\d{9}$/.test(d)) return maskMobile(d);
   if (/^[48]00\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
+  // A landline with its area code, as it is written: 010 and 02x are three digits, the others four (021-12345678).
+  const area = /^0(?:10|2\d)(?=\d{8}$)|^0[3-9]\d{2}(?=\d{7,8}$)/.exec(d);
+  if (area) return `${area[0]}-${d.slice(area[0].length)}`;
   return d;
 }
 

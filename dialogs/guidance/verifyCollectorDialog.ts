@@ -82,8 +82,8 @@ export class VerifyCollectorDialog extends ComponentDialog {
     const snapshot = await verifiedAccount(step.context, this.deps);
     (step.values as Values).verified = snapshot !== undefined;
     if (snapshot) await step.context.sendActivity(this.assignmentText(locale, snapshot));
-    const phone = firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone));
-    if (phone) return step.next(phone.digits);
+    const phone = nextActionValueOf(step.context)?.number ?? firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits;
+    if (phone) return step.next(phone);
     return step.prompt(NUMBER_PROMPT, {
       prompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.askNumber')),
       retryPrompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.retryNumber')),

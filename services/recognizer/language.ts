@@ -39,8 +39,12 @@ export function detectLanguage(text: string, previous: Language = 'zh-Hans'): La
     if (simp > trad) return 'zh-Hans';
     return previous === 'en' ? 'zh-Hans' : previous;
   }
+  // "ok" is typed in every language: it keeps the conversation's.
+  if (NEUTRAL_LATIN.test(text.replace(/[\s\p{P}\p{S}]/gu, ''))) return previous;
   return LATIN_WORD.test(text) ? 'en' : previous;
 }
+
+const NEUTRAL_LATIN = /^(?:o+k+|okay|k+)$/i;
 
 /** The reply locale for a language. */
 export function localeOf(language: Language): 'zh-CN' | 'zh-TW' | 'en' {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { offersIn, typedFollowUp } from '../../../bots/typedFollowUp';
+import { bareMobile, offersIn, typedFollowUp } from '../../../bots/typedFollowUp';
 
 const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 10:00 in Shanghai
 const ZONE = 'Asia/Shanghai';
@@ -48,5 +48,13 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
     expect(typedFollowUp(undefined, '13800000002', NOW, ZONE)).to.equal(undefined);
     expect(typedFollowUp({ verify: 'credit_report' }, '明天上午', NOW, ZONE)).to.equal(undefined);
     expect(typedFollowUp({ book: 'cannot_reach_collector' }, '13800000002', NOW, ZONE)).to.equal(undefined);
+  });
+
+  it('finds a mobile number typed on its own, to ask whose it is', () => {
+    expect(bareMobile('13800000002', undefined)).to.equal('13800000002');
+    expect(bareMobile('138 0000 0002', 'doorstep_visit')).to.equal('13800000002');
+    expect(bareMobile('13800000002', 'verify_collector'), 'after the scam check: the caller\'s number').to.equal(undefined);
+    expect(bareMobile('13912345678一直打电话骂我', undefined), 'a number inside a sentence').to.equal(undefined);
+    expect(bareMobile('021-00000002', undefined)).to.equal(undefined);
   });
 });

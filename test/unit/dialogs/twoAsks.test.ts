@@ -36,6 +36,16 @@ describe('a message that asks two things', () => {
     expect(text).to.contain(t('zh-CN', 'guidance.credit.intro')).and.to.contain('律师函不是法院文书');
   });
 
+  it('answers a threat and checks the caller when the message asks both, without asking which one was meant', async () => {
+    for (const message of ['021-12345678打电话说要起诉我，是你们吗', '021-12345678打电话给我说要起诉我是你们吗']) {
+      await bot.say('取消');
+      const text = textOf(await bot.say(message));
+      expect(text, message).to.contain('律师函不是法院文书');
+      expect(text, message).to.contain(t('zh-CN', 'guidance.scam.notLenderOfficial', { number: '021-12345678' }));
+      expect(text, message).not.to.contain(t('zh-CN', 'core.clarify'));
+    }
+  });
+
   it('routes a clear task in one clause of a message that is otherwise out of scope', async () => {
     expect(textOf(await bot.say('额度能提高吗，还有我还欠多少'))).to.contain(t('zh-CN', 'identity.askMobile'));
   });
@@ -54,5 +64,13 @@ describe('clauses of a message', () => {
     expect(clausesOf('好的，谢谢')).to.deep.equal([]);
     expect(clausesOf('一，二，三，四，五，六').length).to.equal(0);
     expect(clausesOf('第一句话，第二句话，第三句话，第四句话')).to.have.length(3);
+  });
+
+  it('takes "…是你们吗" closing a message as a question of its own, not inside a sentence', () => {
+    expect(clausesOf('95188打电话给我说要起诉我是你们吗')).to.deep.equal(['95188打电话给我说要起诉我', '是你们吗']);
+    expect(clausesOf('有人说要上门这是不是你们')).to.deep.equal(['有人说要上门', '这是不是你们']);
+    expect(clausesOf('有個電話說要起訴我是你們嗎')).to.deep.equal(['有個電話說要起訴我', '是你們嗎']);
+    expect(clausesOf('是你们吗')).to.deep.equal([]);
+    expect(clausesOf('是你们的催收员说要起诉我')).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { complaintCategory, complaintPriority, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
-import { saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
+import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
 
@@ -26,6 +26,20 @@ describe('complaint facts', () => {
       expect(saysNumberUnknown(text), text).to.equal(true);
     for (const text of ['13812345678', '不知道，好像是138开头', '400 123 4567', '打电话', '他骂我', 'yes', 'nothing more to say'])
       expect(saysNumberUnknown(text), text).to.equal(false);
+  });
+
+  it('echoes a number the way it is written: mobiles masked, service numbers grouped, landlines with their area code', () => {
+    const cases: Array<[string, string]> = [
+      ['13812345678', '138****5678'],
+      ['+86 138 1234 5678', '138****5678'],
+      ['4001234567', '400-123-4567'],
+      ['02112345678', '021-12345678'],
+      ['01087654321', '010-87654321'],
+      ['057112345678', '0571-12345678'],
+      ['07551234567', '0755-1234567'],
+      ['95188', '95188'],
+    ];
+    for (const [typed, shown] of cases) expect(displayPhone(typed), typed).to.equal(shown);
   });
 
   it('categorises from what the borrower said and who was contacted; a preset category wins', () => {

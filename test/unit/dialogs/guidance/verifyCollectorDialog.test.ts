@@ -54,7 +54,7 @@ describe('VerifyCollectorDialog transcripts', () => {
     // The configured lender-wide list holds only the internal team's number, so the agency's line is not on it.
     const h = await makeHarness({ env: { LENDER_OFFICIAL_PHONES: '400-000-0001' } });
     await h.say('这个号码是你们的吗');
-    expect(allText(await h.say('021-00000002'))).to.contain('02100000002 不在我们的官方号码名单上').and.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
+    expect(allText(await h.say('021-00000002'))).to.contain('021-00000002 不在我们的官方号码名单上').and.to.contain(t('zh-CN', 'guidance.scam.offerVerify'));
     await h.say(t('zh-CN', 'guidance.scam.yes'));
     await h.say(BORROWERS.D005[0]);
     const result = allText(await h.say(BORROWERS.D005[1]));

@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { isAcknowledgement } from '../../../bots/inputText';
+import { t } from '../../../dialogs/messages';
+import { detectLanguage } from '../../../services/recognizer/language';
+import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
+
+describe('"好的" / "ok" after an answer', () => {
+  it('knows an acknowledgement from a message that says something', () => {
+    for (const text of ['好的', '好的。', '嗯嗯', '哦', '行', '知道了', '收到！', '好吧', 'ok', 'OK', 'Okay!', 'got it', 'Got it.', 'alright', 'k', '瞭解'])
+      expect(isAcknowledgement(text), text).to.equal(true);
+    for (const text of ['好的我要分期', '不好', '不行', 'ok I want a plan', 'not ok', '好的谢谢再见', '可以分期吗', '13800000002', ''])
+      expect(isAcknowledgement(text), text).to.equal(false);
+  });
+
+  it('keeps the conversation\'s language for "ok"', () => {
+    expect(detectLanguage('ok', 'zh-Hans')).to.equal('zh-Hans');
+    expect(detectLanguage('OK!', 'zh-Hant')).to.equal('zh-Hant');
+    expect(detectLanguage('ok', 'en')).to.equal('en');
+    expect(detectLanguage('ok thanks', 'zh-Hans')).to.equal('en');
+  });
+
+  describe('in a conversation', () => {
+    let bot: Awaited<ReturnType<typeof botHarness>>;
+    beforeEach(async () => (bot = await botHarness()));
+    afterEach(async () => bot.close());
+
+    it('answers with "anything else?" and the menu, never "outside what I can help with", and never as a miss', async () => {
+      await bot.say('催收员电话一直打不通');
+      for (const ack of ['好的', 'ok', '嗯']) {
+        const replies = await bot.say(ack);
+        expect(textOf(replies), ack).to.equal(t('zh-CN', 'core.acknowledged'));
+        expect(buttonsOf(replies), ack).to.include(t('zh-CN', 'core.menu.account'));
+      }
+    });
+
+    it('keeps the last answer\'s offer: the mobile typed after "ok" still starts verification', async () => {
+      expect(buttonsOf(await bot.say('催收员电话一直打不通'))).to.include(t('zh-CN', 'guidance.button.verify'));
+      await bot.say('ok');
+      expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+      expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified'));
+    });
+
+    it('asks whose a mobile number typed on its own is: the borrower\'s own goes to verification and the account', async () => {
+      await bot.say('你好');
+      const asked = await bot.say('13800000002');
+      expect(textOf(asked)).to.equal(t('zh-CN', 'core.whoseNumber', { number: '138****0002' }));
+      const [mine, caller] = asked[0].suggestedActions?.actions ?? [];
+      expect(mine.title).to.equal(t('zh-CN', 'core.whoseNumber.mine'));
+      expect(caller.title).to.equal(t('zh-CN', 'core.whoseNumber.caller'));
+      expect(textOf(await bot.say({ text: mine.text, value: mine.value }))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+      const account = textOf(await bot.say('234561'));
+      expect(account).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('¥1,060.00');
+    });
+
+    it('and a caller\'s number goes to the scam check of that number', async () => {
+      const asked = await bot.say('13912345678');
+      const caller = asked[0].suggestedActions?.actions?.[1];
+      const checked = textOf(await bot.say({ text: caller?.text, value: caller?.value }));
+      expect(checked).to.contain(t('zh-CN', 'guidance.scam.notLenderOfficial', { number: '139****5678' }));
+      expect(checked).not.to.contain(t('zh-CN', 'guidance.scam.askNumber'));
+    });
+  });
+});
