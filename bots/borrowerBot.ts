@@ -9,7 +9,7 @@ import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
-import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile } from '../dialogs/turnInfo';
+import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
@@ -162,7 +162,8 @@ export class BorrowerBot extends ActivityHandler {
     const clauseIntents = clauses.length
       ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
       : undefined;
-    setTurnInfo(context, { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text) });
+    const info: TurnInfo = { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text), factsBefore: profile.lastFacts };
+    setTurnInfo(context, info);
     this.deps.onRecognized?.(recognition);
     if (!SMALL_TALK_INTENTS.includes(recognition.intent)) {
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: recognition.intent, confidence: recognition.score }].slice(-5);
@@ -176,6 +177,7 @@ export class BorrowerBot extends ActivityHandler {
       'recognized',
     );
     await this.deps.mainDialog.run(context, this.dialogState);
+    profile.lastFacts = info.factsSent;
     // Noted by OfferRecorder, which index.ts installs before the channel rendering (that may turn buttons into text).
     profile.offers = sentOffers(context);
   }

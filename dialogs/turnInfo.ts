@@ -13,6 +13,10 @@ export interface TurnInfo {
   clauseIntents?: ReadonlyArray<{ intent: Intent; score: number }>;
   /** The message asks whether the bot is a person ("你是机器人吗", "are you a bot"). */
   asksIfBot?: boolean;
+  /** The general facts the bot's previous answer gave, if it gave some (ConversationProfile.lastFacts). */
+  factsBefore?: string;
+  /** The general facts this turn's answer gives: set by the information answers, kept for the next turn. */
+  factsSent?: string;
 }
 
 const TURN_INFO = Symbol('turnInfo');
@@ -65,6 +69,8 @@ export interface ConversationProfile {
    * its light (bots/topicContext.ts).
    */
   lastTopic?: Intent;
+  /** The general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */
+  lastFacts?: string;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */
   handoffTicket?: string;
   /**

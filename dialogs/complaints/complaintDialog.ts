@@ -52,6 +52,8 @@ const VERIFY_PROMPT = `${COMPLAINT_DIALOG}.verify`;
 const RETRY_PROMPT = `${COMPLAINT_DIALOG}.retry`;
 /** Longest description kept (the lender accepts 4000) and echoed back. */
 const MAX_DESCRIPTION = 2000;
+/** After this many answers the date or number question cannot read, the complaint goes on without it (never stuck). */
+const MAX_UNREAD_ANSWERS = 3;
 const ECHO_CHARS = 80;
 
 export interface ComplaintDeps {
@@ -299,13 +301,15 @@ export class ComplaintDialog extends ComponentDialog {
     const text = (prompt.recognized.value ?? '').trim();
     if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown') || saysWhenUnknown(text)) return true;
     const now = this.deps.clock.now();
-    return pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined;
+    if (pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined) return true;
+    return prompt.attemptCount >= MAX_UNREAD_ANSWERS;
   }
 
   private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
     if (text === t(localeOfStep(prompt.context), 'complaints.numberUnknown') || saysNumberUnknown(text)) return true;
-    return firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone)) !== undefined;
+    if (firstPhone(turnEntities(prompt.context, this.deps.clock.now(), this.deps.timeZone))) return true;
+    return prompt.attemptCount >= MAX_UNREAD_ANSWERS;
   }
 }
 

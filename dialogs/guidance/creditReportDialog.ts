@@ -27,11 +27,11 @@ export class CreditReportDialog extends InfoAnswerDialog {
     super(CREDIT_REPORT_DIALOG, 'credit_report', deps);
   }
 
-  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
+  protected facts(context: TurnContext, locale: Locale): string[] {
     const topics = topicsAsked(context.activity.text ?? '', TOPICS);
-    await context.sendActivity([t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n'));
+    const answer = [t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n');
     // Paid "repair" preys on people who want a record gone: said with the full answer and with the retention one.
-    if (topics.includes('guidance.credit.retention')) await context.sendActivity(t(locale, 'guidance.credit.scam'));
+    return topics.includes('guidance.credit.retention') ? [answer, t(locale, 'guidance.credit.scam')] : [answer];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

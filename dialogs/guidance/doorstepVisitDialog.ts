@@ -18,9 +18,8 @@ export class DoorstepVisitDialog extends InfoAnswerDialog {
     super(DOORSTEP_VISIT_DIALOG, 'doorstep_visit', deps);
   }
 
-  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    await context.sendActivity(t(locale, 'guidance.visit.facts'));
-    await context.sendActivity(t(locale, 'guidance.visit.rights'));
+  protected facts(_context: TurnContext, locale: Locale): string[] {
+    return [t(locale, 'guidance.visit.facts'), t(locale, 'guidance.visit.rights')];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

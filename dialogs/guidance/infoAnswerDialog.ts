@@ -8,7 +8,7 @@ import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
 import { t, type Locale, type MessageKey } from '../messages';
-import { turnInfoOrUndefined } from '../turnInfo';
+import { turnInfo, turnInfoOrUndefined } from '../turnInfo';
 import { nextActionValueOf, sendNext, verifyAction } from './nextActions';
 
 export interface GuidanceDeps {
@@ -48,8 +48,8 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
     this.initialDialogId = `${id}.flow`;
   }
 
-  /** The general facts (one or more messages). */
-  protected abstract sendFacts(context: TurnContext, locale: Locale, options: RouteOptions): Promise<void>;
+  /** The general facts, one message each. */
+  protected abstract facts(context: TurnContext, locale: Locale, options: RouteOptions): string[];
   /** The personal part for a verified borrower. */
   protected abstract sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void>;
   /** The closing line and its buttons (without the verify button, which is added when unverified). */
@@ -74,8 +74,17 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
     await this.answer(context, localeOfStep(context), options);
   }
 
+  /**
+   * The facts, or, when they are the very facts the bot's last answer gave ("他们真的会来吗" right after the doorstep
+   * answer), one line saying they still apply instead of the same long answer again. Then the borrower's own part.
+   */
   private async answer(context: TurnContext, locale: Locale, options: RouteOptions): Promise<AccountSnapshot | undefined> {
-    await this.sendFacts(context, locale, options);
+    const facts = this.facts(context, locale, options);
+    const info = turnInfo(context);
+    const said = facts.join('\n');
+    if (said === info.factsBefore) await context.sendActivity(t(locale, 'guidance.stillApplies'));
+    else for (const text of facts) await context.sendActivity(text);
+    info.factsSent = said;
     const snapshot = await verifiedAccount(context, this.deps);
     if (snapshot) await this.sendPersonal(context, locale, snapshot);
     return snapshot;

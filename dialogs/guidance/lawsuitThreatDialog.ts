@@ -53,9 +53,9 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
     super(LAWSUIT_THREAT_DIALOG, 'lawsuit_threat', deps);
   }
 
-  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
-    await context.sendActivity(t(locale, 'guidance.lawsuit.facts'));
-    if (mentionsCriminalThreat(context.activity.text)) await context.sendActivity(t(locale, 'guidance.lawsuit.threat'));
+  protected facts(context: TurnContext, locale: Locale): string[] {
+    const facts = t(locale, 'guidance.lawsuit.facts');
+    return mentionsCriminalThreat(context.activity.text) ? [facts, t(locale, 'guidance.lawsuit.threat')] : [facts];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

@@ -32,11 +32,11 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
     super(REPAYMENT_HOWTO_DIALOG, 'repayment_howto', deps);
   }
 
-  protected async sendFacts(context: TurnContext, locale: Locale): Promise<void> {
+  protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text ?? '';
     // Charged twice is its own answer, given only when asked (a general question gets the three usual topics).
     const topics = DOUBLE_CHARGED.test(text) ? ['guidance.repay.doubleCharged' as const] : topicsAsked(text, TOPICS);
-    await context.sendActivity([t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n'));
+    return [[t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n')];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

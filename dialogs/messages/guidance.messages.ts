@@ -78,6 +78,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.next': '需要的话可以转人工，或投诉可疑的来电。',
 
     'guidance.verifyHint': '想看看您账户的实际情况，可以先确认身份。',
+    'guidance.stillApplies': '我上一条回复里说的要点都还适用，这里不再重复。',
     'guidance.button.verify': '确认身份，看我的账户',
     'guidance.button.complaintThreat': '投诉催收人员的威胁',
     'guidance.button.complaintVisit': '投诉来访人员',
@@ -156,6 +157,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.next': '需要的話可以轉真人客服，或投訴可疑的來電。',
 
     'guidance.verifyHint': '想看看您帳戶的實際情況，可以先確認身分。',
+    'guidance.stillApplies': '我上一則回覆裡說的要點都還適用，這裡不再重複。',
     'guidance.button.verify': '確認身分，看我的帳戶',
     'guidance.button.complaintThreat': '投訴催收人員的威脅',
     'guidance.button.complaintVisit': '投訴來訪人員',
@@ -236,6 +238,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.next': 'You can talk to a person, or complain about a suspicious caller.',
 
     'guidance.verifyHint': 'To see where your own account stands, you can confirm who you are first.',
+    'guidance.stillApplies': 'Everything in my last answer still applies, so I will not repeat it here.',
     'guidance.button.verify': 'Verify and see my account',
     'guidance.button.complaintThreat': "Complain about a collector's threats",
     'guidance.button.complaintVisit': 'Complain about visitors',

@@ -105,6 +105,26 @@ describe('ComplaintDialog transcripts', () => {
     expect(allText(await other.say('昨天'))).to.contain(t('zh-CN', 'complaints.askWho'));
   });
 
+  it('goes on without the day or the number after three answers it cannot read, instead of asking for ever', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
+    expect(allText(await h.say('他们每天给我妈打电话，还骂人'))).to.contain(t('zh-CN', 'complaints.askWhen'));
+    expect(allText(await h.say('好'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
+    expect(allText(await h.say('我想分期'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
+    expect(allText(await h.say('890127')), 'third unreadable answer: the next question').to.contain(t('zh-CN', 'complaints.askChannel'));
+    await h.say(t('zh-CN', 'complaints.channel.phone'));
+    await h.say(t('zh-CN', 'complaints.who.family'));
+    expect(allText(await h.say('嗯'))).to.contain(t('zh-CN', 'complaints.retryNumber'));
+    expect(allText(await h.say('12345'))).to.contain(t('zh-CN', 'complaints.retryNumber'));
+    const filed = allText(await h.say('他还骂人'));
+    expect(filed, 'third unreadable number: filed without it').to.match(REFERENCE);
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.at(-1)!;
+    expect(complaint.description).to.equal('他们每天给我妈打电话，还骂人');
+    expect(complaint.occurredOn ?? null).to.equal(null);
+    expect(complaint.callerNumber ?? null).to.equal(null);
+  });
+
   it('files once when the lender stored it but did not answer, and the borrower retries (key kept in dialog state)', async () => {
     const h = await makeHarness({ wrapAccounts: storedButAnswerLostOnce() });
     await h.verifyAs('D002');

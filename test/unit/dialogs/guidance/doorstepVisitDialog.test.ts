@@ -36,6 +36,22 @@ describe('DoorstepVisitDialog transcripts', () => {
     expect(text).not.to.contain('名工作人员');
   });
 
+  it('does not repeat the same facts in full when asked again right after, and still gives the verified borrower their part', async () => {
+    const h = await makeHarness();
+    expect(allText(await h.say('他们说明天要上门催收'))).to.contain(t('zh-CN', 'guidance.visit.facts'));
+    const again = allText(await h.say('他们说明天要上门催收'));
+    expect(again).to.contain(t('zh-CN', 'guidance.stillApplies')).and.to.contain(t('zh-CN', 'guidance.verifyHint'));
+    expect(again).not.to.contain(t('zh-CN', 'guidance.visit.facts'));
+    await h.say('你好');
+    expect(allText(await h.say('他们说明天要上门催收')), 'after another answer: in full again').to.contain(t('zh-CN', 'guidance.visit.facts'));
+
+    const verified = await makeHarness();
+    await verified.verifyAs('D006');
+    await verified.say('他们说明天要上门催收');
+    const personal = allText(await verified.say('他们说明天要上门催收'));
+    expect(personal).to.contain(t('zh-CN', 'guidance.stillApplies')).and.to.contain('2026-11-22 10:00');
+  });
+
   it('starts a complaint about visitors with the channel already known (no channel question)', async () => {
     const h = await makeHarness();
     await h.verifyAs('D006');

@@ -22,11 +22,15 @@ describe('RepaymentHowtoDialog transcripts', () => {
 
   it('answers "I have paid, why does it still show overdue" and a later "paid yesterday" with the payment-not-showing part only', async () => {
     const h = await makeHarness();
-    for (const said of ['我已经还了为什么还显示逾期', '昨天还的']) {
-      const text = allText(await h.say(said));
-      expect(text, said).to.contain(t('zh-CN', 'guidance.repay.notPosted'));
-      expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
-    }
+    const first = allText(await h.say('我已经还了为什么还显示逾期'));
+    expect(first).to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+    expect(first).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    // The same part again right after: said to still apply, not repeated in full, and no other part.
+    const later = allText(await h.say('昨天还的'));
+    expect(later).to.contain(t('zh-CN', 'guidance.stillApplies'));
+    expect(later).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    const alone = allText(await (await makeHarness()).say('昨天还的'));
+    expect(alone, 'on its own').to.contain(t('zh-CN', 'guidance.repay.notPosted'));
     const en = allText(await h.say('I already paid yesterday but it still shows overdue'));
     expect(en).to.contain(t('en', 'guidance.repay.notPosted')).and.not.to.contain(t('en', 'guidance.repay.early'));
   });
@@ -34,7 +38,7 @@ describe('RepaymentHowtoDialog transcripts', () => {
   it('answers a repayment taken twice with the keep-the-records part only, not the failed auto-debit', async () => {
     const h = await makeHarness();
     for (const said of ['还款的时候重复扣款了怎么办', '自动还款扣了两次']) {
-      const text = allText(await h.say(said));
+      const text = allText(await (await makeHarness()).say(said));
       expect(text, said).to.contain(t('zh-CN', 'guidance.repay.doubleCharged')).and.to.contain(t('zh-CN', 'guidance.repay.channels'));
       expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.autodebit')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
     }
@@ -43,8 +47,8 @@ describe('RepaymentHowtoDialog transcripts', () => {
   });
 
   it('answers paying everything off at once with the early-repayment part only', async () => {
-    const h = await makeHarness();
     for (const said of ['我想一次性还清', '能不能提前结清']) {
+      const h = await makeHarness();
       const text = allText(await h.say(said));
       expect(text, said).to.contain(t('zh-CN', 'guidance.repay.early'));
       expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.autodebit')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
