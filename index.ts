@@ -47,7 +47,7 @@ import { loadPlanPolicy } from './services/plans/planPolicy';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { confidenceThresholds, createRecognizer } from './services/recognizer/createRecognizer';
 import { RedisKeys } from './services/redis/keys';
-import { createRedis, createRedisSubscriber } from './services/redis/redisClient';
+import { createRedis, createRedisSubscriber, waitForRedis } from './services/redis/redisClient';
 import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
 import { RedisStorage } from './services/storage/redisStorage';
 import { InMemoryTurnLock, RedisTurnLock, type TurnLock } from './services/storage/turnLock';
@@ -88,6 +88,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const keys = new RedisKeys(config.REDIS_KEY_PREFIX);
   const redis = config.REDIS_URL ? createRedis(config.REDIS_URL, logger) : undefined;
   if (redis) redisClients.push(redis);
+  if (redis && config.REDIS_URL) await waitForRedis(redis, config.REDIS_URL, config.REDIS_STARTUP_TIMEOUT_MS, logger).catch((err) => {
+    redis.disconnect();
+    throw err;
+  });
   const metrics = new Metrics();
   // Short lease, renewed while a turn runs: a killed instance blocks its conversations for 3 s, not 30 s.
   const lockOptions = { waitMs: config.TURN_LOCK_TIMEOUT_MS, leaseMs: 3_000 };
@@ -347,7 +351,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err) => {
-    console.error(err);
+    // A start-up condition the operator can fix is said in one line; anything else with its stack.
+    console.error(isBotError(err, 'STATE_UNAVAILABLE') ? err.message : err);
     process.exit(1);
   });
 }

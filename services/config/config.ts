@@ -23,6 +23,8 @@ export const configSchema = z.object({
   REDIS_URL: vars.url(),
   /** Prefix of every Redis key this deployment writes. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('bsb'),
+  /** How long start-up waits for Redis to answer before it stops with a message saying so. */
+  REDIS_STARTUP_TIMEOUT_MS: vars.int(15000, 0, 600000),
   /** Lifetime of conversation state after the last turn. */
   STATE_TTL_SECONDS: vars.int(7 * 24 * 3600, 60),
   /** How long a turn waits for another turn of the same conversation to finish before giving up. */

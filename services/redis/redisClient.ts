@@ -1,4 +1,5 @@
 import Redis, { type RedisOptions } from 'ioredis';
+import { BotError } from '../errors/botError';
 import type { Logger } from '../logging/logger';
 
 export type { Redis };
@@ -40,4 +41,54 @@ export function createRedis(url: string, logger?: Logger, options: RedisOptions 
  */
 export function createRedisSubscriber(url: string, logger?: Logger): Redis {
   return createRedis(url, logger, { enableReadyCheck: false });
+}
+
+/** The URL with its password hidden, for messages. */
+export function redactedRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '****';
+    return u.toString();
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
+/**
+ * Start-up: resolves once Redis answers PING. Until then it logs `redis.waiting` every few seconds; after
+ * `timeoutMs` it throws BotError('STATE_UNAVAILABLE') saying which Redis did not answer and what to do. Before, a
+ * Redis that was down at start-up stopped the process with ioredis's MaxRetriesPerRequestError and a stack trace.
+ */
+export async function waitForRedis(client: Redis, url: string, timeoutMs: number, logger?: Logger): Promise<void> {
+  const started = Date.now();
+  // The connection's own error (ECONNREFUSED, NOAUTH …) says more than the failed PING's "max retries".
+  let connectionError = '';
+  let lastError = '';
+  const onError = (err: Error) => (connectionError = err.message);
+  client.on('error', onError);
+  let lastLog = 0;
+  try {
+    for (;;) {
+      try {
+        if ((await client.ping()) === 'PONG') return;
+      } catch (err) {
+        lastError = connectionError || (err as Error).message;
+      }
+      const waited = Date.now() - started;
+      if (waited >= timeoutMs) {
+        throw new BotError(
+          'STATE_UNAVAILABLE',
+          `Redis at ${redactedRedisUrl(url)} did not answer within ${Math.round(timeoutMs / 1000)} s (${lastError || 'no answer'}). ` +
+            'Start Redis there, correct REDIS_URL, or leave REDIS_URL empty to run with in-process state.',
+        );
+      }
+      if (waited - lastLog >= 3000) {
+        lastLog = waited;
+        logger?.warn({ event: 'redis.waiting', url: redactedRedisUrl(url), waitedMs: waited, err: lastError }, 'waiting for Redis');
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    client.off('error', onError);
+  }
 }
