@@ -39,6 +39,7 @@ export const planMessages = defineMessages({
     'plan.amount.range': '每月 {min} 到 {max}',
     // --- proposals ---
     'plan.proposals.fits': '按{amount}，有 {count} 个方案可以申请（提交后需要审核）：',
+    'plan.proposals.noAmount': '没关系，不确定也可以。下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
     'plan.proposals.closest':
       '按{amount}，没有能完全放得下的方案。下面是每月金额最低的方案，供您参考；如果还是太高，可以转人工协商。',
     'plan.proposals.title': '可申请的分期方案',
@@ -159,6 +160,7 @@ export const planMessages = defineMessages({
     'plan.amount.single': '每月 {amount}',
     'plan.amount.range': '每月 {min} 到 {max}',
     'plan.proposals.fits': '按{amount}，有 {count} 個方案可以申請（提交後需要審核）：',
+    'plan.proposals.noAmount': '沒關係，不確定也可以。下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
     'plan.proposals.closest':
       '按{amount}，沒有能完全放得下的方案。下面是每月金額最低的方案，供您參考；如果還是太高，可以轉人工協商。',
     'plan.proposals.title': '可申請的分期方案',
@@ -280,6 +282,7 @@ export const planMessages = defineMessages({
     'plan.amount.single': '{amount} a month',
     'plan.amount.range': '{min} to {max} a month',
     'plan.proposals.fits': 'At {amount}, there {count:is|are} {count} {count:plan|plans} you can request (each is reviewed after you submit it):',
+    'plan.proposals.noAmount': 'That is fine. Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',
     'plan.proposals.closest':
       "At {amount}, no plan fits completely. Below is the plan with the lowest monthly amount, for reference; if it is still too high, a person can discuss it with you.",
     'plan.proposals.title': 'Plans you can request',

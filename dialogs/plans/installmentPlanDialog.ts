@@ -16,7 +16,7 @@ import { imBack, intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { affordableFromEntities, affordableFromTurn, pickOption, submittedAction, submittedValue } from './planInput';
+import { affordableFromEntities, affordableFromTurn, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 import {
   PLAN_CHOOSE,
   PLAN_CONFIRM,
@@ -97,7 +97,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(REASON_PROMPT));
     this.addDialog(
       new TextPrompt(AMOUNT_PROMPT, async (p) =>
-        typeof p.recognized.value === 'string' && affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined,
+        typeof p.recognized.value === 'string' &&
+        (affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined || saysAmountUnknown(p.recognized.value)),
       ),
     );
     this.addDialog(new TextPrompt(CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
@@ -187,7 +188,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
     const outcome = this.propose(values.account!, values.affordable);
     if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account!);
     values.proposals = outcome.proposals;
-    const cardPrompt = proposalsActivity(locale, outcome, values.affordable!);
+    // No amount ("不知道能还多少"): plans of a few lengths, to choose by what each month would cost.
+    const cardPrompt = proposalsActivity(locale, outcome, values.affordable);
     const retryPrompt = { ...cardPrompt, text: t(locale, 'plan.choose.retry', { count: outcome.proposals.length }) };
     return step.prompt(CHOOSE_PROMPT, {
       prompt: cardPrompt,

@@ -49,6 +49,14 @@ export function affordableFromTurn(context: TurnContext, text: string, now: numb
   return affordableFromEntities(extractEntities(text, { now, timeZone }));
 }
 
+const AMOUNT_UNKNOWN =
+  /(不知道|不清楚|不确定|不確定|说不好|說不好|说不准|說不準|看情况|看情況|没想好|沒想好|不好说|不好說|都行|随便|隨便|don'?t know|do not know|not sure|no idea|depends|whatever works|any amount)/i;
+
+/** "不知道能还多少" / "not sure" at the amount question, with no amount in it: plans of a few lengths are shown instead. */
+export function saysAmountUnknown(text: string): boolean {
+  return AMOUNT_UNKNOWN.test(text) && !/\d/.test(text);
+}
+
 /** The upper end of an affordable amount (what decides whether a plan fits). */
 export const affordableMax = (a: AffordableAmount): number => (typeof a === 'number' ? a : a.maxFen);
 

@@ -122,12 +122,14 @@ export const chooseValue = (proposalId: string) => ({ action: PLAN_CHOOSE, propo
  * The proposals: an Adaptive Card (one Action.Submit per proposal) whose fallback text is the full numbered list,
  * a short intro as the activity's text, and a suggested action per proposal for channels without cards.
  */
-export function proposalsActivity(locale: Locale, outcome: Extract<PlanOutcome, { eligible: true }>, amount: AffordableAmount): Partial<Activity> {
-  const amountWords = amountText(locale, amount);
+export function proposalsActivity(locale: Locale, outcome: Extract<PlanOutcome, { eligible: true }>, amount: AffordableAmount | undefined): Partial<Activity> {
+  const count = outcome.proposals.length;
   const intro =
-    outcome.fit === 'closest'
-      ? t(locale, 'plan.proposals.closest', { amount: amountWords })
-      : t(locale, 'plan.proposals.fits', { amount: amountWords, count: outcome.proposals.length });
+    amount === undefined
+      ? t(locale, 'plan.proposals.noAmount', { count })
+      : outcome.fit === 'closest'
+        ? t(locale, 'plan.proposals.closest', { amount: amountText(locale, amount) })
+        : t(locale, 'plan.proposals.fits', { amount: amountText(locale, amount), count });
   const card = optionListCard({
     title: t(locale, 'plan.proposals.title'),
     options: outcome.proposals.map((p, i) => ({

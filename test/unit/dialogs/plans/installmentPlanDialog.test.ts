@@ -223,6 +223,26 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(card.fallbackText).not.to.contain('分 3 期');
     });
 
+    it('shows plans of a few lengths when the borrower does not know the amount, and files the one chosen', async () => {
+      for (const said of ['我也不知道能还多少', '不确定', 'not sure']) {
+        const bot = await makePlanBot();
+        await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+        const proposals = await bot.say(said);
+        const text = textOf(proposals);
+        expect(text, said).not.to.contain(t('zh-CN', 'plan.retryAmount'));
+        const [card] = cardsOf(proposals);
+        expect(card, said).to.be.an('object');
+        const counts = [...(card.fallbackText as string).matchAll(/分 (\d+) 期|(\d+) installments/g)].map((m) => Number(m[1] ?? m[2]));
+        expect(counts.length, said).to.be.greaterThan(1);
+        expect(new Set(counts).size, `${said}: different lengths`).to.equal(counts.length);
+      }
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+      expect(textOf(await bot.say('不知道'))).to.contain(t('zh-CN', 'plan.proposals.noAmount', { count: 3 }).slice(0, 8));
+      await bot.say('1');
+      expect(textOf(await bot.say('确认提交'))).to.match(/PR-\d{8}-\d+/);
+    });
+
     it('reads other ways of saying the amount', async () => {
       for (const [said, shown] of [['1500左右', '¥1,500.00'], ['最多两千', '¥2,000.00'], ['¥3000', '¥3,000.00'], ['3k', '¥3,000.00']]) {
         const bot = await makePlanBot();
@@ -305,7 +325,7 @@ describe('InstallmentPlanDialog transcripts', () => {
       const { verified, afterReason } = await upToAmount(bot, 'I want an installment plan', 'D009', 'Skip');
       expect(buttonsOf(verified)).to.include('Lost my job');
       expect(textOf(afterReason)).to.equal(t('en', 'plan.askAmount'));
-      expect(textOf(await bot.say('not sure'))).to.equal(t('en', 'plan.retryAmount'));
+      expect(textOf(await bot.say('a bit'))).to.equal(t('en', 'plan.retryAmount'));
       const proposals = await bot.say('3k');
       expect(textOf(proposals)).to.contain('¥3,000.00 a month');
       const [card] = cardsOf(proposals);
