@@ -3,6 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { expressesDistress } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
@@ -156,7 +157,13 @@ export class BorrowerBot extends ActivityHandler {
 
     // A short follow-up to the last answer is read in its light ("他们真的会来吗" after the doorstep-visit answer).
     const recognised = await this.recognize(text, value, language);
-    const recognition = value || taskUnderWay ? recognised : withTopicContext(recognised, profile.lastTopic);
+    let recognition = value || taskUnderWay ? recognised : withTopicContext(recognised, profile.lastTopic);
+    if (!value && expressesDistress(text)) {
+      // Words of wanting to die: care and 110 first, then a person at once, whatever the task (conversation design).
+      profile.urgent = 'distress';
+      await context.sendActivity(t(locale, 'core.distress'));
+      recognition = certainResult(text, 'human_agent', language);
+    }
     // A new request that asks two things: what each clause asks, so the main dialog can answer both.
     const clauses = value || taskUnderWay ? [] : clausesOf(text);
     const clauseIntents = clauses.length

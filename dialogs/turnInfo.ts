@@ -69,6 +69,11 @@ export interface ConversationProfile {
    * its light (bots/topicContext.ts).
    */
   lastTopic?: Intent;
+  /**
+   * The borrower spoke of wanting to die or of hurting themselves (services/recognizer/distress.ts): every hand-off
+   * of this conversation is urgent (P1) and says why.
+   */
+  urgent?: 'distress';
   /** The general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */
   lastFacts?: string;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */

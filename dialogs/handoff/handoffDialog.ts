@@ -164,8 +164,8 @@ export class HandoffDialog extends ComponentDialog {
     return {
       conversationId,
       conversationReference: TurnContext.getConversationReference(context.activity),
-      reason: main ? intentLabel('zh-CN', main) : intentLabel('zh-CN', 'human_agent'),
-      priority: handoffPriority(names, snapshot),
+      reason: profile.urgent ? t('zh-CN', 'handoff.reason.distress') : main ? intentLabel('zh-CN', main) : intentLabel('zh-CN', 'human_agent'),
+      priority: profile.urgent ? 1 : handoffPriority(names, snapshot),
       skills,
       intents,
       language: locale,

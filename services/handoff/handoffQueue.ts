@@ -46,6 +46,12 @@ export interface HandoffQueue {
   latestFor(conversationId: string): Promise<Ticket | undefined>;
   /** Oldest of the highest priority among the tickets the agent has the skills for; assigns it to the agent. */
   claimNext(agent: ClaimingAgent): Promise<ClaimResult>;
+  /**
+   * A waiting ticket moves up to `priority` with a new reason (the borrower said something urgent while waiting). It
+   * then waits like a ticket of that priority queued at the same time. Never moves a ticket down; `not_active`
+   * unless it is queued.
+   */
+  escalate(ticketId: string, priority: Priority, reason: string): Promise<ChangeResult>;
   /** Borrower gave up: a queued or assigned ticket becomes `cancelled`. */
   cancel(ticketId: string): Promise<ChangeResult>;
   /** The assigned agent ends the conversation. Records the handling time for wait estimates. */
@@ -154,6 +160,17 @@ export class InMemoryHandoffQueue implements HandoffQueue {
     Object.assign(next.ticket, { state: 'assigned', agentId: agent.id, agentName: agent.displayName, assignedAt: now });
     next.history.push({ at: now, type: 'assigned', by: agent.id, detail: { agentName: agent.displayName } });
     return { ticket: clone(next.ticket) };
+  }
+
+  async escalate(ticketId: string, priority: Priority, reason: string): Promise<ChangeResult> {
+    const e = this.tickets.get(ticketId);
+    if (!e) return { ok: false, reason: 'not_found' };
+    if (e.ticket.state !== 'queued') return { ok: false, reason: 'not_active' };
+    if (priority < e.ticket.priority) {
+      e.history.push({ at: this.options.clock.now(), type: 'escalated', by: 'system', detail: { from: e.ticket.priority, priority, reason } });
+      Object.assign(e.ticket, { priority, reason });
+    }
+    return { ok: true, ticket: clone(e.ticket) };
   }
 
   async cancel(ticketId: string): Promise<ChangeResult> {

@@ -170,6 +170,15 @@ export class HandoffService {
     const { queue, logger, options } = this.deps;
     const conversationId = conversationIdOf(request);
     const existing = await queue.latestFor(conversationId);
+    if (existing?.state === 'queued' && request.priority < existing.priority) {
+      // Something urgent said while waiting (words of wanting to die): the ticket moves up, the agents see why.
+      const raised = await queue.escalate(existing.id, request.priority, request.reason);
+      if (raised.ok) {
+        logger.info({ event: 'handoff.escalated', ticketId: existing.id, conversationId, from: existing.priority, priority: request.priority }, 'ticket moved up');
+        await this.publishAgents({ type: 'queue_changed' });
+        return this.describe(raised.ticket, false);
+      }
+    }
     if (existing && (existing.state === 'queued' || existing.state === 'assigned')) return this.describe(existing, false);
     const closed = this.closedNow();
     if (closed) {

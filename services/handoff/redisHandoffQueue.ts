@@ -83,6 +83,19 @@ end
 return ''
 `;
 
+// KEYS: ticket, history, queue   ARGV: id, priorityRead, priority, score, dataJson, historyJson
+// The ticket's data was read and rewritten by the caller: written only if it is still queued at the priority read.
+const ESCALATE = `
+local f = redis.call('HMGET', KEYS[1], 'state', 'priority')
+if not f[1] then return 'not_found' end
+if f[1] ~= 'queued' then return 'not_active' end
+if f[2] ~= ARGV[2] then return 'changed' end
+redis.call('HSET', KEYS[1], 'priority', ARGV[3], 'data', ARGV[5])
+redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
+redis.call('RPUSH', KEYS[2], ARGV[6])
+return 'ok'
+`;
+
 // KEYS: ticket, history, queue, waiting   ARGV: id, now, ttlSec, historyJsonWithoutFrom, agentTicketsPrefix, agentTicketsSuffix
 const CANCEL = `
 local f = redis.call('HMGET', KEYS[1], 'state', 'agentId')
@@ -161,6 +174,7 @@ return 0
 interface QueueCommands {
   bsbHandoffEnqueue(...args: (string | number)[]): Promise<string>;
   bsbHandoffClaim(...args: (string | number)[]): Promise<string>;
+  bsbHandoffEscalate(...args: (string | number)[]): Promise<string>;
   bsbHandoffCancel(...args: (string | number)[]): Promise<string>;
   bsbHandoffClose(...args: (string | number)[]): Promise<string>;
   bsbHandoffRate(...args: (string | number)[]): Promise<string>;
@@ -172,6 +186,7 @@ type RedisWithQueue = Redis & QueueCommands;
 const SCRIPTS: [keyof QueueCommands, number, string][] = [
   ['bsbHandoffEnqueue', 5, ENQUEUE],
   ['bsbHandoffClaim', 3, CLAIM],
+  ['bsbHandoffEscalate', 3, ESCALATE],
   ['bsbHandoffCancel', 4, CANCEL],
   ['bsbHandoffClose', 4, CLOSE],
   ['bsbHandoffRate', 2, RATE],
@@ -257,6 +272,30 @@ export class RedisHandoffQueue implements HandoffQueue {
     if (got === '!capacity') return { atCapacity: true };
     if (!got) return {};
     return { ticket: await this.get(got) };
+  }
+
+  async escalate(ticketId: string, priority: Priority, reason: string): Promise<ChangeResult> {
+    // Read, rewrite the data (the reason lives in it), write if unchanged meanwhile; a few tries against a race.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ticket = await this.get(ticketId);
+      if (!ticket) return { ok: false, reason: 'not_found' };
+      if (ticket.state !== 'queued') return { ok: false, reason: 'not_active' };
+      if (priority >= ticket.priority) return { ok: true, ticket };
+      const event: TicketEvent = { at: this.options.clock.now(), type: 'escalated', by: 'system', detail: { from: ticket.priority, priority, reason } };
+      const r = await this.redis.bsbHandoffEscalate(
+        this.ticketKey(ticketId),
+        this.historyKey(ticketId),
+        this.queueKey(),
+        ticketId,
+        String(ticket.priority),
+        priority,
+        queueScore(priority, ticket.createdAt),
+        dataJson({ ...ticket, reason }),
+        JSON.stringify(event),
+      );
+      if (r !== 'changed') return this.result(ticketId, r);
+    }
+    return { ok: false, reason: 'not_active' };
   }
 
   async cancel(ticketId: string): Promise<ChangeResult> {
@@ -402,8 +441,13 @@ export class RedisHandoffQueue implements HandoffQueue {
 }
 
 // Scalar fields the scripts read or write live in their own hash fields; the rest is one JSON field.
-function toFields(t: Ticket): string[] {
+/** The ticket's `data` field: what is read whole, never queried by a script. */
+function dataJson(t: Ticket): string {
   const { conversationReference, reason, intents, language, borrowerId, accountSnapshot, records, kind } = t;
+  return JSON.stringify({ conversationReference, reason, intents, language, borrowerId, accountSnapshot, records, kind });
+}
+
+function toFields(t: Ticket): string[] {
   const fields: Record<string, string | undefined> = {
     id: t.id,
     state: t.state,
@@ -412,7 +456,7 @@ function toFields(t: Ticket): string[] {
     conversationId: t.conversationId,
     createdAt: String(t.createdAt),
     instanceId: t.instanceId,
-    data: JSON.stringify({ conversationReference, reason, intents, language, borrowerId, accountSnapshot, records, kind }),
+    data: dataJson(t),
   };
   return Object.entries(fields).flatMap(([k, v]) => (v === undefined ? [] : [k, v]));
 }

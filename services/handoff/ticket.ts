@@ -67,7 +67,7 @@ export interface Ticket extends TicketRequest {
   instanceId?: string;
 }
 
-export type TicketEventType = 'queued' | 'assigned' | 'closed' | 'cancelled' | 'timed_out' | 'rated';
+export type TicketEventType = 'queued' | 'escalated' | 'assigned' | 'closed' | 'cancelled' | 'timed_out' | 'rated';
 
 /** One line of a ticket's history. */
 export interface TicketEvent {

@@ -52,6 +52,30 @@ function queueContract(name: string, make: (options: Omit<HandoffQueueOptions, '
       expect((await queue.claimNext(agent('late'))).ticket).to.equal(undefined);
     });
 
+    it('moves a waiting ticket up to a higher priority with its new reason, never down, and only while it waits', async () => {
+      for (const [c, p] of [['p1-old', 1], ['p3-old', 3], ['p2', 2], ['p3-new', 3]] as const) {
+        await queue.enqueue(request(c, { priority: p, reason: 'before' }));
+        clock.advance(1000);
+      }
+      const p3old = (await queue.latestFor('p3-old'))!;
+      const raised = await queue.escalate(p3old.id, 1, 'urgent');
+      expect(raised.ok && raised.ticket).to.include({ priority: 1, reason: 'urgent', state: 'queued' });
+      expect((await queue.get(p3old.id))!.reason).to.equal('urgent');
+      // A P1 ticket queued at its own time: after the older P1, before everything else.
+      expect((await queue.waiting()).map((w) => w.ticket.conversationId)).to.deep.equal(['p1-old', 'p3-old', 'p2', 'p3-new']);
+      expect(await queue.position(p3old.id)).to.equal(2);
+      expect((await queue.depthByPriority())[1]).to.equal(2);
+      expect((await queue.history(p3old.id)).map((e) => e.type)).to.deep.equal(['queued', 'escalated']);
+
+      const p2 = (await queue.latestFor('p2'))!;
+      const lower = await queue.escalate(p2.id, 3, 'not urgent');
+      expect(lower.ok && lower.ticket, 'never down').to.include({ priority: 2, reason: 'before' });
+      await queue.claimNext(agent('a1'));
+      const claimed = (await queue.latestFor('p1-old'))!;
+      expect(await queue.escalate(claimed.id, 1, 'x')).to.deep.equal({ ok: false, reason: 'not_active' });
+      expect(await queue.escalate('H-20261122-9999', 1, 'x')).to.deep.equal({ ok: false, reason: 'not_found' });
+    });
+
     it('returns the active ticket instead of queueing a conversation twice', async () => {
       const first = await queue.enqueue(request('c1'));
       const again = await queue.enqueue(request('c1', { priority: 1 }));
