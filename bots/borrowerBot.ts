@@ -155,20 +155,16 @@ export class BorrowerBot extends ActivityHandler {
       }
     }
 
-    // A short follow-up to the last answer is read in its light ("他们真的会来吗" after the doorstep-visit answer).
-    const recognised = await this.recognize(text, value, language);
-    let recognition = value || taskUnderWay ? recognised : withTopicContext(recognised, profile.lastTopic);
+    let recognition: RecognitionResult;
+    let clauseIntents: TurnInfo['clauseIntents'];
     if (!value && expressesDistress(text)) {
       // Words of wanting to die: care and 110 first, then a person at once, whatever the task (conversation design).
       profile.urgent = 'distress';
       await context.sendActivity(t(locale, 'core.distress'));
       recognition = certainResult(text, 'human_agent', language);
+    } else {
+      ({ recognition, clauseIntents } = await this.understand(text, value, language, taskUnderWay, profile.lastTopic));
     }
-    // A new request that asks two things: what each clause asks, so the main dialog can answer both.
-    const clauses = value || taskUnderWay ? [] : clausesOf(text);
-    const clauseIntents = clauses.length
-      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
-      : undefined;
     const info: TurnInfo = { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text), factsBefore: profile.lastFacts };
     setTurnInfo(context, info);
     this.deps.onRecognized?.(recognition);
@@ -244,6 +240,27 @@ export class BorrowerBot extends ActivityHandler {
     if (profile.tokenChecked) return;
     profile.tokenChecked = true;
     await this.deps.verifyBorrowerToken(conversationKey(context), token);
+  }
+
+  /**
+   * What the message asks. A short follow-up to the last answer is read in its light ("他们真的会来吗" after the
+   * doorstep-visit answer); a new request that asks two things also gets each clause recognised, so the main dialog
+   * can answer both.
+   */
+  private async understand(
+    text: string,
+    value: Record<string, unknown> | undefined,
+    language: ConversationProfile['language'],
+    taskUnderWay: boolean,
+    lastTopic: ConversationProfile['lastTopic'],
+  ): Promise<Pick<TurnInfo, 'recognition' | 'clauseIntents'>> {
+    const recognised = await this.recognize(text, value, language);
+    if (value || taskUnderWay) return { recognition: recognised };
+    const clauses = clausesOf(text);
+    const clauseIntents = clauses.length
+      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
+      : undefined;
+    return { recognition: withTopicContext(recognised, lastTopic), clauseIntents };
   }
 
   private async recognize(

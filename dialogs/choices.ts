@@ -50,7 +50,7 @@ export function cjkTokenizer(text: string): Token[] {
 }
 
 /** Recogniser options for ChoicePrompts whose choices are Chinese phrases: per-character tokens, partial matches. */
-export const CJK_CHOICE_OPTIONS: FindChoicesOptions = { tokenizer: cjkTokenizer, allowPartialMatches: true, recognizeNumbers: true };
+const CJK_CHOICE_OPTIONS: FindChoicesOptions = { tokenizer: cjkTokenizer, allowPartialMatches: true, recognizeNumbers: true };
 
 /**
  * The choices a reply names, best first. Partial matches are what lets "家人" pick "我的家人", but with one token per
