@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode } from '../../services/identity/identityNormalisers';
+import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
 import { formatLocalTime } from '../format';
 import { intentLabel } from '../menu';
@@ -126,7 +126,8 @@ export class VerifyIdentityDialog extends ComponentDialog {
     if (status.locked) return this.endLocked(step, locale, status.lockedUntil);
     const options = (step.options ?? {}) as VerifyIdentityOptions;
     if (!options.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
-    const given = normaliseMobile(options.mobile ?? '');
+    // The mobile a button carried, or the one the message that started the task gave as the borrower's own.
+    const given = normaliseMobile(options.mobile ?? '') ?? (step.context.activity.value ? undefined : ownMobileInText(step.context.activity.text ?? ''));
     if (given) return step.next(given);
     return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
   }

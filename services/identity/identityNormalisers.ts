@@ -50,6 +50,24 @@ export function mobileInText(input: string): { mobile: string; idLast6?: string 
   return idLast6 ? { mobile, idLast6 } : { mobile };
 }
 
+// "手机13800000002", "我的手机号是…", "my number is …": the number right after words that make it the writer's own.
+const OWN_NUMBER_CUE = /(?:手机|手機|电话|電話|号码|號碼|手机号|手機號|mobile|phone|number|cell)\s*(?:号|號)?\s*(?:是|为|為|:|：|is)?\s*$/i;
+// …but not someone else's ("这个号码…", "对方的电话…", "the caller's number …").
+const OTHERS_NUMBER = /(这个|這個|那个|那個|对方|對方|他|她|催收|来电|來電|caller|this|that|their|his|her)/i;
+
+/**
+ * The mobile a message gives as the writer's own, in so many words ("帮我查下欠款，手机13800000002"): a task may start
+ * verification from it. A bare number in a sentence may be a caller's, so it needs the cue.
+ */
+export function ownMobileInText(input: string): string | undefined {
+  const text = toHalfWidth(input ?? '');
+  const found = MOBILE_IN_TEXT.exec(text);
+  if (!found) return undefined;
+  const before = text.slice(Math.max(0, found.index - 16), found.index);
+  if (!OWN_NUMBER_CUE.test(before) || OTHERS_NUMBER.test(before)) return undefined;
+  return normaliseMobile(found[0]);
+}
+
 /** A one-time code as typed: 6 digits, full-width allowed, separators ignored. */
 export function normaliseOneTimeCode(input: string): string | undefined {
   const s = toHalfWidth(input ?? '').replace(SEPARATORS, '');

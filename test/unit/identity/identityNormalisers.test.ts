@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, toHalfWidth } from '../../../services/identity/identityNormalisers';
+import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText, toHalfWidth } from '../../../services/identity/identityNormalisers';
 
 describe('identity normalisers', () => {
   it('reads mobiles with spaces, dashes, brackets, +86 and full-width digits', () => {
@@ -23,6 +23,13 @@ describe('identity normalisers', () => {
     for (const input of ['', '110101199001012345', '订单号 213800000002', '我欠了1380000元', '1380000000', '身份证后六位234561']) {
       expect(mobileInText(input), input).to.equal(undefined);
     }
+  });
+
+  it('finds the mobile a message gives as the writer\'s own, never a caller\'s or a bare one', () => {
+    for (const input of ['我是李四，手机13800000002，帮我查下欠款', '帮我查下欠款，手机13800000002，身份证后六位234561', '我的手机号是 138 0000 0002', '手機號碼：１３８００００００02', 'my number is 13800000002', 'my mobile: 138-0000-0002'])
+      expect(ownMobileInText(input), input).to.equal('13800000002');
+    for (const input of ['这个号码13912345678是你们的吗', '13912345678一直打电话骂我', '对方电话13912345678', '我想分期，13912345678这个催收说不行', '他的电话是13912345678', 'is this number 13912345678 yours', 'the caller number was 13912345678', '13800000002'])
+      expect(ownMobileInText(input), input).to.equal(undefined);
   });
 
   it('reads ID last 6 with x or X, full-width characters and separators', () => {

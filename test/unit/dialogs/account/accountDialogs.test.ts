@@ -102,6 +102,13 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say({ channelId: 'sms', text: '13800000006' }))).to.contain('身份证号码的后6位');
   });
 
+  it('starts verification from the mobile the request gives as the borrower\'s own ("帮我查下欠款，手机…")', async () => {
+    const bot = await harness();
+    const asked = textOf(await bot.say('我是李四，手机13800000002，帮我查下欠款'));
+    expect(asked).to.contain('身份证号码的后6位').and.not.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('¥1,060.00');
+  });
+
   it('does not read a bare number as the borrower\'s own without that offer: a fresh conversation, or the scam check\'s caller number', async () => {
     const fresh = await harness();
     expect(textOf(await fresh.say('13800000002'))).not.to.contain('身份证号码的后6位');
