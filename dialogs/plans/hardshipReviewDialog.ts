@@ -13,7 +13,7 @@ import { intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { affordableFromTurn, affordableMax, numberList, pickOption, submittedAction, submittedValue } from './planInput';
+import { affordableFromTurn, affordableMax, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 
 export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
 const FLOW = `${HARDSHIP_REVIEW_DIALOG}.flow`;
@@ -48,8 +48,24 @@ const DOCUMENTS: Record<Reason, DocumentKey[]> = {
   income_drop: ['incomeStatement'],
   family: ['familyProof', 'incomeStatement'],
   disaster: ['disasterProof', 'incomeStatement'],
-  other: ['otherProof', 'incomeStatement'],
+  other: ['incomeStatement', 'otherProof'],
 };
+
+/**
+ * The reason a description in the borrower's own words names, most specific first ("被裁员了，家里还有老人要养" is a
+ * job loss), so the documents asked for fit it. The words themselves stay the description.
+ */
+const REASON_WORDS: [Reason, RegExp][] = [
+  ['job_loss', /失业|失業|没工作|沒工作|没了工作|沒了工作|丢了工作|丟了工作|被裁|裁员|裁員|辞退|辭退|开除|開除|下岗|下崗|lost (my|his|her) job|laid off|unemployed|got fired|was fired|out of work/i],
+  ['illness', /生病|病了|住院|手术|手術|受伤|受傷|治疗|治療|看病|重病|癌|\bill\b|illness|sick|hospital|surgery|injur/i],
+  ['disaster', /火灾|火災|洪水|水灾|水災|地震|车祸|車禍|意外|灾害|災害|accident|flood|fire|earthquake|disaster/i],
+  ['family', /离婚|離婚|去世|过世|過世|家里出事|家裡出事|家庭变故|家庭變故|家人|父母|孩子|divorce|passed away|died|family/i],
+  ['income_drop', /收入(减少|少了|下降|降低|没了)|收入減少|收入下降|工资(降|少|低|被扣|发不出)|工資(降|少|低|被扣|發不出)|降薪|减薪|減薪|生意(不好|差|亏)|生意(虧)|没收入|沒收入|income (dropped|fell|went down|is down)|pay cut|less income|business is (bad|slow)/i],
+];
+
+function reasonInWords(text: string): Reason | undefined {
+  return REASON_WORDS.find(([, words]) => words.test(text))?.[0];
+}
 
 interface Values {
   borrowerId?: string;
@@ -100,7 +116,7 @@ export class HardshipReviewDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(AMOUNT_PROMPT, async (p) => {
         const text = p.recognized.value ?? '';
-        return this.isSkip(text) || affordableFromTurn(p.context, text, deps.clock.now(), deps.timeZone) !== undefined;
+        return this.isSkip(text) || saysAmountUnknown(text) || affordableFromTurn(p.context, text, deps.clock.now(), deps.timeZone) !== undefined;
       }),
     );
     this.addDialog(new TextPrompt(DOCUMENTS_PROMPT, async (p) => this.documentsPicked(p.context, this.countOf(p)) !== undefined));
@@ -170,8 +186,8 @@ export class HardshipReviewDialog extends ComponentDialog {
         prompt: MessageFactory.suggestedActions([t(locale, 'hardship.skip')], t(locale, 'hardship.askDescription')),
       });
     }
-    // Their own words: the reason is "other", and what they wrote is the description.
-    values.reason = 'other';
+    // Their own words: the description, and the reason they name (else "other").
+    values.reason = reasonInWords(text) ?? 'other';
     values.description = text.slice(0, 4000) || undefined;
     return step.next();
   }

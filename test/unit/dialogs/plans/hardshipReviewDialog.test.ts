@@ -77,9 +77,29 @@ describe('HardshipReviewDialog transcripts', () => {
       expect(textOf(summary)).to.contain(t('zh-CN', 'hardship.documents.later'));
       await bot.say('确认提交');
       const [review] = await bot.hardshipReviews('D005');
-      expect(review).to.include({ reason: 'other', description: '孩子生病住院，家里开销太大' });
+      // The words name an illness: that is the reason (its documents), and the words are the description.
+      expect(review).to.include({ reason: 'illness', description: '孩子生病住院，家里开销太大' });
       expect(review.affordableMonthlyFen).to.equal(undefined);
       expect(review.documents).to.deep.equal([]);
+    });
+
+    it('reads the reason from the borrower\'s own words for the documents to ask, and takes "not sure" for the amount', async () => {
+      for (const [said, reason, doc] of [
+        ['我被公司裁员了', 'job_loss', 'hardship.doc.jobLossProof'],
+        ['生意不好，收入少了一大半', 'income_drop', 'hardship.doc.incomeStatement'],
+        ['家里出了点事', 'other', 'hardship.doc.otherProof'],
+      ] as const) {
+        const bot = await makePlanBot();
+        await upToDescription(bot, said);
+        const documents = await bot.say('不确定');
+        expect(textOf(documents), said).not.to.contain(t('zh-CN', 'hardship.retryAmount'));
+        expect(cardsOf(documents)[0].fallbackText, said).to.contain(t('zh-CN', doc));
+        await bot.say(t('zh-CN', 'hardship.documents.none'));
+        await bot.say('确认提交');
+        const [review] = await bot.hardshipReviews('D005');
+        expect(review, said).to.include({ reason, description: said });
+        expect(review.affordableMonthlyFen, said).to.equal(undefined);
+      }
     });
 
     it('answers a second submit after filing with the same reference and files nothing more', async () => {
