@@ -205,6 +205,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (!result.ok) logger.warn({ event: 'identity.token_rejected', reason: result.reason }, 'borrower token ignored');
     },
     onRecognized: (r) => metrics.intents.inc({ intent: r.intent, source: r.source }),
+    onUrgent: (reason) => metrics.urgent.inc({ reason }),
   });
 
   const turnErrorHandler = createTurnErrorHandler({ logger, conversationState });

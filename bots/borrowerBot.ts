@@ -37,6 +37,8 @@ export interface BorrowerBotDeps {
   handoffRelay?: HandoffRelay;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
+  /** A message made the conversation urgent (metrics; the log line says which conversation). */
+  onUrgent?: (reason: 'distress') => void;
 }
 
 /**
@@ -160,6 +162,8 @@ export class BorrowerBot extends ActivityHandler {
     if (!value && expressesDistress(text)) {
       // Words of wanting to die: care and 110 first, then a person at once, whatever the task (conversation design).
       profile.urgent = 'distress';
+      this.deps.onUrgent?.('distress');
+      this.deps.logger.warn({ event: 'conversation.urgent', reason: 'distress', conversationId: activity.conversation?.id }, 'words of wanting to die: to a person at P1');
       await context.sendActivity(t(locale, 'core.distress'));
       recognition = certainResult(text, 'human_agent', language);
     } else {

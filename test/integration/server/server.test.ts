@@ -150,6 +150,8 @@ describe('bot server over HTTP', () => {
     expect(body).to.match(/bot_turns_total\{channel="emulator",type="message"\} 1/);
     expect(body).to.match(/bot_intents_total\{intent="greeting",source="\w+"\} 1/);
     expect(body).to.contain('bot_turn_duration_seconds_bucket');
+    await sendExpectReplies(app.url, messageActivity('c-metrics', '我真的活不下去了'));
+    expect(await (await fetch(`${app.url}/metrics`)).text()).to.match(/bot_urgent_messages_total\{reason="distress"\} 1/);
   });
 
   it('asks a conversation that sends too fast to slow down, once, and drops the rest of the burst', async () => {
