@@ -39,6 +39,7 @@ export const planMessages = defineMessages({
     'plan.amount.range': '每月 {min} 到 {max}',
     // --- proposals ---
     'plan.proposals.fits': '按{amount}，有 {count} 个方案可以申请（提交后需要审核）：',
+    'plan.ifMissed': '方案获批后，如果哪个月还不上，请尽早联系我们（可以转人工），不要等到逾期以后。没有按方案还款，方案可能失效，以后再申请分期也会更难；具体以审核和合同为准。',
     'plan.proposals.noAmount': '没关系，不确定也可以。下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
     'plan.proposals.closest':
       '按{amount}，没有能完全放得下的方案。下面是每月金额最低的方案，供您参考；如果还是太高，可以转人工协商。',
@@ -160,6 +161,7 @@ export const planMessages = defineMessages({
     'plan.amount.single': '每月 {amount}',
     'plan.amount.range': '每月 {min} 到 {max}',
     'plan.proposals.fits': '按{amount}，有 {count} 個方案可以申請（提交後需要審核）：',
+    'plan.ifMissed': '方案獲批後，如果哪個月還不上，請盡早聯繫我們（可以轉真人客服），不要等到逾期以後。沒有按方案還款，方案可能失效，以後再申請分期也會更難；具體以審核和合約為準。',
     'plan.proposals.noAmount': '沒關係，不確定也可以。下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
     'plan.proposals.closest':
       '按{amount}，沒有能完全放得下的方案。下面是每月金額最低的方案，供您參考；如果還是太高，可以轉人工協商。',
@@ -282,6 +284,7 @@ export const planMessages = defineMessages({
     'plan.amount.single': '{amount} a month',
     'plan.amount.range': '{min} to {max} a month',
     'plan.proposals.fits': 'At {amount}, there {count:is|are} {count} {count:plan|plans} you can request (each is reviewed after you submit it):',
+    'plan.ifMissed': 'If, once the plan is approved, you cannot pay one month, contact us as early as you can (you can talk to a person), before the payment is late. A plan that is not kept may lapse, and a later plan is harder to get; the review and your contract decide.',
     'plan.proposals.noAmount': 'That is fine. Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',
     'plan.proposals.closest':
       "At {amount}, no plan fits completely. Below is the plan with the lowest monthly amount, for reference; if it is still too high, a person can discuss it with you.",

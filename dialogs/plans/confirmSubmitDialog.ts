@@ -43,6 +43,8 @@ export interface ConfirmSubmitSpec<O extends ConfirmSubmitOptions> {
   summary(locale: Locale, options: O, question: string, buttons: CardAction[]): Partial<Activity>;
   /** File the record (idempotently, with options.idempotencyKey) and tell the borrower. Throws BotErrors. */
   submit(context: TurnContext, locale: Locale, options: O): Promise<void>;
+  /** Questions people ask before they confirm ("如果以后还不上怎么办"): answered, then the yes / no asked again. */
+  questions?: ReadonlyArray<readonly [RegExp, MessageKey]>;
 }
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
@@ -69,7 +71,18 @@ export class ConfirmSubmitDialog<O extends ConfirmSubmitOptions> extends Compone
     this.promptId = `${spec.id}.answer`;
     confirmPrompts.add(this.promptId);
     this.addDialog(new WaterfallDialog(this.flowId, [this.askStep.bind(this), this.submitStep.bind(this)]));
-    this.addDialog(new TextPrompt(this.promptId, async (p) => this.answer(p.context) !== undefined));
+    this.addDialog(
+      new TextPrompt(this.promptId, async (p) => {
+        if (this.answer(p.context) !== undefined) return true;
+        const asked = spec.questions?.find(([words]) => words.test(p.context.activity.text ?? ''));
+        if (asked) {
+          // The prompt asks again only when nothing was sent this turn: the answer, then the yes / no with its buttons.
+          await p.context.sendActivity(t(localeOf(p.context), asked[1]));
+          if (p.options.retryPrompt) await p.context.sendActivity(p.options.retryPrompt);
+        }
+        return false;
+      }),
+    );
     this.initialDialogId = this.flowId;
   }
 

@@ -35,6 +35,8 @@ const FLOW = `${INSTALLMENT_PLAN_DIALOG}.flow`;
 const SUBMIT = `${INSTALLMENT_PLAN_DIALOG}.submit`;
 const REASON_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.reason`;
 const AMOUNT_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.amount`;
+/** "What if I cannot keep up the plan later?", asked at the confirmation. */
+const MISSED_PAYMENT = /(还不上|還不上|还不起|還不起|付不起|没钱还|沒錢還|断供|斷供|没按时还|沒按時還|逾期了?怎么办|逾期了?怎麼辦|can'?t (keep up|pay|make (the|a) payment)|miss(ed)? a payment|fall behind)/i;
 const CHOOSE_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.choose`;
 
 export interface InstallmentPlanDeps {
@@ -120,6 +122,7 @@ export class InstallmentPlanDialog extends ComponentDialog {
         summary: (locale, o, question, buttons) =>
           planSummaryActivity(locale, o.proposal, o.reason, question, { actions: buttons, to: [] }),
         submit: (context, locale, o) => this.submit(context, locale, o),
+        questions: [[MISSED_PAYMENT, 'plan.ifMissed']],
       }),
     );
     this.initialDialogId = FLOW;

@@ -339,6 +339,24 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect((await bot.planRequests('D009'))[0].installments).to.equal(6);
     });
 
+    it('answers "what if I cannot keep up?" at the confirmation, asks again with its buttons, and files on yes', async () => {
+      for (const [who, ask, reason, amount, question, yes, locale] of [
+        ['D002', '我想分期还款', '失业', '1500', '如果以后还不上怎么办', '确认提交', 'zh-CN'],
+        ['D009', 'I want an installment plan', 'Skip', '3k', 'what if I miss a payment later?', 'Submit', 'en'],
+      ] as const) {
+        const bot = await makePlanBot();
+        await upToAmount(bot, ask, who, reason);
+        await bot.say(amount);
+        await bot.say('1');
+        const answered = await bot.say(question);
+        expect(answered.map((a) => a.text), question).to.deep.equal([t(locale, 'plan.ifMissed'), t(locale, 'plan.confirm.retry')]);
+        expect(buttonsOf(answered), question).to.have.length(2);
+        expect(await bot.planRequests(who), 'nothing filed yet').to.have.length(0);
+        expect(textOf(await bot.say(yes))).to.match(REFERENCE);
+        expect(await bot.planRequests(who)).to.have.length(1);
+      }
+    });
+
     it('files the request on "Submit it" or "好的提交吧" typed at the confirmation (the recogniser once took "Submit it" for cancel)', async () => {
       for (const [who, ask, reason, amount, yes] of [['D009', 'I want an installment plan', 'Skip', '3k', 'Submit it'], ['D002', '我想分期还款', '失业', '1500', '好的提交吧']] as const) {
         const bot = await makePlanBot();
