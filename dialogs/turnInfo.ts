@@ -13,9 +13,9 @@ export interface TurnInfo {
   clauseIntents?: ReadonlyArray<{ intent: Intent; score: number }>;
   /** The message asks whether the bot is a person ("你是机器人吗", "are you a bot"). */
   asksIfBot?: boolean;
-  /** The general facts the bot's previous answer gave, if it gave some (ConversationProfile.lastFacts). */
+  /** A digest of the general facts the bot's previous answer gave, if it gave some (ConversationProfile.lastFacts). */
   factsBefore?: string;
-  /** The general facts this turn's answer gives: set by the information answers, kept for the next turn. */
+  /** A digest of the general facts this turn's answer gives: set by the information answers, kept for the next turn. */
   factsSent?: string;
 }
 
@@ -74,7 +74,7 @@ export interface ConversationProfile {
    * of this conversation is urgent (P1) and says why.
    */
   urgent?: 'distress';
-  /** The general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */
+  /** A digest of the general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */
   lastFacts?: string;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */
   handoffTicket?: string;

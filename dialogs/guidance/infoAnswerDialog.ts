@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CardAction, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
@@ -81,7 +82,8 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
   private async answer(context: TurnContext, locale: Locale, options: RouteOptions): Promise<AccountSnapshot | undefined> {
     const facts = this.facts(context, locale, options);
     const info = turnInfo(context);
-    const said = facts.join('\n');
+    // A short digest, not the text: it is kept in the conversation state for one turn.
+    const said = createHash('sha1').update(facts.join('\n')).digest('base64url').slice(0, 16);
     if (said === info.factsBefore) await context.sendActivity(t(locale, 'guidance.stillApplies'));
     else for (const text of facts) await context.sendActivity(text);
     info.factsSent = said;
