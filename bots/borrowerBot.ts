@@ -144,15 +144,16 @@ export class BorrowerBot extends ActivityHandler {
 
     // The last answer offered "verify and see my account" or "book a callback" and the borrower typed the mobile
     // number or a time instead of pressing it: as if they had pressed it and answered its first question. A mobile
-    // number alone, with nothing offered: asked whose it is.
+    // number alone, with nothing offered: asked whose it is (right after the scam check: checked).
     const offers = profile.offers;
     profile.offers = undefined;
     if (!value && !taskUnderWay) {
       const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
       if (followUp) activity.value = value = { ...followUp };
-      const mobile = followUp ? undefined : bareMobile(text, profile.lastTopic);
-      if (mobile) {
-        await context.sendActivity(whoseNumber(locale, mobile));
+      const bare = followUp ? undefined : bareMobile(text, profile.lastTopic);
+      if (bare?.check) activity.value = value = { ...bare.check };
+      else if (bare) {
+        await context.sendActivity(whoseNumber(locale, bare.mobile));
         return;
       }
     }

@@ -76,12 +76,15 @@ export function typedFollowUp(offers: PendingOffers | undefined, text: string, n
 }
 
 /**
- * A message that is only a mobile number, with nothing offered for it and no task under way: the borrower's own
- * (to be verified and see the account) or a caller's (to check it is ours). Not after the scam check, where it is
- * the caller's, and not a number inside a sentence ("13912345678一直打电话骂我" is a complaint).
+ * A message that is only a mobile number, with nothing offered for it and no task under way: the borrower's own (to
+ * be verified and see the account) or a caller's (to check it is ours), so whose it is is asked (whoseNumber). Right
+ * after the scam check it is the next caller's number: `check` is the value of "check this caller" for it. Not a
+ * number inside a sentence ("13912345678一直打电话骂我" is a complaint).
  */
-export function bareMobile(text: string, lastTopic: Intent | undefined): string | undefined {
-  return lastTopic === 'verify_collector' ? undefined : normaliseMobile(text);
+export function bareMobile(text: string, lastTopic: Intent | undefined): { mobile: string; check?: NextActionValue } | undefined {
+  const mobile = normaliseMobile(text);
+  if (!mobile) return undefined;
+  return lastTopic === 'verify_collector' ? { mobile, check: { intent: 'verify_collector', number: mobile } } : { mobile };
 }
 
 /** "Is this your own mobile, or a caller's?", with a button for each (before, a bare number was "not understood"). */

@@ -52,6 +52,15 @@ describe('"好的" / "ok" after an answer', () => {
       expect(account).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('¥1,060.00');
     });
 
+    it('checks a number typed on its own right after a scam check, without asking whose it is', async () => {
+      await bot.say('这个号码是你们的吗');
+      await bot.say('13912345678');
+      await bot.say(t('zh-CN', 'guidance.scam.no'));
+      const next = textOf(await bot.say('13700000001'));
+      expect(next).to.contain(t('zh-CN', 'guidance.scam.notLenderOfficial', { number: '137****0001' }));
+      expect(next).not.to.contain(t('zh-CN', 'core.whoseNumber', { number: '137****0001' }));
+    });
+
     it('and a caller\'s number goes to the scam check of that number', async () => {
       const asked = await bot.say('13912345678');
       const caller = asked[0].suggestedActions?.actions?.[1];

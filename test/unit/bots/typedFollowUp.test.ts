@@ -50,10 +50,13 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
     expect(typedFollowUp({ book: 'cannot_reach_collector' }, '13800000002', NOW, ZONE)).to.equal(undefined);
   });
 
-  it('finds a mobile number typed on its own, to ask whose it is', () => {
-    expect(bareMobile('13800000002', undefined)).to.equal('13800000002');
-    expect(bareMobile('138 0000 0002', 'doorstep_visit')).to.equal('13800000002');
-    expect(bareMobile('13800000002', 'verify_collector'), 'after the scam check: the caller\'s number').to.equal(undefined);
+  it('finds a mobile number typed on its own, to ask whose it is, or to check it right after the scam check', () => {
+    expect(bareMobile('13800000002', undefined)).to.deep.equal({ mobile: '13800000002' });
+    expect(bareMobile('138 0000 0002', 'doorstep_visit')).to.deep.equal({ mobile: '13800000002' });
+    expect(bareMobile('13800000002', 'verify_collector'), 'after the scam check: the caller\'s number').to.deep.equal({
+      mobile: '13800000002',
+      check: { intent: 'verify_collector', number: '13800000002' },
+    });
     expect(bareMobile('13912345678一直打电话骂我', undefined), 'a number inside a sentence').to.equal(undefined);
     expect(bareMobile('021-00000002', undefined)).to.equal(undefined);
   });
