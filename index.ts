@@ -46,6 +46,7 @@ import { Metrics } from './services/metrics/metrics';
 import { loadPlanPolicy } from './services/plans/planPolicy';
 import { InMemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './services/ratelimit/rateLimiter';
 import { confidenceThresholds, createRecognizer } from './services/recognizer/createRecognizer';
+import type { IntentRecognizer } from './services/recognizer/intentRecognizer';
 import { RedisKeys } from './services/redis/keys';
 import { createRedis, createRedisSubscriber, waitForRedis } from './services/redis/redisClient';
 import { serviceHoursFromConfig } from './services/scheduling/serviceHours';
@@ -70,6 +71,8 @@ export interface App {
 export interface BuildOptions {
   logger?: Logger;
   clock?: Clock;
+  /** Instead of the configured one (tests that need given scores, whatever the trained model says). */
+  recognizer?: IntentRecognizer;
 }
 
 const JSON_BODY_LIMIT_BYTES = 256 * 1024;
@@ -180,10 +183,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     handoffDialogModule({ mode: config.HANDOFF_MODE, handoff: handoff.service, transcripts: handoff.transcripts, accounts, verification, filedRecords, profile, clock, timeZone: config.TIME_ZONE, logger }),
     plansModule({ accounts, policy: planPolicy, filedRecords, clock, timeZone: config.TIME_ZONE }),
   ];
-  const recognizer = createRecognizer(config, {
-    logger,
-    onFallback: (reason, backend) => metrics.recognizerFallbacks.inc({ backend, reason }),
-  });
+  const recognizer =
+    options.recognizer ??
+    createRecognizer(config, {
+      logger,
+      onFallback: (reason, backend) => metrics.recognizerFallbacks.inc({ backend, reason }),
+    });
   const mainDialog = new MainDialog({
     routes: Object.assign({}, coreRoutes, ...modules.map((m) => m.routes)),
     dialogs: modules.flatMap((m) => m.dialogs),

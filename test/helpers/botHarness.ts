@@ -1,3 +1,4 @@
+import type { IntentRecognizer } from '../../services/recognizer/intentRecognizer';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { buildApp, type App } from '../../index';
 import { ManualClock } from '../../services/clock';
@@ -9,9 +10,9 @@ import { silentLogger } from '../../services/logging/logger';
  * The whole bot exactly as index.ts composes it (embedded defaults unless `env` says otherwise), driven through a
  * TestAdapter turn by turn, on a manual clock (2026-11-20 10:00 in Shanghai by default).
  */
-export async function botHarness(env: Record<string, string> = {}, options: { logger?: Logger; clock?: ManualClock } = {}) {
+export async function botHarness(env: Record<string, string> = {}, options: { logger?: Logger; clock?: ManualClock; recognizer?: IntentRecognizer } = {}) {
   const clock = options.clock ?? new ManualClock();
-  const app: App = await buildApp(parseConfig({ LOG_LEVEL: 'silent', ...env }), { logger: options.logger ?? silentLogger(), clock });
+  const app: App = await buildApp(parseConfig({ LOG_LEVEL: 'silent', ...env }), { logger: options.logger ?? silentLogger(), clock, recognizer: options.recognizer });
   const adapter = new TestAdapter(async (context) => app.bot.run(context));
   app.configureAdapter(adapter);
   return {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { t } from '../../../dialogs/messages';
 import { botHarness, textOf } from '../../helpers/botHarness';
+import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
 describe('changing the subject in the middle of a task', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
@@ -70,9 +71,16 @@ describe('changing the subject in the middle of a task', () => {
     expect(next).to.contain('这是什么时候发生的');
   });
 
+  // Given scores, so that the first message is a middle-confidence guess between two tasks whatever the model says.
+  const scripted = () =>
+    new ScriptedRecognizer({
+      家里人被吓到了: ['harassment_complaint', 0.45, 'doorstep_visit'],
+      逾期会不会上征信: ['credit_report', 0.97],
+      他们说的是真的吗: ['lawsuit_threat', 0.5, 'verify_collector'],
+    });
+
   it('follows a clear new question asked at "did you mean A or B?" instead of answering it aside and asking again', async () => {
-    // Thresholds wide apart, so that the first message is a middle-confidence guess whatever the model's exact score.
-    const wide = await botHarness({ NLU_HIGH_CONFIDENCE: '0.9', NLU_LOW_CONFIDENCE: '0.1' });
+    const wide = await botHarness({}, { recognizer: scripted() });
     try {
       expect(textOf(await wide.say('家里人被吓到了'))).to.contain(t('zh-CN', 'core.clarify'));
       const answer = textOf(await wide.say('逾期会不会上征信'));
@@ -83,7 +91,7 @@ describe('changing the subject in the middle of a task', () => {
   });
 
   it('does not read a sentence sharing one character with a choice as that choice', async () => {
-    const wide = await botHarness({ NLU_HIGH_CONFIDENCE: '0.9', NLU_LOW_CONFIDENCE: '0.1' });
+    const wide = await botHarness({}, { recognizer: scripted() });
     try {
       expect(textOf(await wide.say('家里人被吓到了'))).to.contain(t('zh-CN', 'core.clarify'));
       // Before: "是" matched "都不是", and the bot said it had misunderstood.
