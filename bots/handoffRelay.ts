@@ -5,6 +5,9 @@ import { menuActions } from '../dialogs/menu';
 import { t, type Locale } from '../dialogs/messages';
 import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
 
+/** "How much longer?" / "我前面还有几个人" while waiting for a person. */
+const ASKS_ABOUT_WAIT =
+  /(还要等|還要等|要等多久|等多久|等了好久|还要多久|還要多久|多久才|多久能|前面还有|前面還有|排第几|排第幾|排到我|轮到我|輪到我|怎么还没人|怎麼還沒人|还没人接|還沒人接|how (much )?long|how much longer|my (place|position)|when will (someone|a person|an agent)|still waiting)/i;
 const STOP_WAITING = /^(不等了|不等|取消|取消排队|取消排隊|算了|stop waiting|cancel|leave (the )?queue)$/i;
 // A left message waits for hours while the borrower may use the bot for other things: a plain "取消" there is meant
 // for the task at hand, so only words about the message itself withdraw it.
@@ -38,6 +41,15 @@ export class HandoffRelay {
     private readonly logger: Logger,
   ) {}
 
+  /** "还要等多久" while queued: where the ticket is now (the same line as the sweep's updates). */
+  private async tellPosition(context: TurnContext, conversationId: string, locale: Locale): Promise<boolean> {
+    const status = await this.handoff.status(conversationId);
+    if (status?.position === undefined || status.estimatedWaitSeconds === undefined) return false;
+    const minutes = Math.max(1, Math.round(status.estimatedWaitSeconds / 60));
+    await context.sendActivity(t(locale, 'handoff.position', { position: Math.max(0, status.position - 1), minutes }));
+    return true;
+  }
+
   /** True when the gate dealt with the message and the bot must not answer it itself. */
   async intercept(context: TurnContext, profile: ConversationProfile, input: BorrowerInput, locale: Locale): Promise<boolean> {
     if (!profile.handoffTicket) return false;
@@ -45,6 +57,7 @@ export class HandoffRelay {
     const relay = await this.handoff.onBorrowerMessage(conversationId, input);
     if (relay.relayed) return true;
     if (relay.state === 'queued') {
+      if (relay.kind !== 'message' && ASKS_ABOUT_WAIT.test(input.text)) return this.tellPosition(context, conversationId, locale);
       if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE : STOP_WAITING).test(input.text.trim())) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;

@@ -34,9 +34,10 @@ class FailingRateQueue extends InMemoryHandoffQueue {
 
 /**
  * The relay gate in front of a stand-in bot that answers "bot: <text>" whenever the gate lets a message through,
- * with a real in-memory hand-off service. The ticket is queued, claimed and closed: the next message may be the rating.
+ * with a real in-memory hand-off service. The ticket is queued, then (unless `waiting`) claimed and closed: the next
+ * message may be the rating.
  */
-async function closedTicket(queue: InMemoryHandoffQueue) {
+async function closedTicket(queue: InMemoryHandoffQueue, { waiting = false } = {}) {
   const clock = new ManualClock();
   const service = new HandoffService({
     queue,
@@ -59,8 +60,10 @@ async function closedTicket(queue: InMemoryHandoffQueue) {
   const queued = await service.requestHandoff(request(CONVERSATION));
   if (!('ticketId' in queued)) throw new Error('not queued');
   profile.handoffTicket = queued.ticketId;
-  await service.claimNext(alice);
-  await service.close(alice, queued.ticketId, 'resolved', 'done');
+  if (!waiting) {
+    await service.claimNext(alice);
+    await service.close(alice, queued.ticketId, 'resolved', 'done');
+  }
   const say = async (text: string): Promise<string[]> => {
     adapter.activeQueue.splice(0);
     await adapter.processActivity({ type: 'message', text });
@@ -95,5 +98,22 @@ describe('HandoffRelay: the rating after an agent closed', () => {
     expect(await say('3')).to.deep.equal([t('zh-CN', 'handoff.ratingNotStored')]);
     expect(profile.handoffTicket).to.equal(undefined);
     expect(await say('你好')).to.deep.equal(['bot: 你好']);
+  });
+});
+
+describe('HandoffRelay: while waiting for a person', () => {
+  const clock = new ManualClock();
+  const queueOptions = { clock, timeZone: 'Asia/Shanghai', retentionMs: 86_400_000, maxTicketsPerAgent: 3 };
+
+  it('says where the borrower is in the queue when asked how long, and lets other messages through to the bot', async () => {
+    const queue = new InMemoryHandoffQueue(queueOptions);
+    await queue.enqueue(request('someone-else'));
+    const { say } = await closedTicket(queue, { waiting: true });
+    for (const asked of ['还要等多久', '我前面还有几个人', '怎么还没人接', 'how much longer?']) {
+      const [reply] = await say(asked);
+      expect(reply, asked).to.match(/^排队更新：您前面还有 1 位，预计还需约 \d+ 分钟。$/);
+    }
+    expect(await say('我还欠多少钱')).to.deep.equal(['bot: 我还欠多少钱']);
+    expect(await say('不等了')).to.deep.equal([t('zh-CN', 'handoff.waitCancelled')]);
   });
 });
