@@ -2,12 +2,13 @@ import type { Entity } from '../intentRecognizer';
 
 type Phone = Extract<Entity, { type: 'phone' }>;
 
-// Mainland mobile (+86 optional, spaces or dashes between groups), landline with area code, 400/800 service
+// Mainland mobile (+86 optional, spaces or dashes between groups), landline with area code (in brackets or not,
+// the local number whole or in two groups: 021-66889900, (021) 6688 9900), 400/800 service
 // numbers, and 95xxx / 96xxx short service numbers (how collectors and banks call).
 const PHONE_RE = new RegExp(
   [
     '(?:\\+?86[\\s-]?)?1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4}',
-    '0\\d{2,3}[\\s-]?\\d{7,8}',
+    '(?:\\(0\\d{2,3}\\)|0\\d{2,3})[\\s-]?\\d{3,4}[\\s-]?\\d{4}',
     '[48]00[\\s-]?\\d{3}[\\s-]?\\d{4}',
     '9[56]\\d{3}(?:\\d{3})?',
   ].join('|'),
