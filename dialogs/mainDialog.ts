@@ -110,6 +110,12 @@ export class MainDialog extends ComponentDialog {
           return this.startRoute(innerDc, 'human_agent');
       }
     }
+    if (at.id === CLARIFY_PROMPT && at.text && !at.pressed) {
+      // "Did you mean A or B?" answered with something else: a new message, read afresh. Before, the question came
+      // back for as long as the borrower typed instead of pressing a button.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE_WATERFALL);
+    }
     if (asksIfBot && !AS_WRITTEN_PROMPTS.has(at.id)) {
       // "Are you a robot?" at a task's question: the honest answer (it ends "let's continue"), then the question again.
       await innerDc.context.sendActivity(t(locale, 'core.iAmABotAside'));
@@ -163,8 +169,7 @@ export class MainDialog extends ComponentDialog {
     const info = this.infoAnswer(innerDc, recognition.intent);
     if (!info) return undefined;
     if (!QUESTION.test(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
-    // "Did you mean A or B?" is not a task to come back to: a clear new question there is a topic change.
-    if (!at.id || AS_WRITTEN_PROMPTS.has(at.id) || at.id === CLARIFY_PROMPT) return undefined;
+    if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;
   }

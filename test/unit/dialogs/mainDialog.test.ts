@@ -167,6 +167,21 @@ describe('MainDialog transcripts', () => {
       .assertReply('AMOUNT?');
   });
 
+  it('reads a typed reply to "did you mean A or B?" that is neither button as a new message, not the same question again', async () => {
+    const adapter = makeBot(
+      new ScriptedRecognizer({ '我钱的事情怎么弄': ['installment_plan', 0.55, 'account_status'], 你好: ['greeting', 0.95], 'I want a plan, my number is 13800000002': ['installment_plan', 0.9] }),
+    );
+    await adapter
+      .send('我钱的事情怎么弄')
+      .assertReply((a) => expect(textOf(a)).to.contain(t('zh-CN', 'core.clarify')))
+      .send('你好')
+      .assertReply((a) => expect(textOf(a), 'read afresh: a greeting').to.equal(t('zh-CN', 'core.greeting')))
+      .send('我钱的事情怎么弄')
+      .assertReply((a) => expect(textOf(a)).to.contain(t('zh-CN', 'core.clarify')))
+      .send('I want a plan, my number is 13800000002')
+      .assertReply((a) => expect(textOf(a), 'read afresh: the task it asks for').to.equal('AMOUNT?'));
+  });
+
   it('offers only tasks at middle confidence: a small-talk runner-up is no second "neither", and "neither" asks again', async () => {
     const adapter = makeBot(
       new ScriptedRecognizer({ '我很害怕': ['harassment_complaint', 0.54, 'goodbye'], '好的谢谢再见': ['thanks', 0.5, 'goodbye'] }),
