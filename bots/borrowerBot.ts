@@ -3,6 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { ownMobileInText } from '../services/identity/identityNormalisers';
 import { expressesDistress } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
@@ -265,7 +266,11 @@ export class BorrowerBot extends ActivityHandler {
     const clauseIntents = clauses.length
       ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
       : undefined;
-    return { recognition: withTopicContext(recognised, lastTopic), clauseIntents };
+    const recognition = withTopicContext(recognised, lastTopic);
+    // "My number is 138…" with no task the recogniser can place: the borrower wants to be verified and see the account
+    // (verification starts from that number: VerifyIdentityDialog reads it).
+    if (SMALL_TALK_INTENTS.includes(recognition.intent) && ownMobileInText(text)) return { recognition: certainResult(text, 'account_status', language) };
+    return { recognition, clauseIntents };
   }
 
   private async recognize(

@@ -52,6 +52,17 @@ describe('"好的" / "ok" after an answer', () => {
       expect(account).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('¥1,060.00');
     });
 
+    it('takes "my number is …" on its own as asking to be verified, from that number', async () => {
+      for (const said of ['my number is 13800000002', '我的手机号是13800000002']) {
+        const fresh = await botHarness();
+        try {
+          expect(textOf(await fresh.say(said)), said).to.contain(t(said.startsWith('my') ? 'en' : 'zh-CN', 'identity.askIdLast6'));
+        } finally {
+          await fresh.close();
+        }
+      }
+    });
+
     it('checks a number typed on its own right after a scam check, without asking whose it is', async () => {
       await bot.say('这个号码是你们的吗');
       await bot.say('13912345678');
