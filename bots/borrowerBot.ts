@@ -136,21 +136,21 @@ export class BorrowerBot extends ActivityHandler {
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
-    if (!value && !taskUnderWay && isAcknowledgement(text)) {
-      // "好的" / "ok" after an answer: not a miss. The last answer's offers stay, so the mobile typed next still
-      // answers its "verify and see my account".
-      await this.replyWithMenu(context, locale, 'core.acknowledged');
-      return;
-    }
-
-    // The last answer offered "verify and see my account" or "book a callback" and the borrower typed the mobile
-    // number or a time instead of pressing it: as if they had pressed it and answered its first question. A mobile
-    // number alone, with nothing offered: asked whose it is (right after the scam check: checked).
+    // The last answer offered "verify and see my account" or "book a callback" (or asked "shall I connect you to a
+    // person?") and the borrower typed the mobile number, a time (or yes) instead of pressing it: as if they had
+    // pressed it. A mobile number alone, with nothing offered: asked whose it is (right after the scam check: checked).
     const offers = profile.offers;
     profile.offers = undefined;
     if (!value && !taskUnderWay) {
       const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
       if (followUp) activity.value = value = { ...followUp };
+      else if (isAcknowledgement(text)) {
+        // "好的" / "ok" after an answer: not a miss. The last answer's offers stay, so the mobile typed next still
+        // answers its "verify and see my account".
+        profile.offers = offers;
+        await this.replyWithMenu(context, locale, 'core.acknowledged');
+        return;
+      }
       const bare = followUp ? undefined : bareMobile(text, profile.lastTopic);
       if (bare?.check) activity.value = value = { ...bare.check };
       else if (bare) {

@@ -1,7 +1,9 @@
 import { MessageFactory, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import { asksForCall } from '../dialogs/complaints/callbackDialog';
 import { nextAction, type NextActionValue } from '../dialogs/guidance/nextActions';
+import { intentLabel } from '../dialogs/menu';
 import { LOCALES, t, type Locale } from '../dialogs/messages';
+import { yesNo } from '../dialogs/plans/planInput';
 import { maskMobile } from '../services/logging/mask';
 import type { PendingOffers } from '../dialogs/turnInfo';
 import { mobileInText, normaliseMobile } from '../services/identity/identityNormalisers';
@@ -11,6 +13,10 @@ import { extractEntities } from '../services/recognizer/entities/extractEntities
 
 /** The hand-off's "book a callback" button (an imBack of its label), in every locale. */
 const BOOK_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.bookCallback')));
+/** Yes to "shall I connect you to a person?" that yes / no reading leaves open. */
+const PERSON_YES = /^(要|需要|要的|需要的|转吧|轉吧|转|轉|麻烦了|麻煩了|please)[!！。.]?$/i;
+/** The "talk to a person" button, in every locale. */
+const PERSON_LABELS = new Set(LOCALES.map((l) => intentLabel(l, 'human_agent')));
 
 /**
  * The offers among the activities this turn sends. Not the scam check's "verify": after it a bare number is more
@@ -19,7 +25,10 @@ const BOOK_LABELS = new Set(LOCALES.map((l) => t(l, 'handoff.bookCallback')));
 export function offersIn(activities: Partial<Activity>[]): PendingOffers | undefined {
   let offers: PendingOffers | undefined;
   for (const a of activities) {
-    for (const action of a.suggestedActions?.actions ?? []) {
+    const actions = a.suggestedActions?.actions ?? [];
+    // A question whose only button is "a person" ("Shall I connect you to a person?"): a typed yes answers it.
+    if (actions.length === 1 && typeof actions[0].value === 'string' && PERSON_LABELS.has(actions[0].value)) offers = { ...offers, person: true };
+    for (const action of actions) {
       if (typeof action.value === 'string' && BOOK_LABELS.has(action.value)) offers = { ...offers, book: 'cannot_reach_collector' };
       const v = action.value as Partial<NextActionValue> | undefined;
       if (!v || typeof v !== 'object' || typeof v.intent !== 'string') continue;
@@ -63,6 +72,7 @@ const TIME_SHARE = 0.6;
  */
 export function typedFollowUp(offers: PendingOffers | undefined, text: string, now: number, timeZone: string): NextActionValue | undefined {
   if (!offers || !text) return undefined;
+  if (offers.person && (yesNo(text, { yes: [], no: [] }) === true || PERSON_YES.test(text.trim()))) return { intent: 'human_agent' };
   const given = offers.verify ? mobileInText(text) : undefined;
   const mobile = given && !given.idLast6 ? given.mobile : undefined;
   if (mobile && isIntent(offers.verify)) return { intent: offers.verify, action: 'verify', mobile };

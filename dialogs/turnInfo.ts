@@ -96,6 +96,8 @@ export interface PendingOffers {
   verify?: string;
   /** "Book a callback" for this intent. */
   book?: string;
+  /** "Shall I connect you to a person?" with that one button: a typed yes is pressing it. */
+  person?: boolean;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

@@ -52,6 +52,22 @@ describe('"好的" / "ok" after an answer', () => {
       expect(account).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('¥1,060.00');
     });
 
+    it('takes a typed yes to "shall I connect you to a person?" as that button, and a no as no', async () => {
+      for (const [yes, queued] of [['好的', true], ['要', true], ['ok', true], ['不用了', false]] as const) {
+        const two = await botHarness({ HANDOFF_REQUIRE_AGENT_ONLINE: 'false' });
+        try {
+          await two.say('额度怎么提高');
+          const offered = await two.say('花呗怎么开通');
+          expect(textOf(offered), 'two misses: a person offered').to.equal(t('zh-CN', 'core.secondMiss'));
+          const reply = textOf(await two.say(yes));
+          if (queued) expect(reply, yes).to.contain('H-20261120-0001');
+          else expect(reply, yes).not.to.contain('H-20261120');
+        } finally {
+          await two.close();
+        }
+      }
+    });
+
     it('takes "my number is …" on its own as asking to be verified, from that number', async () => {
       for (const said of ['my number is 13800000002', '我的手机号是13800000002']) {
         const fresh = await botHarness();
