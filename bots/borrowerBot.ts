@@ -136,27 +136,12 @@ export class BorrowerBot extends ActivityHandler {
     // Prompts read the activity's locale: make it the conversation's language, not the client's setting.
     activity.locale = locale;
 
-    // The last answer offered "verify and see my account" or "book a callback" (or asked "shall I connect you to a
-    // person?") and the borrower typed the mobile number, a time (or yes) instead of pressing it: as if they had
-    // pressed it. A mobile number alone, with nothing offered: asked whose it is (right after the scam check: checked).
     const offers = profile.offers;
     profile.offers = undefined;
     if (!value && !taskUnderWay) {
-      const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
-      if (followUp) activity.value = value = { ...followUp };
-      else if (isAcknowledgement(text)) {
-        // "好的" / "ok" after an answer: not a miss. The last answer's offers stay, so the mobile typed next still
-        // answers its "verify and see my account".
-        profile.offers = offers;
-        await this.replyWithMenu(context, locale, 'core.acknowledged');
-        return;
-      }
-      const bare = followUp ? undefined : bareMobile(text, profile.lastTopic);
-      if (bare?.check) activity.value = value = { ...bare.check };
-      else if (bare) {
-        await context.sendActivity(whoseNumber(locale, bare.mobile));
-        return;
-      }
+      const shortcut = await this.typedShortcut(context, profile, text, locale, offers);
+      if (shortcut === 'answered') return;
+      if (shortcut) activity.value = value = shortcut;
     }
 
     let recognition: RecognitionResult;
@@ -246,6 +231,36 @@ export class BorrowerBot extends ActivityHandler {
     if (profile.tokenChecked) return;
     profile.tokenChecked = true;
     await this.deps.verifyBorrowerToken(conversationKey(context), token);
+  }
+
+  /**
+   * What a typed message stands for before it is recognised, with no task under way: a button of the last answer
+   * typed instead of pressed (the mobile for "verify and see my account", a time for "book a callback", yes to "shall
+   * I connect you to a person?"), or a bare mobile right after a scam check (that check again). Or it is answered
+   * here ('answered'): "好的" / "ok" after an answer (not a miss; the offers stay for the next message), and a bare
+   * mobile otherwise ("is it yours or a caller's?").
+   */
+  private async typedShortcut(
+    context: TurnContext,
+    profile: ConversationProfile,
+    text: string,
+    locale: Locale,
+    offers: ConversationProfile['offers'],
+  ): Promise<Record<string, unknown> | 'answered' | undefined> {
+    const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
+    if (followUp) return { ...followUp };
+    if (isAcknowledgement(text)) {
+      profile.offers = offers;
+      await this.replyWithMenu(context, locale, 'core.acknowledged');
+      return 'answered';
+    }
+    const bare = bareMobile(text, profile.lastTopic);
+    if (bare?.check) return { ...bare.check };
+    if (bare) {
+      await context.sendActivity(whoseNumber(locale, bare.mobile));
+      return 'answered';
+    }
+    return undefined;
   }
 
   /**
