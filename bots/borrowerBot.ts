@@ -277,14 +277,14 @@ export class BorrowerBot extends ActivityHandler {
   ): Promise<Pick<TurnInfo, 'recognition' | 'clauseIntents'>> {
     const recognised = await this.recognize(text, value, language);
     if (value || taskUnderWay) return { recognition: recognised };
-    const clauses = clausesOf(text);
-    const clauseIntents = clauses.length
-      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
-      : undefined;
     const recognition = withTopicContext(recognised, lastTopic);
     // "My number is 138…" with no task the recogniser can place: the borrower wants to be verified and see the account
     // (verification starts from that number: VerifyIdentityDialog reads it).
     if (SMALL_TALK_INTENTS.includes(recognition.intent) && ownMobileInText(text)) return { recognition: certainResult(text, 'account_status', language) };
+    const clauses = clausesOf(text);
+    const clauseIntents = clauses.length
+      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r) => ({ intent: r.intent, score: r.score }))
+      : undefined;
     return { recognition, clauseIntents };
   }
 

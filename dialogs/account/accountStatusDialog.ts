@@ -3,8 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
-import { nextActionValueOf } from '../guidance/nextActions';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
@@ -27,9 +26,7 @@ export class AccountStatusDialog extends ComponentDialog {
   }
 
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    // A mobile number typed on its own (bots/typedFollowUp.ts bareMobile): verification starts from it.
-    const mobile = nextActionValueOf(step.context)?.mobile;
-    return step.beginDialog(VERIFY_IDENTITY_DIALOG, { mobile } satisfies VerifyIdentityOptions);
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

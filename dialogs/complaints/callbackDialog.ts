@@ -23,7 +23,7 @@ import type { FiledRecords } from '../filedRecords';
 import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextAction, nextActionValueOf, verifyAction } from '../guidance/nextActions';
 import { firstDateTime, turnEntities } from '../guidance/turnEntities';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import { formatServiceHours, formatWindow, workingHoursParams, zoneLabel } from './timeText';
@@ -112,7 +112,7 @@ export class CallbackDialog extends ComponentDialog {
       return step.beginDialog(VERIFY_IDENTITY_DIALOG);
     }
     const pressed = nextActionValueOf(step.context);
-    if (pressed?.action === 'verify') return step.replaceDialog(SHOW_TEAM_FLOW, { mobile: pressed.mobile } satisfies VerifyIdentityOptions);
+    if (pressed?.action === 'verify') return step.replaceDialog(SHOW_TEAM_FLOW);
     await step.context.sendActivity(t(locale, 'callback.ack'));
     const snapshot = await verifiedAccount(step.context, this.deps);
     await step.context.sendActivity(snapshot ? this.assignmentText(locale, snapshot) : t(locale, 'callback.verifyHint'));
@@ -122,7 +122,7 @@ export class CallbackDialog extends ComponentDialog {
 
   /** "Verify and see my account" after the acknowledgement: verify, then the assigned team's official numbers. */
   private async verifyForTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(VERIFY_IDENTITY_DIALOG, step.options);
+    return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 
   private async showTeamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -7,7 +7,7 @@ import type { VerificationService } from '../../services/identity/verificationSe
 import type { Entity, Intent } from '../../services/recognizer/intentRecognizer';
 import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
-import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity, type VerifyIdentityOptions } from '../identity/verifyIdentityDialog';
+import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { t, type Locale, type MessageKey } from '../messages';
 import { turnInfo, turnInfoOrUndefined } from '../turnInfo';
 import { nextActionValueOf, sendNext, verifyAction } from './nextActions';
@@ -58,7 +58,7 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const pressed = nextActionValueOf(step.context);
-    if (pressed?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG, { mobile: pressed.mobile } satisfies VerifyIdentityOptions);
+    if (pressed?.action === 'verify') return step.beginDialog(VERIFY_IDENTITY_DIALOG);
     const locale = localeOfStep(step.context);
     const options = (step.options ?? {}) as RouteOptions;
     const snapshot = await this.answer(step.context, locale, options);

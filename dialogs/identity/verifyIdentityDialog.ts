@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
@@ -12,6 +12,7 @@ import { isBotError } from '../../services/errors/botError';
 import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
 import { formatLocalTime } from '../format';
+import { nextActionValueOf } from '../guidance/nextActions';
 import { intentLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
 import { conversationKey, markSensitiveInput, turnInfoOrUndefined } from '../turnInfo';
@@ -53,8 +54,16 @@ export interface VerifyIdentityDeps {
 export interface VerifyIdentityOptions {
   /** Asking again after a failed attempt (no introduction). */
   retry?: boolean;
-  /** The mobile number the borrower already gave: the dialog goes straight to the ID characters. */
-  mobile?: string;
+}
+
+/**
+ * The mobile the borrower already gave in the message that starts verification, so it goes straight to the ID
+ * characters: the one a button carried ("verify" typed as the number, "this is my mobile"), or the one a typed
+ * request gives as the borrower's own ("帮我查下欠款，手机138…").
+ */
+function mobileGiven(context: TurnContext): string | undefined {
+  if (context.activity.value) return normaliseMobile(nextActionValueOf(context)?.mobile ?? '');
+  return ownMobileInText(context.activity.text ?? '');
 }
 
 interface Values {
@@ -126,8 +135,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
     if (status.locked) return this.endLocked(step, locale, status.lockedUntil);
     const options = (step.options ?? {}) as VerifyIdentityOptions;
     if (!options.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
-    // The mobile a button carried, or the one the message that started the task gave as the borrower's own.
-    const given = normaliseMobile(options.mobile ?? '') ?? (step.context.activity.value ? undefined : ownMobileInText(step.context.activity.text ?? ''));
+    const given = mobileGiven(step.context);
     if (given) return step.next(given);
     return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
   }
