@@ -46,7 +46,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *   in this process through a promise map, across instances through a short lock in the store (the others
  *   poll for the value).
  * - "Not found" is cached too (shorter TTL).
- * - Writes go to the backend, then invalidate the borrower's entry; a fill that raced the write is dropped.
+ * - Writes go to the backend, then invalidate the borrower's entry; a fill that raced the write is dropped. The
+ *   account is then read again in the background, so the borrower's next turn (the hand-off's snapshot, "what do
+ *   I owe now") finds it cached instead of waiting for the lender.
  * - Backend failure with a last known state: that state, `stale: true` and its `asOf`. Without one: the error.
  * - Store failure (Redis down): reads go to the backend uncached.
  * Waiting and polling use real timers; the injected clock only stamps `asOf`.
@@ -129,6 +131,10 @@ export class CachedAccountService implements AccountService {
 
   private async afterWrite<T>(borrowerId: string, record: T): Promise<T> {
     await this.invalidate(borrowerId);
+    // Not awaited: the write's turn answers now. A failed refresh only means the next read goes to the lender.
+    this.getAccount(borrowerId).catch((err) =>
+      this.logger.warn({ event: 'account_cache.refresh_failed', borrowerId, code: errorCode(err) }, 'could not refresh the account after a write'),
+    );
     return record;
   }
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import Redis from 'ioredis';
 import { ManualClock } from '../../../services/clock';
-import { isBotError } from '../../../services/errors/botError';
+import { BotError, isBotError } from '../../../services/errors/botError';
 import { captureLogger } from '../../../services/logging/logger';
 import { InMemoryAccountCacheStore, RedisAccountCacheStore, type AccountCacheTtls } from '../../../services/accounts/accountCacheStore';
 import { CachedAccountService, type AccountCacheEvent } from '../../../services/accounts/cachedAccountService';
@@ -111,6 +111,38 @@ describe('CachedAccountService on Redis in front of the lender API over HTTP', (
       expect(lender.stats.getAccount).to.equal(2);
     });
   }
+
+  it('reads the account again in the background after a write, so the next read is a cache hit', async () => {
+    const service = cached();
+    await service.getAccount('D007');
+    const record = await service.createComplaint('D007', { idempotencyKey: 'refresh-complaint-1', category: 'harassment', description: '骂人' });
+    for (let i = 0; i < 100 && lender.stats.getAccount < 2; i++) await sleep(10);
+    await sleep(20); // the refresh stores what it read
+    const hitsBefore = service.counters.hits;
+    const after = await service.getAccount('D007');
+    expect(after.account.complaints.map((c) => c.reference)).to.include(record.reference);
+    expect(service.counters.hits).to.equal(hitsBefore + 1);
+    expect(lender.stats.getAccount).to.equal(2);
+  });
+
+  it('keeps a write that succeeded when the refresh after it fails, and reads the lender on the next turn', async () => {
+    const { logger, lines } = captureLogger();
+    const fixture = new FixtureAccountService(loadFixtureFile(DEMO_FIXTURE));
+    let lenderDown = true;
+    const backend: AccountService = Object.assign(Object.create(fixture), {
+      getAccount: async (id: string) => {
+        if (lenderDown) throw new BotError('ACCOUNT_SERVICE_UNAVAILABLE', 'lender down');
+        return fixture.getAccount(id);
+      },
+    });
+    const service = new CachedAccountService({ backend, store: new RedisAccountCacheStore(redis.redis, redis.keys, TTLS), lockLeaseMs: 2000, logger });
+    const record = await service.createComplaint('D002', { idempotencyKey: 'refresh-fails-1', category: 'fees', description: '费用不清楚' });
+    for (let i = 0; i < 100 && !lines.join('').includes('account_cache.refresh_failed'); i++) await sleep(5);
+    expect(lines.join('')).to.contain('account_cache.refresh_failed');
+    lenderDown = false;
+    const after = await service.getAccount('D002');
+    expect(after.account.complaints.map((c) => c.reference)).to.deep.equal([record.reference]);
+  });
 
   it('does not cache an account read that raced a write', async () => {
     // The read takes its snapshot before the write and lands after the write's invalidation.
