@@ -40,6 +40,14 @@ export const planMessages = defineMessages({
     // --- proposals ---
     'plan.proposals.fits': '按{amount}，有 {count} 个方案可以申请（提交后需要审核）：',
     'plan.ifMissed': '方案获批后，如果哪个月还不上，请尽早联系我们（可以转人工），不要等到逾期以后。没有按方案还款，方案可能失效，以后再申请分期也会更难；具体以审核和合同为准。',
+    // --- questions about plan terms, answered from the policy before or during the flow ---
+    'plan.terms.noCost': '按我们现行的分期政策，分期不另外加收利息或手续费：各期加起来，就是这笔借款现在的待还金额（本金加上已产生的罚息和费用）。',
+    'plan.terms.rate': '按我们现行的分期政策，分期方案的年利率是 {rate}%，每个方案都会写明其中的利息，没有其他手续费。',
+    'plan.terms.waiver': '方案获批后，已产生的罚息最多可减免 {percent}%，以审核结果为准。',
+    'plan.terms.length': '分期可以选 {counts} 期，每期至少 {minimum}。能选哪几种，要看您的借款情况和每月能还的金额，我会按您的情况列出方案。',
+    'plan.terms.review': '提交申请后，我们会在 {days} 个工作日内审核，结果会另行通知您。',
+    'plan.terms.stopInterest':
+      '“停息挂账”不是法律规定的权利：没有哪条规定要求消费贷款必须停息或分期，是否同意由我们按政策审核。我们能做的，是按政策为您审核分期方案。收费代办“停息挂账”“债务优化”的中介是常见的骗局，请不要付钱，也不要交出身份证和银行卡。',
     'plan.proposals.noAmount': '没关系，不确定也可以。下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
     'plan.proposals.closest':
       '按{amount}，没有能完全放得下的方案。下面是每月金额最低的方案，供您参考；如果还是太高，可以转人工协商。',
@@ -162,6 +170,13 @@ export const planMessages = defineMessages({
     'plan.amount.range': '每月 {min} 到 {max}',
     'plan.proposals.fits': '按{amount}，有 {count} 個方案可以申請（提交後需要審核）：',
     'plan.ifMissed': '方案獲批後，如果哪個月還不上，請盡早聯繫我們（可以轉真人客服），不要等到逾期以後。沒有按方案還款，方案可能失效，以後再申請分期也會更難；具體以審核和合約為準。',
+    'plan.terms.noCost': '按我們現行的分期政策，分期不另外加收利息或手續費：各期加起來，就是這筆借款現在的待還金額（本金加上已產生的罰息和費用）。',
+    'plan.terms.rate': '按我們現行的分期政策，分期方案的年利率是 {rate}%，每個方案都會寫明其中的利息，沒有其他手續費。',
+    'plan.terms.waiver': '方案獲批後，已產生的罰息最多可減免 {percent}%，以審核結果為準。',
+    'plan.terms.length': '分期可以選 {counts} 期，每期至少 {minimum}。能選哪幾種，要看您的借款情況和每月能還的金額，我會按您的情況列出方案。',
+    'plan.terms.review': '提交申請後，我們會在 {days} 個工作日內審核，結果會另行通知您。',
+    'plan.terms.stopInterest':
+      '「停息掛帳」不是法律規定的權利：沒有哪條規定要求消費貸款必須停息或分期，是否同意由我們按政策審核。我們能做的，是按政策為您審核分期方案。收費代辦「停息掛帳」「債務優化」的仲介是常見的騙局，請不要付錢，也不要交出身分證和銀行卡。',
     'plan.proposals.noAmount': '沒關係，不確定也可以。下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
     'plan.proposals.closest':
       '按{amount}，沒有能完全放得下的方案。下面是每月金額最低的方案，供您參考；如果還是太高，可以轉人工協商。',
@@ -285,6 +300,15 @@ export const planMessages = defineMessages({
     'plan.amount.range': '{min} to {max} a month',
     'plan.proposals.fits': 'At {amount}, there {count:is|are} {count} {count:plan|plans} you can request (each is reviewed after you submit it):',
     'plan.ifMissed': 'If, once the plan is approved, you cannot pay one month, contact us as early as you can (you can talk to a person), before the payment is late. A plan that is not kept may lapse, and a later plan is harder to get; the review and your contract decide.',
+    'plan.terms.noCost':
+      'Under our current plan policy, a plan adds no interest and no fees: the installments add up to what the loan owes now (the principal plus any penalty interest and fees already charged).',
+    'plan.terms.rate': 'Under our current plan policy, a plan has an annual rate of {rate}%; each plan shows its interest, and there are no other fees.',
+    'plan.terms.waiver': 'If a plan is approved, up to {percent}% of the penalty interest already charged may be waived, subject to review.',
+    'plan.terms.length':
+      'A plan can run {counts} months, with at least {minimum} a month. Which of these you can choose depends on your loans and what you can pay each month; I will list the plans that fit you.',
+    'plan.terms.review': 'Once a request is submitted, we review it within {days} working days and tell you the result.',
+    'plan.terms.stopInterest':
+      'Having the interest stopped and the debt "parked" (停息挂账) is not a legal right: no rule says a consumer loan must stop interest or be split into installments, and we decide each request under our policy. What we can do is review a plan within that policy. Agents who charge a fee to get you 停息挂账 or "debt relief" are a common scam: do not pay them, and do not hand over your ID card or bank card.',
     'plan.proposals.noAmount': 'That is fine. Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',
     'plan.proposals.closest':
       "At {amount}, no plan fits completely. Below is the plan with the lowest monthly amount, for reference; if it is still too high, a person can discuss it with you.",

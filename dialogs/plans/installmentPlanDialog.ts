@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { AccountService } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { proposePlans, type AffordableAmount, type PlanAccount, type PlanOutcome, type Proposal } from '../../services/plans/planEngine';
@@ -16,6 +25,7 @@ import { imBack, intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
+import { planTermsAsked, planTermsText } from './planTerms';
 import { affordableFromEntities, affordableFromTurn, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 import {
   PLAN_CHOOSE,
@@ -128,6 +138,24 @@ export class InstallmentPlanDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
+  /** A question about plan terms at any step of the flow (verification included): answered, then the step's question again. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (!/\d/.test(innerDc.context.activity.text ?? '') && (await this.answerPlanTerms(innerDc.context))) {
+      await innerDc.context.sendActivity(t(localeOf(innerDc.context), 'core.helpResume'));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** Answers what a typed message asks about plan terms (cost, length, review, 停息挂账); false when it asks none. */
+  private async answerPlanTerms(context: TurnContext, options: { named?: boolean } = {}): Promise<boolean> {
+    const terms = context.activity.value ? [] : planTermsAsked(context.activity.text, options);
+    if (terms.length === 0) return false;
+    await context.sendActivity(planTermsText(localeOf(context), terms, this.deps.policy));
+    return true;
+  }
+
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const action = submittedAction(step.context);
     if (action === PLAN_CHOOSE || action === PLAN_CONFIRM) return this.endStale(step);
@@ -137,6 +165,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.withdraw')));
       return step.endDialog();
     }
+    // "分期要手续费吗" / "停息挂账是什么意思": the policy's answer first, then the steps to the borrower's own plans.
+    await this.answerPlanTerms(step.context, { named: true });
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 

@@ -1,0 +1,71 @@
+import { formatFen } from '../../services/accounts/accountSchemas';
+import type { PlanPolicy } from '../../services/plans/planPolicy';
+import { t, type Locale } from '../messages';
+import { collectionDuringReviewText } from './planText';
+
+/**
+ * Questions about what a plan is like, whoever asks them: what it costs, how long it can run, how long the review
+ * takes, and what "停息挂账" is. They need no account, so they are answered from the policy straight away, before
+ * verification or at any step of the plan flow, instead of "please enter your mobile" or being taken as the answer
+ * to the step's question.
+ */
+export type PlanTerm = 'stopInterest' | 'cost' | 'length' | 'review';
+
+/** A question by its form or its question words. */
+const ASKS =
+  /[吗嗎么麼呢？?]|多少|多久|多长|多長|几|幾|怎么算|怎麼算|怎么收|怎麼收|有没有|有沒有|要不要|收不收|是什么|是什麼|什么意思|什麼意思|能办|能辦|^(is|are|do|does|can|could|will|would|how|what|when|which)\b/i;
+const COST = /手续费|手續費|利息|费用|費用|收费|收費|收钱|收錢|服务费|服務費|加钱|加錢|额外|額外|多收|多交|另外(收|交|付|加)|交钱|交錢|\b(fees?|interest|charges?|costs?)\b/i;
+const LENGTH =
+  /几期|幾期|多少期|分多久|分多长|分多長|最长|最長|最多.{0,4}期|最少.{0,6}(期|每[个個]?月|一期)|每期最少|每[个個]月最少|\bhow many (months|installments|instalments|payments)\b|\b(longest|maximum|max|minimum)\b/i;
+const REVIEW =
+  /(审核|審核|批下来|批下來|批准|通过|通過|结果|結果).{0,6}(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候)|(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候).{0,6}(审核|審核|批|通过|通過|结果|結果|答复|答覆)|\bhow long\b.{0,30}\b(review|approv\w*|decision|answer)|\bwhen\b.{0,30}\b(approv\w*|decision|hear back)/i;
+/** Named in any form, asked or demanded: the borrower may take it for a right. */
+const STOP_INTEREST = /停息|挂账|掛賬|掛帳|\b(stop|freeze|suspend)\w*\s+(the\s+|my\s+)?interest\b/i;
+
+/**
+ * The plan terms a typed message asks about, in the order they are answered (none for anything else).
+ * `named`: 停息挂账 counts when only named ("我要停息挂账"), as in the message that starts a plan request.
+ */
+export function planTermsAsked(text: string | undefined, options: { named?: boolean } = {}): PlanTerm[] {
+  const s = text?.trim() ?? '';
+  if (!s || s.length > 200) return [];
+  const asks = ASKS.test(s);
+  const terms: PlanTerm[] = [];
+  if (STOP_INTEREST.test(s) && (asks || options.named)) terms.push('stopInterest');
+  if (!asks) return terms;
+  if (COST.test(s)) terms.push('cost');
+  if (LENGTH.test(s)) terms.push('length');
+  if (REVIEW.test(s)) terms.push('review');
+  return terms;
+}
+
+/** The answer, from the policy's own numbers. */
+export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy: PlanPolicy): string {
+  return terms
+    .flatMap((term) => {
+      switch (term) {
+        case 'stopInterest':
+          return [t(locale, 'plan.terms.stopInterest')];
+        case 'cost':
+          return [
+            policy.annualRateBps === 0
+              ? t(locale, 'plan.terms.noCost')
+              : t(locale, 'plan.terms.rate', { rate: String(policy.annualRateBps / 100) }),
+            ...(policy.penaltyWaiver ? [t(locale, 'plan.terms.waiver', { percent: policy.penaltyWaiver.percent })] : []),
+          ];
+        case 'length':
+          return [t(locale, 'plan.terms.length', { counts: countList(locale, policy.installmentCounts), minimum: formatFen(policy.minimumInstallmentFen) })];
+        case 'review':
+          return [t(locale, 'plan.terms.review', { days: policy.reviewWorkingDays }), collectionDuringReviewText(locale, policy)];
+      }
+    })
+    .join('\n');
+}
+
+/** "3、6、12 或 24" / "3, 6, 12 or 24". */
+function countList(locale: Locale, counts: readonly number[]): string {
+  const [last, ...rest] = [...counts].reverse();
+  if (rest.length === 0) return String(last ?? '');
+  const head = rest.reverse().join(locale === 'en' ? ', ' : '、');
+  return locale === 'en' ? `${head} or ${last}` : `${head} 或 ${last}`;
+}

@@ -1,0 +1,92 @@
+import { expect } from 'chai';
+import { t } from '../../../../dialogs/messages';
+import { planTermsAsked, planTermsText, type PlanTerm } from '../../../../dialogs/plans/planTerms';
+import { loadPlanPolicy, type PlanPolicy } from '../../../../services/plans/planPolicy';
+import { DEMO, makePlanBot, textOf } from './planHarness';
+
+describe('plan terms: questions about what a plan is like, answered from the policy', () => {
+  const cases: Array<[string, PlanTerm[]]> = [
+    ['分期要手续费吗', ['cost']],
+    ['分期收不收费', ['cost']],
+    ['分期的话利息怎么算', ['cost']],
+    ['最多能分几期', ['length']],
+    ['每个月最少还多少', ['length']],
+    ['分期审核要多久', ['review']],
+    ['多久能批下来', ['review']],
+    ['停息挂账是什么意思', ['stopInterest']],
+    ['分期會收手續費嗎', ['cost']],
+    ['最多可以分幾期', ['length']],
+    ['審核要幾天', ['review']],
+    ['is there a fee for an installment plan', ['cost']],
+    ['how many months can a plan last', ['length']],
+    ['how long does the review take', ['review']],
+    ['can you stop the interest?', ['stopInterest', 'cost']],
+    // Not questions about terms: requests, answers to the plan's questions, statements.
+    ['我想分期还款', []],
+    ['收入减少', []],
+    ['每个月一千五', []],
+    ['利息太高了', []],
+    ['我要停息挂账', []],
+    ['', []],
+  ];
+  for (const [text, terms] of cases) {
+    it(`"${text}" asks about ${terms.join(' and ') || 'no plan term'}`, () => {
+      expect(planTermsAsked(text)).to.deep.equal(terms);
+    });
+  }
+
+  it('counts 停息挂账 named without a question only where asked to (the message that starts a plan request)', () => {
+    expect(planTermsAsked('我要停息挂账', { named: true })).to.deep.equal(['stopInterest']);
+    expect(planTermsAsked('x'.repeat(5000) + '手续费吗')).to.deep.equal([]);
+  });
+
+  it("answers with the policy's own numbers: lengths, minimum, review days, rate and waiver", () => {
+    const policy = loadPlanPolicy();
+    expect(planTermsText('zh-CN', ['length'], policy)).to.contain('3、6、9、12、18 或 24 期').and.to.contain('¥100.00');
+    expect(planTermsText('en', ['length'], policy)).to.contain('3, 6, 9, 12, 18 or 24 months');
+    expect(planTermsText('zh-CN', ['review'], policy)).to.contain('3 个工作日').and.to.contain(t('zh-CN', 'plan.review.collectionPaused'));
+    expect(planTermsText('zh-CN', ['cost'], policy)).to.equal(`${t('zh-CN', 'plan.terms.noCost')}\n${t('zh-CN', 'plan.terms.waiver', { percent: 50 })}`);
+    const charged: PlanPolicy = { ...policy, annualRateBps: 650, penaltyWaiver: null, installmentCounts: [6, 12] };
+    expect(planTermsText('zh-CN', ['cost'], charged)).to.equal(t('zh-CN', 'plan.terms.rate', { rate: '6.5' }));
+    expect(planTermsText('zh-TW', ['length'], charged)).to.contain('6 或 12 期');
+  });
+});
+
+describe('plan terms in the plan flow (transcripts)', () => {
+  it('answers a fee question that starts the request, then asks for the mobile', async () => {
+    const bot = await makePlanBot();
+    const replies = textOf(await bot.say('分期要手续费吗'));
+    expect(replies).to.contain(t('zh-CN', 'plan.terms.noCost'));
+    expect(replies.indexOf(t('zh-CN', 'plan.terms.noCost'))).to.be.below(replies.indexOf(t('zh-CN', 'identity.askMobile')));
+  });
+
+  it('tells someone who asks for 停息挂账 that it is not a right and warns of paid agents, then goes on to a plan', async () => {
+    const bot = await makePlanBot();
+    const replies = textOf(await bot.say('我要停息挂账'));
+    expect(replies).to.contain('不是法律规定的权利').and.to.contain('骗局').and.to.contain(t('zh-CN', 'identity.askMobile'));
+  });
+
+  it('answers a question asked at the verification and plan steps, then asks that step again; the flow goes on', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分期还款');
+    await bot.say(DEMO.D002[0]);
+    const atId = textOf(await bot.say('最多能分几期'));
+    expect(atId).to.contain('3、6、9、12、18 或 24 期').and.to.contain(t('zh-CN', 'core.helpResume'));
+    expect(atId).to.contain(t('zh-CN', 'identity.askIdLast6'));
+    expect(textOf(await bot.say(DEMO.D002[1]))).to.contain(t('zh-CN', 'plan.askReason'));
+    const atReason = textOf(await bot.say('审核通过要几天'));
+    expect(atReason).to.contain(t('zh-CN', 'plan.terms.review', { days: 3 })).and.to.contain(t('zh-CN', 'plan.askReason'));
+    expect(textOf(await bot.say('失业'))).to.contain(t('zh-CN', 'plan.askAmount'));
+    const atAmount = textOf(await bot.say('分期要另外交钱吗'));
+    expect(atAmount).to.contain(t('zh-CN', 'plan.terms.noCost')).and.to.contain(t('zh-CN', 'plan.askAmount'));
+    expect(textOf(await bot.say('一千五'))).to.contain('3 个方案');
+    expect(await bot.planRequests('D002')).to.have.length(0);
+  });
+
+  it('answers in English and Traditional Chinese', async () => {
+    const en = await makePlanBot();
+    expect(textOf(await en.say({ text: 'how many months can a plan last', locale: 'en-US' }))).to.contain('3, 6, 9, 12, 18 or 24 months');
+    const tw = await makePlanBot();
+    expect(textOf(await tw.say({ text: '分期會收手續費嗎', locale: 'zh-TW' }))).to.contain(t('zh-TW', 'plan.terms.noCost'));
+  });
+});
