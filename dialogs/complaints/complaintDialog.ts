@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -24,7 +24,8 @@ import { firstPhone, maskedPhone, turnEntities, saysNumberUnknown } from '../gui
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
-import { conversationKey } from '../turnInfo';
+import { conversationKey, turnInfoOrUndefined } from '../turnInfo';
+import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
   CHANNELS,
   CONTACTED,
@@ -80,6 +81,11 @@ interface Values {
 
 const CJK = /[\u3400-\u9fff]/g;
 
+/** What the "when?" prompt's validator is told. */
+interface WhenValidations {
+  moreToTell: boolean;
+}
+
 /**
  * `harassment_complaint` (also started from the lawsuit-threat, doorstep-visit and caller-check answers): empathy
  * first; then what happened, when, which channel, who was contacted, the caller's number if known, each checked with
@@ -98,6 +104,7 @@ export class ComplaintDialog extends ComponentDialog {
       new WaterfallDialog(FLOW, [
         this.askWhatStep.bind(this),
         this.askWhenStep.bind(this),
+        this.moreToTellStep.bind(this),
         this.askChannelStep.bind(this),
         this.askWhoStep.bind(this),
         this.askNumberStep.bind(this),
@@ -144,10 +151,32 @@ export class ComplaintDialog extends ComponentDialog {
     const values = step.values as Values;
     values.description = String(step.result).trim().slice(0, MAX_DESCRIPTION);
     if (values.occurredOn) return step.next();
+    return this.promptWhen(step, locale, { moreToTell: true });
+  }
+
+  /**
+   * The answer to "when?" that tells more of what happened instead ("我爸都气病了"): it is added to the description
+   * (with the channel and who was contacted, if it names them), and "when?" is asked once more.
+   */
+  private async moreToTellStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as Values;
+    const text = typeof step.result === 'string' ? step.result.trim() : '';
+    if (values.occurredOn !== undefined || !addsToTheStory(step.context, text) || this.dateOf(step, text) !== undefined) return step.next(step.result);
+    const locale = localeOfStep(step.context);
+    values.description = `${values.description ?? ''}\n${text}`.trim().slice(0, MAX_DESCRIPTION);
+    values.channel ??= channelMentioned(text);
+    values.contacted ??= contactedMentioned(text);
+    await step.context.sendActivity(t(locale, 'complaints.notedMore', { description: echo(text) }));
+    return this.promptWhen(step, locale, { moreToTell: false });
+  }
+
+  /** "When did it happen?", with "I don't remember" as a button. `moreToTell`: an answer that tells more of the story is taken too. */
+  private promptWhen(step: WaterfallStepContext, locale: Locale, validations: WhenValidations): Promise<DialogTurnResult> {
     const unknown = [imBack(t(locale, 'complaints.whenUnknown'))];
     return step.prompt(WHEN_PROMPT, {
       prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askWhen')),
       retryPrompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.retryWhen')),
+      validations,
     });
   }
 
@@ -302,6 +331,7 @@ export class ComplaintDialog extends ComponentDialog {
     if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown') || saysWhenUnknown(text)) return true;
     const now = this.deps.clock.now();
     if (pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined) return true;
+    if ((prompt.options.validations as WhenValidations | undefined)?.moreToTell && addsToTheStory(prompt.context, text)) return true;
     return prompt.attemptCount >= MAX_UNREAD_ANSWERS;
   }
 
@@ -316,6 +346,22 @@ export class ComplaintDialog extends ComponentDialog {
 /** The description as echoed back (summary, "noted"): its first ECHO_CHARS characters. */
 function echo(description: string): string {
   return description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description;
+}
+
+/** What the recogniser may make of more of the story: the collector's conduct. */
+const STORY_INTENTS = new Set<Intent>(['harassment_complaint', 'lawsuit_threat', 'doorstep_visit', 'negotiation_refused', 'cannot_reach_collector']);
+/** Below this, the recogniser places the words nowhere in particular ("我爸都气病了": goodbye 0.28). */
+const UNPLACED = 0.5;
+
+/**
+ * More of what happened, told at a later question ("我爸都气病了"): words (not digits), not a question, not a button's
+ * words, and not something the recogniser places elsewhere ("我想分期", "好的").
+ */
+function addsToTheStory(context: TurnContext, text: string): boolean {
+  const words = (text.match(CJK)?.length ?? 0) >= 2 || (text.match(/[a-z]/gi)?.length ?? 0) >= 4;
+  if (!words || /[吗嗎呢？?]\s*$/.test(text) || saysWhenUnknown(text) || intentOfLabel(text) !== undefined) return false;
+  const recognition = turnInfoOrUndefined(context)?.recognition;
+  return !recognition || STORY_INTENTS.has(recognition.intent) || recognition.score < UNPLACED;
 }
 
 /** A description worth filing: a few characters at least (two Chinese characters, or four otherwise). */

@@ -3,7 +3,9 @@ import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import type { AccountService } from '../../../../services/accounts/accountService';
 import { BotError } from '../../../../services/errors/botError';
-import { BORROWERS, allText, makeHarness, titlesOf } from '../guidance/harness';
+import type { Intent } from '../../../../services/recognizer/intentRecognizer';
+import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
+import { BORROWERS, UTTERANCES, allText, makeHarness, titlesOf } from '../guidance/harness';
 
 const REFERENCE = /CP-\d{8}-\d{4}/;
 
@@ -22,6 +24,19 @@ function storedButAnswerLostOnce(keys: string[] = []): (accounts: AccountService
         return record;
       },
     });
+}
+
+/** The harness's routing, with what the embedded recogniser makes of the words told at the "when?" question. */
+function storyRecognizer(): ScriptedRecognizer {
+  return new ScriptedRecognizer({
+    ...Object.fromEntries(Object.entries(UTTERANCES).map(([text, intent]) => [text, [intent, 0.95] as [Intent, number]])),
+    '你们天天打电话给我爸妈，还骂人': ['harassment_complaint', 1],
+    '我爸都气病了': ['goodbye', 0.28, 'harassment_complaint'],
+    '他们骂得很难听': ['harassment_complaint', 0.99],
+    '我想分期': ['installment_plan', 0.99],
+    '好的': ['none', 0.97],
+    '谢谢': ['thanks', 1],
+  });
 }
 
 describe('ComplaintDialog transcripts', () => {
@@ -103,6 +118,32 @@ describe('ComplaintDialog transcripts', () => {
     await other.verifyAs('D002');
     await other.say('催收打电话给我妈和我同事');
     expect(allText(await other.say('昨天'))).to.contain(t('zh-CN', 'complaints.askWho'));
+  });
+
+  it('adds more of the story told at the "when?" question to the description and asks "when?" once more', async () => {
+    const h = await makeHarness({ recognizer: storyRecognizer() });
+    await h.verifyAs('D002');
+    expect(allText(await h.say('你们天天打电话给我爸妈，还骂人'))).to.contain(t('zh-CN', 'complaints.askWhen'));
+    const more = allText(await h.say('我爸都气病了'));
+    expect(more).to.contain(t('zh-CN', 'complaints.notedMore', { description: '我爸都气病了' })).and.to.contain(t('zh-CN', 'complaints.askWhen'));
+    expect(more).not.to.contain(t('zh-CN', 'complaints.retryWhen'));
+    // Asked once more, the answer must be a day: more words now get the plain retry.
+    expect(allText(await h.say('他们骂得很难听'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
+    expect(allText(await h.say('前天'))).to.contain(t('zh-CN', 'complaints.askNumber'));
+    const filed = allText(await h.say('不知道号码'));
+    const reference = REFERENCE.exec(filed)?.[0];
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({ description: '你们天天打电话给我爸妈，还骂人\n我爸都气病了', occurredOn: '2026-11-18', channel: 'phone' });
+  });
+
+  it('does not take a request, an acknowledgement or digits at the "when?" question as more of the story', async () => {
+    for (const answer of ['我想分期', '好的', '谢谢', '890127']) {
+      const h = await makeHarness({ recognizer: storyRecognizer() });
+      await h.verifyAs('D002');
+      await h.say('你们天天打电话给我爸妈，还骂人');
+      const reply = allText(await h.say(answer));
+      expect(reply, answer).not.to.contain(t('zh-CN', 'complaints.notedMore', { description: answer }));
+    }
   });
 
   it('goes on without the day or the number after three answers it cannot read, instead of asking for ever', async () => {
