@@ -16,6 +16,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesIn, cjkChoicePrompt } from './choices';
 import { createDialogContext } from './dialogRuntime';
+import { asksAQuestion } from './questionForm';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
@@ -26,7 +27,7 @@ import { yesNo } from './plans/planInput';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
-import type { RouteTable } from './routes';
+import { answersAside, type AsideAnswer, type RouteTable } from './routes';
 import { defaultProfile, turnInfo, type ConversationProfile } from './turnInfo';
 
 export const MAIN_DIALOG = 'main';
@@ -38,10 +39,6 @@ const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
 
 /** Prompts whose answer is the borrower's own account of things, taken as written (never a side question). */
 const AS_WRITTEN_PROMPTS = new Set([HANDOFF_MESSAGE_PROMPT, COMPLAINT_WHAT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT]);
-
-/** A question by its form: a question particle or mark at the end, or a question word ("会不会", "how", "is it…"). */
-const QUESTION =
-  /([吗嗎么麼呢？?]|是不是真的|是真的)[\s。.!！~～]*$|是不是|会不会|會不會|能不能|可不可以|怎么办|怎麼辦|为什么|為什麼|^(is|are|do|does|can|could|will|would|should|what|how|why|when|where|who)\b/i;
 
 export interface ConfidenceThresholds {
   /** At or above: route straight away. */
@@ -123,10 +120,9 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     const aside = this.sideQuestion(innerDc, at);
-    if (aside) {
-      // A question about a fact (is the lawsuit real, will it show on my credit report) in the middle of a task:
-      // answer it, then ask the task's question again.
-      await aside.answerAside(innerDc.context, { intent: recognition.intent, entities: recognition.entities });
+    // A question about a fact (is the lawsuit real, will it show on my credit report, once verified what do I owe) in
+    // the middle of a task: answer it, then ask the task's question again.
+    if (aside && (await aside.answerAside(innerDc.context, { intent: recognition.intent, entities: recognition.entities }))) {
       return this.askAgain(at, locale);
     }
     if (this.isTopicChange(innerDc, at)) {
@@ -159,16 +155,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * The information answer's dialog when the message is a confident question for one (lawsuit, doorstep visit,
-   * credit report, how to repay) asked at a task's prompt, and not that prompt's answer: no digits, no button or card
-   * value, not a prompt whose answer is taken as written, and not the task the borrower is already in.
+   * The dialog that answers asides (the information answers, the account) when the message is a confident question
+   * for it asked at a task's prompt, and not that prompt's answer: no digits, no button or card value, not a prompt
+   * whose answer is taken as written, and not the task the borrower is already in.
    */
-  private sideQuestion(innerDc: DialogContext, at: PromptAt): InfoAnswerDialog | undefined {
+  private sideQuestion(innerDc: DialogContext, at: PromptAt): (Dialog & AsideAnswer) | undefined {
     const { recognition } = turnInfo(innerDc.context);
     if (recognition.score < this.deps.thresholds.high) return undefined;
-    const info = this.infoAnswer(innerDc, recognition.intent);
-    if (!info) return undefined;
-    if (!QUESTION.test(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
+    const route = this.deps.routes[recognition.intent];
+    const info = route && 'dialog' in route ? innerDc.findDialog(route.dialog) : undefined;
+    if (!info || !answersAside(info)) return undefined;
+    if (!asksAQuestion(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
     if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;

@@ -1,5 +1,25 @@
-import type { Intent } from '../services/recognizer/intentRecognizer';
+import type { TurnContext } from 'botbuilder';
+import type { Entity, Intent } from '../services/recognizer/intentRecognizer';
 import type { MessageKey } from './messages';
+
+/** What the main dialog passes when it starts a task. */
+export interface RouteOptions {
+  intent?: Intent;
+  entities?: Entity[];
+}
+
+/**
+ * A routed dialog that also answers its intent's question beside another task, which then goes on: asked at one of
+ * that task's questions ("会上征信吗" at the amount question, "罚息是多少" once verified).
+ */
+export interface AsideAnswer {
+  /** The answer without its closing buttons; false when it has none here (account details before verification), and nothing was sent. */
+  answerAside(context: TurnContext, options: RouteOptions): Promise<boolean>;
+}
+
+export function answersAside(dialog: unknown): dialog is AsideAnswer {
+  return typeof (dialog as Partial<AsideAnswer> | undefined)?.answerAside === 'function';
+}
 
 /** What the main dialog does for an intent: start a dialog, or answer with a message followed by the menu. */
 export type Route = { dialog: string } | { reply: MessageKey };

@@ -1,28 +1,44 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
+import type { VerificationService } from '../../services/identity/verificationService';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
+import type { AsideAnswer } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { accountStatusText } from './accountText';
+import { verifiedAccount } from './verifiedAccount';
 
 export const ACCOUNT_STATUS_DIALOG = 'account.status';
 
 export interface AccountStatusDeps {
   accounts: AccountService;
+  verification: VerificationService;
   clock: Clock;
   timeZone: string;
 }
 
 /** `account_status`: verify, then per loan the outstanding principal, overdue amount, days, penalty, fees, next due. */
-export class AccountStatusDialog extends ComponentDialog {
+export class AccountStatusDialog extends ComponentDialog implements AsideAnswer {
   constructor(private readonly deps: AccountStatusDeps) {
     super(ACCOUNT_STATUS_DIALOG);
     this.addDialog(new WaterfallDialog(`${ACCOUNT_STATUS_DIALOG}.flow`, [this.verifyStep.bind(this), this.showStep.bind(this)]));
     this.initialDialogId = `${ACCOUNT_STATUS_DIALOG}.flow`;
+  }
+
+  /**
+   * "罚息是多少" at another task's question (the plan's amount question): the account, when this conversation is
+   * verified and the lender (or the cache) answers. Otherwise nothing: the question is never a way around verification.
+   */
+  async answerAside(context: TurnContext): Promise<boolean> {
+    const snapshot = await verifiedAccount(context, this.deps).catch(() => undefined);
+    if (!snapshot) return false;
+    const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+    await context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now()));
+    return true;
   }
 
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

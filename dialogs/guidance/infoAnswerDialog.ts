@@ -4,11 +4,12 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { AccountService, AccountSnapshot } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
 import type { VerificationService } from '../../services/identity/verificationService';
-import type { Entity, Intent } from '../../services/recognizer/intentRecognizer';
+import type { Intent } from '../../services/recognizer/intentRecognizer';
 import { loadAccount } from '../account/accountStatusDialog';
 import { verifiedAccount } from '../account/verifiedAccount';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { t, type Locale, type MessageKey } from '../messages';
+import type { AsideAnswer, RouteOptions } from '../routes';
 import { turnInfo, turnInfoOrUndefined } from '../turnInfo';
 import { nextActionValueOf, sendNext, verifyAction } from './nextActions';
 
@@ -19,11 +20,6 @@ export interface GuidanceDeps {
   timeZone: string;
 }
 
-/** What the main dialog passes when it starts a task. */
-export interface RouteOptions {
-  intent?: Intent;
-  entities?: Entity[];
-}
 
 export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
@@ -38,7 +34,7 @@ export function topicsAsked(text: string, topics: ReadonlyArray<readonly [Messag
  * is already verified, then next steps as buttons. Unverified borrowers get a "verify and see my account" button;
  * pressing it verifies and shows only the personal part. Never prompts for identity on its own.
  */
-export abstract class InfoAnswerDialog extends ComponentDialog {
+export abstract class InfoAnswerDialog extends ComponentDialog implements AsideAnswer {
   constructor(
     id: string,
     private readonly intent: Intent,
@@ -71,8 +67,9 @@ export abstract class InfoAnswerDialog extends ComponentDialog {
    * The answer without its closing line and buttons, for a question asked beside another task (in the middle of it,
    * or in the same message): the general facts, then the borrower's own part when verified.
    */
-  async answerAside(context: TurnContext, options: RouteOptions): Promise<void> {
+  async answerAside(context: TurnContext, options: RouteOptions): Promise<true> {
     await this.answer(context, localeOfStep(context), options);
+    return true;
   }
 
   /**

@@ -2,7 +2,8 @@ import type { CardAction, TurnContext } from 'botbuilder';
 import type { LegalStage } from '../../services/accounts/accountSchemas';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { t, type Locale, type MessageKey } from '../messages';
-import { InfoAnswerDialog, type GuidanceDeps, type RouteOptions } from './infoAnswerDialog';
+import type { RouteOptions } from '../routes';
+import { InfoAnswerDialog, type GuidanceDeps } from './infoAnswerDialog';
 import { intentActions, nextAction } from './nextActions';
 
 export const LAWSUIT_THREAT_DIALOG = 'guidance.lawsuitThreat';

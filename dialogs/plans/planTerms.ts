@@ -1,6 +1,7 @@
 import { formatFen } from '../../services/accounts/accountSchemas';
 import type { PlanPolicy } from '../../services/plans/planPolicy';
 import { t, type Locale } from '../messages';
+import { asksAQuestion } from '../questionForm';
 import { collectionDuringReviewText } from './planText';
 
 /**
@@ -11,9 +12,6 @@ import { collectionDuringReviewText } from './planText';
  */
 export type PlanTerm = 'stopInterest' | 'cost' | 'length' | 'review';
 
-/** A question by its form or its question words. */
-const ASKS =
-  /[吗嗎么麼呢？?]|多少|多久|多长|多長|几|幾|怎么算|怎麼算|怎么收|怎麼收|有没有|有沒有|要不要|收不收|是什么|是什麼|什么意思|什麼意思|能办|能辦|^(is|are|do|does|can|could|will|would|how|what|when|which)\b/i;
 const COST = /手续费|手續費|利息|费用|費用|收费|收費|收钱|收錢|服务费|服務費|加钱|加錢|额外|額外|多收|多交|另外(收|交|付|加)|交钱|交錢|\b(fees?|interest|charges?|costs?)\b/i;
 const LENGTH =
   /几期|幾期|多少期|分多久|分多长|分多長|最长|最長|最多.{0,4}期|最少.{0,6}(期|每[个個]?月|一期)|每期最少|每[个個]月最少|\bhow many (months|installments|instalments|payments)\b|\b(longest|maximum|max|minimum)\b/i;
@@ -29,7 +27,7 @@ const STOP_INTEREST = /停息|挂账|掛賬|掛帳|\b(stop|freeze|suspend)\w*\s+
 export function planTermsAsked(text: string | undefined, options: { named?: boolean } = {}): PlanTerm[] {
   const s = text?.trim() ?? '';
   if (!s || s.length > 200) return [];
-  const asks = ASKS.test(s);
+  const asks = asksAQuestion(s);
   const terms: PlanTerm[] = [];
   if (STOP_INTEREST.test(s) && (asks || options.named)) terms.push('stopInterest');
   if (!asks) return terms;

@@ -370,3 +370,27 @@ describe('InstallmentPlanDialog transcripts', () => {
     });
   });
 });
+
+describe('InstallmentPlanDialog: the account asked about in the middle of the flow', () => {
+  it('answers "罚息是多少" at the reason and amount questions once verified, then asks that question again', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分期还款');
+    await verifyAs(bot, 'D002');
+    const atReason = textOf(await bot.say('罚息是多少'));
+    expect(atReason).to.contain('罚息 ¥2.65').and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'plan.askReason'));
+    expect(textOf(await bot.say('收入减少'))).to.contain(t('zh-CN', 'plan.askAmount'));
+    const atAmount = textOf(await bot.say('下次还款日是哪天'));
+    expect(atAmount).to.contain('下次还款日 2026-12-15').and.to.contain(t('zh-CN', 'plan.askAmount'));
+    expect(atAmount).not.to.contain(t('zh-CN', 'plan.retryAmount'));
+    expect(textOf(await bot.say('一千'))).to.contain('3 个方案');
+  });
+
+  it('gives no account detail at the verification question: an account question there is not a way around it', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分期还款');
+    await bot.say('13800000002');
+    const replies = textOf(await bot.say('我现在一共欠多少'));
+    expect(replies).not.to.contain('¥');
+    expect(replies).not.to.contain('李四');
+  });
+});
