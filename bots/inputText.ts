@@ -61,7 +61,7 @@ export function isAcknowledgement(text: string): boolean {
 }
 
 /** Most clauses looked at in one message (each is one more recognition). */
-export const MAX_CLAUSES = 3;
+export const MAX_CLAUSES = 6;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;
 /**
  * "…是你们吗" / "…是不是你们" / "is that you" closing a message without a comma: a question of its own, whether the

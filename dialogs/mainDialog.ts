@@ -60,6 +60,8 @@ interface ClarifyValues {
   candidates?: Intent[];
   /** The task this routing started (a different confident task may take over a closed question). */
   routed?: Intent;
+  /** A second task the same message asked for, offered once the first is done ("投诉…，能不能分几个月还"). */
+  later?: Intent;
 }
 
 /**
@@ -229,21 +231,31 @@ export class MainDialog extends ComponentDialog {
     (step.values as ClarifyValues).routed = intent;
     // "Neither" to our question: we misunderstood, so ask again rather than call the request out of scope.
     const neither = typeof chosen !== 'string' && intent === 'none';
-    return this.startRoute(step, intent, neither ? 'core.clarifiedNeither' : 'core.none');
+    return this.startRoute(step, intent, neither ? 'core.clarifiedNeither' : 'core.none', step.values as ClarifyValues);
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { later } = step.values as ClarifyValues;
+    if (later) {
+      // The task's own last buttons are replaced by these on most channels, so a person stays among them.
+      const locale = turnInfo(step.context).locale;
+      const labels = [...new Set([later, 'human_agent' as const])].map((i) => intentLabel(locale, i));
+      await step.context.sendActivity(MessageFactory.suggestedActions(labels, t(locale, 'core.laterNow', { task: intentLabel(locale, later) })));
+    }
     return step.endDialog();
   }
 
-  /** `notUnderstood`: what to say when the request is `none` (before the second miss in a row, which offers a person). */
-  private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none'): Promise<DialogTurnResult> {
+  /**
+   * `notUnderstood`: what to say when the request is `none` (before the second miss in a row, which offers a person).
+   * `values`: the route waterfall's, when routing from it (a second task is kept there for later).
+   */
+  private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none', values?: ClarifyValues): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(dc.context, defaultProfile());
     const also = this.alsoAsked(dc.context, intent);
     if (also) {
       // The agent who may take this conversation later sees both needs.
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: also.intent, confidence: also.score }].slice(-5);
-      intent = await this.answerBoth(dc, intent, also.intent);
+      intent = await this.answerBoth(dc, intent, also.intent, values);
     }
     const { locale, recognition } = turnInfo(dc.context);
     const route = this.deps.routes[intent];
@@ -275,9 +287,10 @@ export class MainDialog extends ComponentDialog {
   /**
    * Two asks in one message ("我想分期，会上征信吗"): the factual one is answered first, without its closing buttons,
    * and the other is routed (returned). A clear task in one clause of a message that is otherwise not understood is
-   * routed. Two tasks that both need a dialog: the top one only.
+   * routed. Two tasks that both need a dialog: the top one now, and the other is said to be noted and offered when
+   * the first is done (when routing from the route waterfall, which keeps it).
    */
-  private async answerBoth(dc: DialogContext, intent: Intent, also: Intent): Promise<Intent> {
+  private async answerBoth(dc: DialogContext, intent: Intent, also: Intent, values?: ClarifyValues): Promise<Intent> {
     const { entities } = turnInfo(dc.context).recognition;
     if (!TASK_INTENTS.includes(intent)) return also;
     const alsoInfo = this.infoAnswer(dc, also);
@@ -286,9 +299,16 @@ export class MainDialog extends ComponentDialog {
       return intent;
     }
     const topInfo = this.infoAnswer(dc, intent);
-    if (!topInfo) return intent;
-    await topInfo.answerAside(dc.context, { intent, entities });
-    return also;
+    if (topInfo) {
+      await topInfo.answerAside(dc.context, { intent, entities });
+      return also;
+    }
+    if (values && this.deps.routes[also] && also !== 'human_agent') {
+      values.later = also;
+      const locale = turnInfo(dc.context).locale;
+      await dc.context.sendActivity(t(locale, 'core.alsoLater', { first: intentLabel(locale, intent), task: intentLabel(locale, also) }));
+    }
+    return intent;
   }
 
   /** The first task one clause of the message asks for with confidence, when another clause asks for another. */

@@ -44,6 +44,7 @@ function sampleParams(locale: Locale): Params {
     minimum: '¥300.00',
     upTo: '¥120.00',
     rate: '6.5',
+    task: zh ? '申请分期或协商还款' : 'Apply for a plan',
     percent: 50,
     counts: zh ? '3、6 或 12' : '3, 6 or 12',
     first: '¥1,560.00',

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { clausesOf } from '../../../bots/inputText';
+import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import type { HandoffService } from '../../../services/handoff/handoffService';
 import { botHarness, textOf } from '../../helpers/botHarness';
@@ -50,6 +51,31 @@ describe('a message that asks two things', () => {
     expect(textOf(await bot.say('额度能提高吗，还有我还欠多少'))).to.contain(t('zh-CN', 'identity.askMobile'));
   });
 
+  it('says it has noted two tasks asked at once, does the first, then offers the second with a person', async () => {
+    const message = '催收每天打几十个电话，还打到我公司去，领导都知道了，我不是不还，是现在真的没钱，能不能让我分几个月还';
+    const opening = textOf(await bot.say(message));
+    const complaint = intentLabel('zh-CN', 'harassment_complaint');
+    const plan = intentLabel('zh-CN', 'installment_plan');
+    expect(opening).to.contain(t('zh-CN', 'core.alsoLater', { first: complaint, task: plan }));
+    expect(opening).to.contain(t('zh-CN', 'complaints.askWhen'));
+    await bot.say('昨天');
+    await bot.say('不知道号码');
+    await bot.say('好，现在验证');
+    await bot.say('13800000003');
+    const filed = await bot.say('345672');
+    expect(textOf(filed)).to.match(/CP-\d{8}-\d{4}/);
+    const last = filed.at(-1)!;
+    expect(last.text).to.equal(t('zh-CN', 'core.laterNow', { task: plan }));
+    expect(last.suggestedActions?.actions.map((a) => a.title)).to.deep.equal([plan, intentLabel('zh-CN', 'human_agent')]);
+    expect(textOf(await bot.say(plan))).to.contain(t('zh-CN', 'plan.askReason'));
+  });
+
+  it('offers nothing later when the first task is cancelled', async () => {
+    await bot.say('催收每天打几十个电话，还打到我公司去，能不能让我分几个月还');
+    const cancelled = textOf(await bot.say('取消'));
+    expect(cancelled).not.to.contain(t('zh-CN', 'core.laterNow', { task: intentLabel('zh-CN', 'installment_plan') }));
+  });
+
   it('leaves a one-clause message and small talk around a task as they were', async () => {
     expect(textOf(await bot.say('你好，我想分期'))).to.contain(t('zh-CN', 'identity.askMobile')).and.not.to.contain(t('zh-CN', 'guidance.credit.intro'));
   });
@@ -63,7 +89,7 @@ describe('clauses of a message', () => {
     expect(clausesOf('我想分期')).to.deep.equal([]);
     expect(clausesOf('好的，谢谢')).to.deep.equal([]);
     expect(clausesOf('一，二，三，四，五，六').length).to.equal(0);
-    expect(clausesOf('第一句话，第二句话，第三句话，第四句话')).to.have.length(3);
+    expect(clausesOf('第一句话，第二句话，第三句话，第四句话，第五句话，第六句话，第七句话')).to.have.length(6);
   });
 
   it('takes "…是你们吗" closing a message as a question of its own, not inside a sentence', () => {
