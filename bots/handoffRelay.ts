@@ -8,7 +8,11 @@ import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
 /** "How much longer?" / "我前面还有几个人" while waiting for a person. */
 const ASKS_ABOUT_WAIT =
   /(还要等|還要等|要等多久|等多久|等了好久|还要多久|還要多久|多久才|多久能|前面还有|前面還有|排第几|排第幾|排到我|轮到我|輪到我|怎么还没人|怎麼還沒人|还没人接|還沒人接|how (much )?long|how much longer|my (place|position)|when will (someone|a person|an agent)|still waiting)/i;
-const STOP_WAITING = /^(不等了|不等|取消|取消排队|取消排隊|算了|stop waiting|cancel|leave (the )?queue)$/i;
+/** "不等了" and its variants ("算了不等了", "太久了，我不等了", "不用转人工了"), in a short message. */
+const STOP_WAITING =
+  /^(取消|cancel|算了)$|不(想|要|用)?等了|^不等$|不(想|要|用)?排(队|隊)?了|取消排(队|隊)|不(用|要)?(转|轉)人工了|不(找|要)人工了|\b(stop waiting|leave (the )?queue|(do not|don'?t) want to wait( any ?more)?|won'?t wait|never ?mind|forget it)\b/i;
+/** "算了，我还是等着吧": staying in the queue after all. */
+const KEEPS_WAITING = /(还是等|還是等|继续等|繼續等|再等|等着吧|等著吧|I'?ll wait|keep waiting)/i;
 // A left message waits for hours while the borrower may use the bot for other things: a plain "取消" there is meant
 // for the task at hand, so only words about the message itself withdraw it.
 const WITHDRAW_MESSAGE = /^(撤回留言|取消留言|不留言了|不用留言了|删除留言|刪除留言|withdraw (my )?message|cancel (my )?message|delete (my )?message)$/i;
@@ -19,6 +23,11 @@ export interface BorrowerInput {
   text: string;
   value?: Record<string, unknown>;
   attachments?: { contentType: string; name?: string; contentUrl?: string }[];
+}
+
+function stopsWaiting(text: string): boolean {
+  const bare = text.trim().replace(/[\s\p{P}]+$/u, '');
+  return bare.length <= 40 && STOP_WAITING.test(bare) && !KEEPS_WAITING.test(bare);
 }
 
 function ratingOf(text: string): number | undefined {
@@ -58,7 +67,7 @@ export class HandoffRelay {
     if (relay.relayed) return true;
     if (relay.state === 'queued') {
       if (relay.kind !== 'message' && ASKS_ABOUT_WAIT.test(input.text)) return this.tellPosition(context, conversationId, locale);
-      if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE : STOP_WAITING).test(input.text.trim())) return false;
+      if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE.test(input.text.trim()) : stopsWaiting(input.text))) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;
       await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, relay.kind === 'message' ? 'handoff.messageCancelled' : 'handoff.waitCancelled')));

@@ -117,3 +117,27 @@ describe('HandoffRelay: while waiting for a person', () => {
     expect(await say('不等了')).to.deep.equal([t('zh-CN', 'handoff.waitCancelled')]);
   });
 });
+
+describe('HandoffRelay: stopping the wait, in the borrower\'s own words', () => {
+  const clock = new ManualClock();
+  const queueOptions = { clock, timeZone: 'Asia/Shanghai', retentionMs: 86_400_000, maxTicketsPerAgent: 3 };
+
+  for (const words of ['不等了', '算了不等了', '太久了，我不等了！', '不想等了', '不用转人工了', '取消排队', '算了', "I don't want to wait anymore", 'never mind']) {
+    it(`leaves the queue on "${words}"`, async () => {
+      const queue = new InMemoryHandoffQueue(queueOptions);
+      const { say, profile, ticketId } = await closedTicket(queue, { waiting: true });
+      expect(await say(words)).to.deep.equal([t('zh-CN', 'handoff.waitCancelled')]);
+      expect(profile.handoffTicket).to.equal(undefined);
+      expect((await queue.get(ticketId))?.state).to.not.equal('queued');
+    });
+  }
+
+  for (const words of ['算了，我还是等着吧', '我再等等', '这个数不等于我欠的钱吧', '等了好久了，怎么还没人接']) {
+    it(`stays in the queue on "${words}"`, async () => {
+      const queue = new InMemoryHandoffQueue(queueOptions);
+      const { say, profile } = await closedTicket(queue, { waiting: true });
+      expect(await say(words)).to.not.deep.equal([t('zh-CN', 'handoff.waitCancelled')]);
+      expect(profile.handoffTicket).to.not.equal(undefined);
+    });
+  }
+});
