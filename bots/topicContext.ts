@@ -19,13 +19,14 @@ function isShort(text: string): boolean {
  * answer scores `lawsuit_threat` 0.71 and `doorstep_visit` 0.25 (people ask "真的会起诉吗" too), "这样是违法的吧"
  * after the harassment answer scores `goodbye`. For such a message the last topic's score is weighed up
  * (× STAY_ON_TOPIC_WEIGHT, then all scores renormalised), the way a person reads a follow-up in the light of what
- * was just said. A clear new topic keeps its intent: "会坐牢吗" (`lawsuit_threat` 1.00) after the doorstep answer,
+ * was just said; a follow-up the recogniser already puts on the last topic, but only middling, is confirmed rather
+ * than asked about ("did you mean…?"). A clear new topic keeps its intent: "会坐牢吗" (`lawsuit_threat` 1.00) after the doorstep answer,
  * "我想分期" after anything. Long messages, button presses and a last topic the recogniser gives under
  * MIN_OWN_SCORE are left as they are.
  */
 export function withTopicContext(recognition: RecognitionResult, lastTopic: Intent | undefined): RecognitionResult {
   if (!lastTopic || !TOPIC_INTENTS.includes(lastTopic) || recognition.source === 'keyword') return recognition;
-  if (recognition.intent === lastTopic || !isShort(recognition.text)) return recognition;
+  if (!isShort(recognition.text)) return recognition;
   if ((recognition.scores[lastTopic] ?? 0) < MIN_OWN_SCORE) return recognition;
   const weighed = Object.entries(recognition.scores).map(([intent, score]) => ({
     intent: intent as Intent,
@@ -33,7 +34,9 @@ export function withTopicContext(recognition: RecognitionResult, lastTopic: Inte
   }));
   const total = weighed.reduce((sum, s) => sum + s.score, 0);
   const ranked = weighed.map((s) => ({ intent: s.intent, score: s.score / total })).sort((a, b) => b.score - a.score);
-  if (ranked[0].intent === recognition.intent) return recognition;
+  // Another topic that stays on top keeps its own score; the last topic on top (taking over, or confirmed when it
+  // was only middling: "can you delete it if I pay" after the credit answer) gets the weighed one.
+  if (ranked[0].intent !== lastTopic) return recognition;
   return {
     ...recognition,
     intent: ranked[0].intent,

@@ -95,8 +95,8 @@ export interface RecognitionResult {
   source: 'embedded' | 'keyword' | 'luis' | 'clu';
   fallback?: boolean;
   /**
-   * Set when the conversation's last topic changed the top intent of a short follow-up (bots/topicContext.ts): the
-   * recogniser's own top intent and score, and the topic that was weighed in.
+   * Set when the conversation's last topic changed the top intent of a short follow-up, or raised its middling score
+   * (bots/topicContext.ts): the recogniser's own top intent and score, and the topic that was weighed in.
    */
   beforeContext?: IntentScore & { topic: Intent };
 }

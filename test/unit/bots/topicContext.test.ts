@@ -38,6 +38,15 @@ describe('withTopicContext: a short follow-up read in the light of the last topi
     });
   }
 
+  it('confirms a follow-up the recogniser puts on the last topic but only middling, instead of asking which was meant', () => {
+    const before = recognition('can you delete it if I pay', { credit_report: 0.53, installment_plan: 0.38 });
+    const after = withTopicContext(before, 'credit_report');
+    expect(after.intent).to.equal('credit_report');
+    expect(after.score).to.be.above(0.8);
+    expect(after.runnerUp.intent).to.equal('installment_plan');
+    expect(after.beforeContext).to.deep.equal({ intent: 'credit_report', score: 0.53, topic: 'credit_report' });
+  });
+
   it('weighs the last topic by STAY_ON_TOPIC_WEIGHT and keeps the scores a distribution', () => {
     const before = recognition('他们真的会来吗', { lawsuit_threat: 0.7, doorstep_visit: 0.2 });
     const after = withTopicContext(before, 'doorstep_visit');
