@@ -295,7 +295,9 @@ export class MainDialog extends ComponentDialog {
     if (!TASK_INTENTS.includes(intent)) return also;
     const alsoInfo = this.infoAnswer(dc, also);
     if (alsoInfo) {
-      await alsoInfo.answerAside(dc.context, { intent: also, entities });
+      // Answered only when asked: "一直叫我全额还清" beside "催收不同意我分期" is what the collector said, not a
+      // question about how to repay.
+      if (this.alsoAsked(dc.context, intent)?.asks) await alsoInfo.answerAside(dc.context, { intent: also, entities });
       return intent;
     }
     const topInfo = this.infoAnswer(dc, intent);
@@ -318,7 +320,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A second task one clause of the message asks for with confidence, other than `intent`. */
-  private alsoAsked(context: TurnContext, intent: Intent): { intent: Intent; score: number } | undefined {
+  private alsoAsked(context: TurnContext, intent: Intent): { intent: Intent; score: number; asks?: boolean } | undefined {
     const { clauseIntents } = turnInfo(context);
     return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent));
   }

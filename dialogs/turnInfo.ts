@@ -10,7 +10,7 @@ export interface TurnInfo {
    * A new request in two or more clauses ("我想分期，会上征信吗"): each clause's top intent, in order. The whole
    * message's recognition names one need; these let the main dialog see a second one.
    */
-  clauseIntents?: ReadonlyArray<{ intent: Intent; score: number }>;
+  clauseIntents?: ReadonlyArray<{ intent: Intent; score: number; /** The clause is a question by its form ("会上征信吗"). */ asks?: boolean }>;
   /** The message asks whether the bot is a person ("你是机器人吗", "are you a bot"). */
   asksIfBot?: boolean;
   /** A digest of the general facts the bot's previous answer gave, if it gave some (ConversationProfile.lastFacts). */

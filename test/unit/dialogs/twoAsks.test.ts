@@ -70,6 +70,13 @@ describe('a message that asks two things', () => {
     expect(textOf(await bot.say(plan))).to.contain(t('zh-CN', 'plan.askReason'));
   });
 
+  it('does not answer a clause that only reports what was said ("一直叫我全额还清") as a question of its own', async () => {
+    const text = textOf(await bot.say('催收不同意我分期，一直叫我全额还清'));
+    expect(text).to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(text).not.to.contain(t('zh-CN', 'guidance.repay.channels'));
+    expect(text).not.to.contain(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'negotiation_refused'), task: intentLabel('zh-CN', 'repayment_howto') }));
+  });
+
   it('offers nothing later when the first task is cancelled', async () => {
     await bot.say('催收每天打几十个电话，还打到我公司去，能不能让我分几个月还');
     const cancelled = textOf(await bot.say('取消'));
