@@ -9,7 +9,7 @@ import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
+import { intentLabel, intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
@@ -17,7 +17,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { asksAQuestion } from '../dialogs/questionForm';
-import { asksIfBot, clausesOf, cleanText, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, isAcknowledgement, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
 
@@ -253,6 +253,12 @@ export class BorrowerBot extends ActivityHandler {
     if (isAcknowledgement(text)) {
       profile.offers = offers;
       await this.replyWithMenu(context, locale, 'core.acknowledged');
+      return 'answered';
+    }
+    if (wantsPolice(text)) {
+      // When to call 110 (and 96110), and what the bot can do about a collector's conduct (domain.md §3).
+      const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
+      await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, 'core.police')));
       return 'answered';
     }
     const bare = bareMobile(text, profile.lastTopic);

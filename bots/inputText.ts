@@ -45,6 +45,16 @@ export function asksIfBot(text: string): boolean {
   return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
 }
 
+/** The borrower means to call the police, or asks whether to ("我要报警", "能报警吗", "should I call the police"). */
+const WANTS_POLICE =
+  /^(我)?(要|想|会|會|得|准备|準備|现在就|現在就|马上|馬上)?(去)?(报警|報警)|^(我)?(能|可以|该|該|应该|應該|要不要|能不能|可不可以)(不)?(去)?(报警|報警)|^(i('ll| will| want to| am going to| am gonna|'m going to|'m gonna)|should i|can i|do i need to) (call|phone|contact|report (this|it|them|you) to) (the )?police\b/i;
+
+/** "我要报警" and nothing much else: a short message that is about calling the police, not one reporting threats. */
+export function wantsPolice(text: string): boolean {
+  const t = text.trim();
+  return t.length <= (/\p{Script=Han}/u.test(t) ? 12 : 40) && WANTS_POLICE.test(t);
+}
+
 const ACKNOWLEDGEMENTS = new Set([
   '好', '好的', '好吧', '好滴', '好嘞', '嗯', '嗯嗯', '恩', '哦', '噢', '喔', '哦哦', '行', '行吧', '可以', '知道了', '明白', '明白了', '了解', '收到',
   '好啊', '好喔', '知道啦', '曉得了', '瞭解', '了解了',

@@ -33,6 +33,7 @@ import {
   complaintCategory,
   complaintPriority,
   contactedMentioned,
+  namesRegulator,
   openingDescription,
   pastDateOf,
   saysWhenUnknown,
@@ -132,6 +133,8 @@ export class ComplaintDialog extends ComponentDialog {
     values.presetCategory = pressed?.category;
     values.channel = pressed?.channel;
     await step.context.sendActivity(t(locale, 'complaints.empathy'));
+    // "我要去监管局投诉你们": that is the borrower's right, and where it stands beside a complaint to us.
+    if (!pressed && namesRegulator(step.context.activity.text ?? '')) await step.context.sendActivity(t(locale, 'complaints.regulator'));
     // A typed opening that already tells what happened is the description, with the day, the channel and who was
     // contacted when it names them; the borrower is asked only for the rest.
     const typed = step.context.activity.text ?? '';

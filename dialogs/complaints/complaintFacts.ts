@@ -84,8 +84,18 @@ const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
 /** The opening message as the complaint's description, when it tells what happened (not just "I want to complain"). */
 export function openingDescription(text: string): string | undefined {
   const trimmed = text.trim();
-  const rest = trimmed.replace(COMPLAINT_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  const rest = trimmed.replace(COMPLAINT_WORDS, '').replace(REGULATOR_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
   return rest.length >= 4 ? trimmed : undefined;
+}
+
+/** A regulator or another outside body named as where the borrower means to complain ("我要去金融监管局投诉你们"). */
+const REGULATOR = /12378|12363|12315|监管|監管|银保监|銀保監|人民银行|人民銀行|人行|消协|消協|消费者协会|消費者協會|黑猫|黑貓|曝光|\bregulators?\b|\bNFRA\b|\bPBOC\b|\bCBIRC\b/i;
+/** The same, with the words around it, taken out of an opening before it is read as a description. */
+const REGULATOR_WORDS =
+  /(去|向|到|找|打|给|給|上)?(国家|國家|金融|总局|總局|地方|当地|當地)*(12378|12363|12315|监管局|監管局|监管部门|監管部門|监管|監管|银保监会|銀保監會|银保监|銀保監|人民银行|人民銀行|人行|消协|消協|消费者协会|消費者協會|黑猫投诉|黑貓投訴|黑猫|黑貓|媒体|媒體|曝光)|\b(to )?(the )?(regulators?|NFRA|PBOC|CBIRC)\b|\b(i|i'm|i am|will|going|gonna|go|you)\b/gi;
+
+export function namesRegulator(text: string): boolean {
+  return REGULATOR.test(text);
 }
 
 function onlyOne<T>(cues: Array<[T, RegExp]>, text: string): T | undefined {

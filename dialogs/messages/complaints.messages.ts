@@ -8,6 +8,7 @@ export const complaintsMessages = defineMessages({
   'zh-CN': {
     'complaints.empathy': '遇到这样的事，真的很抱歉，这不是您应该承受的。我来帮您把情况记下来，正式提交投诉。',
     'complaints.askWhat': '请简单说说发生了什么（例如对方说了什么、做了什么）。',
+    'complaints.regulator': '您随时可以拨打 12378（国家金融监督管理总局热线）反映。一般建议先向我们投诉：我们一般会在 15 天内答复；到期没有答复或您不满意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先记下您说的：“{description}”。还有几件事要问您。',
     'complaints.notedMore': '这也记下了：“{description}”。',
     'complaints.retryWhat': '请用一两句话描述发生了什么（至少几个字），我好如实记录。',
@@ -84,6 +85,7 @@ export const complaintsMessages = defineMessages({
   'zh-TW': {
     'complaints.empathy': '遇到這樣的事，真的很抱歉，這不是您應該承受的。我來幫您把情況記下來，正式提交投訴。',
     'complaints.askWhat': '請簡單說說發生了什麼（例如對方說了什麼、做了什麼）。',
+    'complaints.regulator': '您隨時可以撥打 12378（國家金融監督管理總局熱線）反映。一般建議先向我們投訴：我們一般會在 15 天內答覆；到期沒有答覆或您不滿意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先記下您說的：「{description}」。還有幾件事要問您。',
     'complaints.notedMore': '這也記下了：「{description}」。',
     'complaints.retryWhat': '請用一兩句話描述發生了什麼（至少幾個字），我好如實記錄。',
@@ -160,6 +162,8 @@ export const complaintsMessages = defineMessages({
   en: {
     'complaints.empathy': "I'm sorry this is happening to you; you shouldn't have to put up with it. Let me write down what happened and file a formal complaint.",
     'complaints.askWhat': 'Please tell me briefly what happened (for example, what they said or did).',
+    'complaints.regulator':
+      'You can always call 12378, the National Financial Regulatory Administration hotline. Complaining to us first is usually advised: we generally answer within 15 days, and if we do not, or you are not satisfied, you can still go to 12378.',
     'complaints.noted': 'I have written down what you said: "{description}". A few more questions.',
     'complaints.notedMore': 'I have added that too: "{description}".',
     'complaints.retryWhat': 'Please describe what happened in a sentence or two, so I can record it accurately.',

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { asksIfBot } from '../../../bots/inputText';
+import { asksIfBot, wantsPolice } from '../../../bots/inputText';
+import { intentLabel } from '../../../dialogs/menu';
+import { t } from '../../../dialogs/messages';
+import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
 
 describe('asking whether the bot is a person', () => {
   it('hears the question in the three languages', () => {
@@ -11,6 +14,35 @@ describe('asking whether the bot is a person', () => {
   it('leaves requests for a person and other questions to the recogniser', () => {
     for (const text of ['能转真人吗', '我不想跟机器人说话', '给我找个真人', '我要人工', '人工客服在吗', '你是谁', '你们是哪家公司', 'are you able to help', 'put me through to a real person', '']) {
       expect(asksIfBot(text), text).to.equal(false);
+    }
+  });
+});
+
+describe('wanting to call the police', () => {
+  it('hears the borrower meaning to call the police, or asking whether to', () => {
+    for (const text of ['我要报警', '我想报警', '我现在就去报警！', '能报警吗', '要不要报警', '可以报警吗', '我要報警', 'I will call the police', 'should I call the police?', 'can I call the police']) {
+      expect(wantsPolice(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves a report of what someone else said about the police to the recogniser', () => {
+    for (const text of ['他们说要报警抓我', '催收说要报警', '报警有用吗我被他们骂了三个月了每天打几十个电话真的受不了', 'they said they would call the police', '']) {
+      expect(wantsPolice(text), text).to.equal(false);
+    }
+  });
+});
+
+describe('"我要报警" in a conversation', () => {
+  it('says when to call 110 and 96110, and offers a complaint, the caller check and a person', async () => {
+    const bot = await botHarness();
+    try {
+      const replies = await bot.say('我要报警');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'core.police'));
+      expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
+      const en = await bot.say({ text: 'should I call the police?', locale: 'en-US' });
+      expect(textOf(en)).to.equal(t('en', 'core.police'));
+    } finally {
+      await bot.close();
     }
   });
 });

@@ -36,6 +36,7 @@ function storyRecognizer(): ScriptedRecognizer {
     '我想分期': ['installment_plan', 0.99],
     '好的': ['none', 0.97],
     '谢谢': ['thanks', 1],
+    '我要去金融监管局投诉你们': ['harassment_complaint', 0.97],
   });
 }
 
@@ -134,6 +135,14 @@ describe('ComplaintDialog transcripts', () => {
     const reference = REFERENCE.exec(filed)?.[0];
     const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
     expect(complaint).to.include({ description: '你们天天打电话给我爸妈，还骂人\n我爸都气病了', occurredOn: '2026-11-18', channel: 'phone' });
+  });
+
+  it('tells a borrower who means to complain to the regulator about 12378 and asks what happened', async () => {
+    const h = await makeHarness({ recognizer: storyRecognizer() });
+    await h.verifyAs('D002');
+    const start = allText(await h.say('我要去金融监管局投诉你们'));
+    expect(start).to.contain(t('zh-CN', 'complaints.regulator')).and.to.contain(t('zh-CN', 'complaints.askWhat'));
+    expect(start).not.to.contain(t('zh-CN', 'complaints.noted', { description: '我要去金融监管局投诉你们' }));
   });
 
   it('does not take a request, an acknowledgement or digits at the "when?" question as more of the story', async () => {

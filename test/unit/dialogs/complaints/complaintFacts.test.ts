@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complaintCategory, complaintPriority, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
+import { complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
 import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -9,6 +9,15 @@ const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 2026-11-20 10:00 in Beiji
 const dateOf = (text: string) => pastDateOf(text, extractEntities(text, { now: NOW, timeZone: TZ }), NOW, TZ);
 
 describe('complaint facts', () => {
+  it('does not take "I will complain to the regulator" for a description of what happened', () => {
+    for (const text of ['我要去金融监管局投诉你们', '我要打12378投诉你们', '我要去银保监会举报你们', 'I will report you to the regulator']) {
+      expect(namesRegulator(text), text).to.equal(true);
+      expect(openingDescription(text), text).to.equal(undefined);
+    }
+    expect(openingDescription('催收天天骂我，我要去监管局投诉')).to.equal('催收天天骂我，我要去监管局投诉');
+    expect(namesRegulator('催收天天打我家人电话')).to.equal(false);
+  });
+
   it('reads the day a complaint is about, never in the future', () => {
     expect(dateOf('今天')).to.equal('2026-11-20');
     expect(dateOf('昨天晚上')).to.equal('2026-11-19');
