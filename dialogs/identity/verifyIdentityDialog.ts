@@ -54,6 +54,13 @@ export interface VerifyIdentityDeps {
 export interface VerifyIdentityOptions {
   /** Asking again after a failed attempt (no introduction). */
   retry?: boolean;
+  /**
+   * The mobile of the attempt that did not match, kept for the next one: the borrower retypes the ID characters, or
+   * types the mobile again if that was the mistake. Which of the two was wrong is never said.
+   */
+  mobile?: string;
+  /** The ID characters are asked for again (after ones that did not match). */
+  idAgain?: boolean;
 }
 
 /**
@@ -112,8 +119,10 @@ export class VerifyIdentityDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(SECRET_PROMPT, async (p: PromptValidatorContext<string>) => {
         const text = (p.recognized.value ?? '').trim();
-        const ok = CODE_KEYWORD.test(text) || normaliseIdLast6(text) !== undefined;
-        if (ok && !CODE_KEYWORD.test(text)) markSensitiveInput(p.context);
+        // The mobile typed again (with or without the ID characters) is taken too: after a try that did not match.
+        const mobile = mobileInText(text);
+        const ok = CODE_KEYWORD.test(text) || normaliseIdLast6(text) !== undefined || mobile !== undefined;
+        if (ok && !CODE_KEYWORD.test(text) && (!mobile || mobile.idLast6)) markSensitiveInput(p.context);
         // "为什么要身份证？安全吗": say what the characters are for before asking again.
         if (!ok && WHY_ASKED.test(text) && !/\d/.test(text)) await p.context.sendActivity(t(localeOf(p), 'identity.whyIdLast6'));
         return ok;
@@ -135,7 +144,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
     if (status.locked) return this.endLocked(step, locale, status.lockedUntil);
     const options = (step.options ?? {}) as VerifyIdentityOptions;
     if (!options.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
-    const given = mobileGiven(step.context);
+    const given = options.mobile ?? mobileGiven(step.context);
     if (given) return step.next(given);
     return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
   }
@@ -146,7 +155,8 @@ export class VerifyIdentityDialog extends ComponentDialog {
     (step.values as Values).mobile = given?.mobile;
     // Both in one message ("我的手机是…，身份证后六位…"): check them straight away.
     if (given?.idLast6) return step.next(given.idLast6);
-    return step.prompt(SECRET_PROMPT, { prompt: t(locale, 'identity.askIdLast6'), retryPrompt: t(locale, 'identity.retryIdLast6') });
+    const again = (step.options as VerifyIdentityOptions | undefined)?.idAgain;
+    return step.prompt(SECRET_PROMPT, { prompt: t(locale, again ? 'identity.askIdLast6Again' : 'identity.askIdLast6'), retryPrompt: t(locale, 'identity.retryIdLast6') });
   }
 
   private async checkSecretStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -170,7 +180,13 @@ export class VerifyIdentityDialog extends ComponentDialog {
         await step.context.sendActivity(t(locale, 'identity.codeSent', { mobile: sent.sentTo, minutes }));
         return step.prompt(CODE_PROMPT, { prompt: t(locale, 'identity.askCode'), retryPrompt: t(locale, 'identity.retryCode') });
       }
-      const result = await this.deps.verification.verify(conversation, values.mobile ?? '', text);
+      const retyped = mobileInText(text);
+      if (retyped && !retyped.idLast6) {
+        // The mobile typed again at the ID question (it was the mistake): keep it, and ask for the ID characters.
+        return step.replaceDialog(this.id, { retry: true, mobile: retyped.mobile } satisfies VerifyIdentityOptions);
+      }
+      if (retyped) values.mobile = retyped.mobile;
+      const result = await this.deps.verification.verify(conversation, values.mobile ?? '', retyped?.idLast6 ?? text);
       return this.afterAttempt(step, locale, result, 'identity.noMatch');
     } catch (err) {
       return this.endUnavailable(step, locale, err);
@@ -188,6 +204,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
   }
 
   private async afterAttempt(step: WaterfallStepContext, locale: Locale, result: VerifyResult, failureKey: MessageKey): Promise<DialogTurnResult> {
+    const { mobile } = step.values as Values;
     (step.values as Values).mobile = undefined;
     if (result.ok) {
       await step.context.sendActivity(t(locale, 'identity.verified'));
@@ -195,7 +212,9 @@ export class VerifyIdentityDialog extends ComponentDialog {
     }
     if (result.reason === 'locked' || result.remainingAttempts <= 0) return this.endLocked(step, locale, result.lockedUntil);
     await step.context.sendActivity(t(locale, failureKey, { remaining: result.remainingAttempts }));
-    return step.replaceDialog(this.id, { retry: true } satisfies VerifyIdentityOptions);
+    // After ID characters that did not match, the same mobile is kept for the next try (the code path starts over).
+    const keep = failureKey === 'identity.noMatch' && mobile ? { mobile, idAgain: true } : {};
+    return step.replaceDialog(this.id, { retry: true, ...keep } satisfies VerifyIdentityOptions);
   }
 
   private async endLocked(step: WaterfallStepContext, locale: Locale, lockedUntil: string | undefined): Promise<DialogTurnResult> {

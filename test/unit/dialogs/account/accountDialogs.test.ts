@@ -42,9 +42,28 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await bot.say('每个月只能还800'))).to.contain(t('zh-CN', 'identity.mobileFirst')).and.not.contain(t('zh-CN', 'identity.retryMobile'));
     expect(textOf(await bot.say('1380000000'))).to.contain(t('zh-CN', 'identity.retryMobile')).and.not.contain(t('zh-CN', 'identity.mobileFirst'));
     expect(textOf(await bot.say('13800000002'))).to.contain('身份证号码的后6位');
-    // After a failed try the mobile is asked again; the ID characters typed there get "mobile first, ID next".
-    expect(textOf(await bot.say('999999'))).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 2 }));
+    // After a failed try the mobile is kept: the ID characters typed again are checked with it.
+    const failed = textOf(await bot.say('999999'));
+    expect(failed).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 2 })).and.to.contain(t('zh-CN', 'identity.askIdLast6Again'));
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified'));
+  });
+
+  it('says "mobile first, ID next" for ID characters typed at the mobile question', async () => {
+    const bot = await harness();
+    await bot.say('我想分期');
     expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
+  });
+
+  it('takes the mobile typed again after a try that did not match, then asks for the ID characters, never saying which was wrong', async () => {
+    const bot = await harness();
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000003');
+    const failed = textOf(await bot.say('234561'));
+    expect(failed).to.contain(t('zh-CN', 'identity.noMatch', { remaining: 2 })).and.not.match(MONEY);
+    expect(failed).not.to.contain('手机号不对').and.not.to.contain('身份证不对');
+    expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+    const shown = textOf(await bot.say('234561'));
+    expect(shown).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('李四');
   });
 
   it('lists what the borrower filed that is still being handled, with its answer date ("how is my complaint doing?")', async () => {
