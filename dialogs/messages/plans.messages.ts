@@ -9,6 +9,7 @@ export const planMessages = defineMessages({
   'zh-CN': {
     // --- eligibility ---
     'plan.ineligible.intro': '我查看了您的账户。按目前的情况，暂时不能在这里自助申请分期，原因是：',
+    'plan.hardshipHeard': '还款有困难，先别着急。我们一起看看，按您现在的情况能怎么安排。',
     'plan.withdraw': '已经提交的分期申请，我在这里不能直接撤回，需要人工客服帮您办理。请点“转人工”，并告诉客服申请编号（PR 开头）。',
     'plan.reason.NOTHING_OWED': '您目前没有需要还的欠款，不需要申请分期。',
     'plan.reason.STATUS_NOT_ELIGIBLE': '您的借款目前的状态（例如正常还款中，或已转专门团队处理）不在自助分期的范围内。',
@@ -140,6 +141,7 @@ export const planMessages = defineMessages({
     'hardship.submitFailed': '抱歉，这份申请没能在这里提交成功。请转人工，由专员帮您办理。',
   },
   'zh-TW': {
+    'plan.hardshipHeard': '還款有困難，先別著急。我們一起看看，按您現在的情況能怎麼安排。',
     'plan.withdraw': '已經提交的分期申請，我在這裡不能直接撤回，需要真人客服幫您辦理。請點「轉人工」，並告訴客服申請編號（PR 開頭）。',
     'plan.ineligible.intro': '我查看了您的帳戶。按目前的情況，暫時不能在這裡自助申請分期，原因是：',
     'plan.reason.NOTHING_OWED': '您目前沒有需要還的欠款，不需要申請分期。',
@@ -267,6 +269,7 @@ export const planMessages = defineMessages({
     'hardship.submitFailed': '抱歉，這份申請沒能在這裡提交成功。請轉人工，由專員幫您辦理。',
   },
   en: {
+    'plan.hardshipHeard': "Finding it hard to pay is stressful; let's take it step by step and see what can be arranged for you now.",
     'plan.withdraw': 'I cannot withdraw a plan request that is already submitted; a person can do it for you. Tap "Talk to a person" and give them the reference (it starts with PR).',
     'plan.ineligible.intro': "I've checked your account. For now an installment plan can't be requested here by yourself, because:",
     'plan.reason.NOTHING_OWED': 'You have nothing to repay at the moment, so no plan is needed.',

@@ -80,6 +80,9 @@ interface SubmitOptions extends ConfirmSubmitOptions {
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
+/** "还不起了怎么办", "现在真的没钱", "I can't afford it": a request made out of hardship, met with a calm word first. */
+const HARDSHIP = /还不起|還不起|还不上|還不上|没钱|沒錢|没有钱|沒有錢|拿不出|付不起|失业了|失業了|太困难|太困難|压力太大|壓力太大|can'?t (afford|pay)|cannot (afford|pay)|no money|lost my job|\bbroke\b/i;
+
 /** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
 const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(我的)?(分期)?申[请請]|withdraw|cancel my (plan|installment)? ?(request|application)/i;
 
@@ -165,6 +168,7 @@ export class InstallmentPlanDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.withdraw')));
       return step.endDialog();
     }
+    if (!action && HARDSHIP.test(step.context.activity.text ?? '')) await step.context.sendActivity(t(localeOf(step.context), 'plan.hardshipHeard'));
     // "分期要手续费吗" / "停息挂账是什么意思": the policy's answer first, then the steps to the borrower's own plans.
     await this.answerPlanTerms(step.context, { named: true });
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);

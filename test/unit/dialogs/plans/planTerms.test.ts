@@ -90,3 +90,14 @@ describe('plan terms in the plan flow (transcripts)', () => {
     expect(textOf(await tw.say({ text: '分期會收手續費嗎', locale: 'zh-TW' }))).to.contain(t('zh-TW', 'plan.terms.noCost'));
   });
 });
+
+describe('a plan asked for out of hardship', () => {
+  it('meets "还不起了怎么办" with a calm word before the verification', async () => {
+    const bot = await makePlanBot();
+    const replies = textOf(await bot.say('还不起了怎么办'));
+    expect(replies).to.contain(t('zh-CN', 'plan.hardshipHeard'));
+    expect(replies.indexOf(t('zh-CN', 'plan.hardshipHeard'))).to.be.below(replies.indexOf(t('zh-CN', 'identity.askMobile')));
+    const plain = await makePlanBot();
+    expect(textOf(await plain.say('我想分期还款'))).not.to.contain(t('zh-CN', 'plan.hardshipHeard'));
+  });
+});
