@@ -17,7 +17,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
 import { asksAQuestion } from '../dialogs/questionForm';
-import { asksIfBot, clausesOf, cleanText, isAcknowledgement, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, isAcknowledgement, isPlea, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
 
@@ -253,6 +253,10 @@ export class BorrowerBot extends ActivityHandler {
     if (isAcknowledgement(text)) {
       profile.offers = offers;
       await this.replyWithMenu(context, locale, 'core.acknowledged');
+      return 'answered';
+    }
+    if (isPlea(text)) {
+      await this.replyWithMenu(context, locale, 'core.plea');
       return 'answered';
     }
     if (wantsPolice(text)) {

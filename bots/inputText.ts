@@ -45,6 +45,14 @@ export function asksIfBot(text: string): boolean {
   return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
 }
 
+/** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
+const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
+
+/** "救救我": a plea, not a request the recogniser can place. Met with care (and 110 if in danger), never "outside what I can help with". */
+export function isPlea(text: string): boolean {
+  return PLEA.test(text.trim());
+}
+
 /** The borrower means to call the police, or asks whether to ("我要报警", "能报警吗", "should I call the police"). */
 const WANTS_POLICE =
   /^(我)?(要|想|会|會|得|准备|準備|现在就|現在就|马上|馬上)?(去)?(报警|報警)|^(我)?(能|可以|该|該|应该|應該|要不要|能不能|可不可以)(不)?(去)?(报警|報警)|^(i('ll| will| want to| am going to| am gonna|'m going to|'m gonna)|should i|can i|do i need to) (call|phone|contact|report (this|it|them|you) to) (the )?police\b/i;

@@ -34,6 +34,7 @@ export const coreMessages = defineMessages({
     'core.clarifiedNeither': '好的，是我没理解对。能用一两句话再说说您遇到的情况吗？也可以点下面的选项：',
     'core.police':
       '如果您正面临威胁或暴力，有人强行进入您的住处、限制您的人身自由，或冒充公安、法院等公职人员，请直接拨打 110 报警。怀疑遇到诈骗，也可以拨打 96110 咨询。如果是催收人员有不当行为，我可以帮您正式投诉；请保留通话录音、短信和截图。',
+    'core.plea': '我在，先别着急。如果您现在有危险，请立即拨打 110。能用一两句话告诉我发生了什么吗？也可以点下面的选项，或直接转人工：',
     'core.secondMiss': '抱歉，我还是没能理解。要不要我帮您转给人工客服？',
     'core.alsoLater': '您说的两件事我都记下了：先办“{first}”，办完接着办“{task}”。',
     'core.laterNow': '您刚才还说到“{task}”，现在接着办吗？',
@@ -90,6 +91,7 @@ export const coreMessages = defineMessages({
     'core.clarifiedNeither': '好的，是我沒理解對。能用一兩句話再說說您遇到的情況嗎？也可以點下面的選項：',
     'core.police':
       '如果您正面臨威脅或暴力，有人強行進入您的住處、限制您的人身自由，或冒充公安、法院等公職人員，請直接撥打 110 報警。懷疑遇到詐騙，也可以撥打 96110 諮詢。如果是催收人員有不當行為，我可以幫您正式投訴；請保留通話錄音、簡訊和截圖。',
+    'core.plea': '我在，先別著急。如果您現在有危險，請立即撥打 110。能用一兩句話告訴我發生了什麼嗎？也可以點下面的選項，或直接轉真人客服：',
     'core.secondMiss': '抱歉，我還是沒能理解。要不要我幫您轉給人工客服？',
     'core.alsoLater': '您說的兩件事我都記下了：先辦「{first}」，辦完接著辦「{task}」。',
     'core.laterNow': '您剛才還說到「{task}」，現在接著辦嗎？',
@@ -145,6 +147,7 @@ export const coreMessages = defineMessages({
     'core.clarifiedNeither': 'OK, I misunderstood. Could you tell me again in a sentence or two what is happening? Or pick an option:',
     'core.police':
       'If you face threats or violence, someone forces their way into your home or restricts your freedom, or someone poses as the police, a court or another official, call 110 now. If you suspect a scam, you can also call 96110 for advice. If a collector behaved badly, I can file a formal complaint for you; please keep call recordings, messages and screenshots.',
+    'core.plea': "I'm here; take a breath. If you are in danger right now, call 110. Can you tell me in a sentence or two what is happening? Or pick an option below, or talk to a person:",
     'core.secondMiss': "Sorry, I still didn't understand. Shall I connect you to a person?",
     'core.alsoLater': 'I have noted both things you asked: first "{first}", then "{task}".',
     'core.laterNow': 'You also mentioned "{task}". Shall we do that now?',

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksIfBot, wantsPolice } from '../../../bots/inputText';
+import { asksIfBot, isPlea, wantsPolice } from '../../../bots/inputText';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -41,6 +41,24 @@ describe('"我要报警" in a conversation', () => {
       expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
       const en = await bot.say({ text: 'should I call the police?', locale: 'en-US' });
       expect(textOf(en)).to.equal(t('en', 'core.police'));
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('a plea ("救救我")', () => {
+  it('knows a plea from a request', () => {
+    for (const text of ['救救我', '救命啊！', '求求你们了', '求你们了', 'please help me', 'SOS']) expect(isPlea(text), text).to.equal(true);
+    for (const text of ['帮帮我分期', '救救我，我还不起了想分期', '求求你们别打电话了', 'help', '']) expect(isPlea(text), text).to.equal(false);
+  });
+
+  it('is met with care, 110 if in danger, and the menu with a person, never "outside what I can help with"', async () => {
+    const bot = await botHarness();
+    try {
+      const replies = await bot.say('救救我');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
+      expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
     } finally {
       await bot.close();
     }
