@@ -17,6 +17,9 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.credit.dispute', /有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine/i],
 ];
 
+/** "逾期会怎么样", "不还有什么后果", "what happens if I don't pay": the consequences of being overdue, not only the record. */
+const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|what happens|consequences?/i;
+
 /**
  * `credit_report`: notice before reporting, 5-year retention after the overdue ends, 2 free reports a year,
  * 20-day written answer to a dispute (the part asked about, or all of them); paid "credit repair" is a scam.
@@ -28,10 +31,13 @@ export class CreditReportDialog extends InfoAnswerDialog {
   }
 
   protected facts(context: TurnContext, locale: Locale): string[] {
-    const topics = topicsAsked(context.activity.text ?? '', TOPICS);
+    const text = context.activity.text ?? '';
+    const topics = topicsAsked(text, TOPICS);
     const answer = [t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n');
+    // "逾期会怎么样": the credit report is one of the consequences; the others (domain.md §1) come first.
+    const consequences = ASKS_CONSEQUENCES.test(text) ? [t(locale, 'guidance.credit.consequences')] : [];
     // Paid "repair" preys on people who want a record gone: said with the full answer and with the retention one.
-    return topics.includes('guidance.credit.retention') ? [answer, t(locale, 'guidance.credit.scam')] : [answer];
+    return [...consequences, answer, ...(topics.includes('guidance.credit.retention') ? [t(locale, 'guidance.credit.scam')] : [])];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

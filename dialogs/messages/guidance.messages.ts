@@ -32,6 +32,8 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': '其他地点',
     'guidance.visit.next': '如果来访人员有不当行为，您可以投诉；也可以申请协商还款，或转人工。',
 
+    'guidance.credit.consequences':
+      '逾期一般会带来这些后果：按合同产生罚息；贷款机构会按规定联系您催收；逾期记录可能报送征信；长期不还的，贷款机构可以向法院提起民事诉讼。逾期属于民事纠纷，不会因为还不上钱被抓。尽早联系我们商量还款安排，是减少影响最好的办法。',
     'guidance.credit.intro': '关于征信：',
     'guidance.credit.notice': '上报逾期等负面信息前，贷款机构应当先通知您。',
     'guidance.credit.retention': '负面记录一般自不良行为结束之日起保存 5 年，期满删除；保存期间，您可以对记录附上自己的说明。',
@@ -111,6 +113,8 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': '其他地點',
     'guidance.visit.next': '如果來訪人員有不當行為，您可以投訴；也可以申請協商還款，或轉真人客服。',
 
+    'guidance.credit.consequences':
+      '逾期一般會帶來這些後果：按合約產生罰息；貸款機構會按規定聯繫您催收；逾期紀錄可能報送徵信；長期不還的，貸款機構可以向法院提起民事訴訟。逾期屬於民事糾紛，不會因為還不上錢被抓。儘早聯繫我們商量還款安排，是減少影響最好的辦法。',
     'guidance.credit.intro': '關於徵信：',
     'guidance.credit.notice': '上報逾期等負面資訊前，貸款機構應當先通知您。',
     'guidance.credit.retention': '負面紀錄一般自不良行為結束之日起保存 5 年，期滿刪除；保存期間，您可以對紀錄附上自己的說明。',
@@ -190,6 +194,8 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.place.other': 'another place',
     'guidance.visit.next': 'If visitors behave improperly you can complain; you can also ask about a repayment plan or talk to a person.',
 
+    'guidance.credit.consequences':
+      'Being overdue usually means: penalty interest under your contract; collection contact from the lender, within the rules; the overdue record may go on your credit report; and if it stays unpaid for long, the lender can sue in a civil court. Being overdue is a civil matter: nobody is arrested for being unable to pay. Talking to us early about a repayment arrangement is the best way to limit the effects.',
     'guidance.credit.intro': 'About your credit report:',
     'guidance.credit.notice': 'The lender must tell you before it reports negative information.',
     'guidance.credit.retention': 'Negative records are generally kept for 5 years from when the overdue ends, and deleted after that; meanwhile you can add your own statement to the record.',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
+import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { allText, makeHarness, titlesOf } from './harness';
 
 describe('CreditReportDialog transcripts', () => {
@@ -17,6 +18,15 @@ describe('CreditReportDialog transcripts', () => {
       intentLabel('zh-CN', 'human_agent'),
       t('zh-CN', 'guidance.button.verify'),
     ]);
+  });
+
+  it('answers "what happens if I am overdue" with the consequences first (civil, no arrest), then the credit rules', async () => {
+    const h = await makeHarness({ recognizer: new ScriptedRecognizer({ 逾期了会怎么样: ['credit_report', 0.9], 'what happens if I do not pay': ['credit_report', 0.95] }) });
+    const text = allText(await h.say('逾期了会怎么样'));
+    expect(text).to.contain(t('zh-CN', 'guidance.credit.consequences')).and.to.contain(t('zh-CN', 'guidance.credit.notice'));
+    expect(text.indexOf(t('zh-CN', 'guidance.credit.consequences'))).to.be.below(text.indexOf(t('zh-CN', 'guidance.credit.intro')));
+    expect(allText(await h.say({ text: 'what happens if I do not pay', locale: 'en-US' }))).to.contain(t('en', 'guidance.credit.consequences'));
+    expect(allText(await (await makeHarness()).say('逾期会上征信吗')), 'not asked: not said').not.to.contain(t('zh-CN', 'guidance.credit.consequences'));
   });
 
   it('answers the part asked about: how long a record stays, how to get a report, what to do about an error', async () => {
