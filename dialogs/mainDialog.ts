@@ -40,6 +40,9 @@ const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
 /** Prompts whose answer is the borrower's own account of things, taken as written (never a side question). */
 const AS_WRITTEN_PROMPTS = new Set([HANDOFF_MESSAGE_PROMPT, COMPLAINT_WHAT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT]);
 
+/** "那我该怎么办" / "what should I do now" and nothing else. */
+const WHAT_NOW = /^(那|那么|那麼|所以)?(我)?(现在|現在)?(该|該|应该|應該|要)?(怎么办|怎麼辦|怎么做|怎麼做)(呢|啊|呀)?[？?。.!！]*$|^(so |then )?what (should|do|can) i do( now| then| next)?[?.!]*$/i;
+
 export interface ConfidenceThresholds {
   /** At or above: route straight away. */
   high: number;
@@ -203,6 +206,14 @@ export class MainDialog extends ComponentDialog {
       await this.replyWithMenu(step.context, locale, 'core.iAmABot');
       return step.endDialog();
     }
+    // "那我该怎么办" right after an answer: that answer's next steps, not the list of everything the bot does (and not
+    // "did you mean…?" between what the words and the last topic suggest).
+    const lastTopic = WHAT_NOW.test(step.context.activity.text?.trim() ?? '') ? (await this.deps.profile.get(step.context, defaultProfile())).lastTopic : undefined;
+    const lastInfo = lastTopic ? this.infoAnswer(step, lastTopic) : undefined;
+    if (lastInfo) {
+      await lastInfo.nextSteps(step.context);
+      return step.endDialog();
+    }
     const { high, low } = this.deps.thresholds;
     const middling = recognition.score >= low && recognition.score < high;
     // Torn between two asks because the message makes both ("…说要起诉我，是你们吗"): each clause is clear, so no
@@ -214,7 +225,9 @@ export class MainDialog extends ComponentDialog {
     }
     // Only tasks are offered as buttons: small talk (thanks, goodbye) has no label of its own (it would read as a
     // second "neither"), and between two small-talk guesses the top one is answered, since either answer is harmless.
-    const candidates = [recognition.intent, recognition.runnerUp.intent].filter((i) => TASK_INTENTS.includes(i));
+    // A candidate must be plausible on its own (half the low threshold at least): with small talk on top ("那我该怎么办":
+    // help 0.53), a runner-up task at 0.09 is not offered as "did you mean…?".
+    const candidates = [recognition, recognition.runnerUp].filter((c) => TASK_INTENTS.includes(c.intent) && c.score >= low / 2).map((c) => c.intent);
     if (candidates.length === 0) return step.next(recognition.intent);
     (step.values as ClarifyValues).candidates = candidates;
     return step.prompt(CLARIFY_PROMPT, {

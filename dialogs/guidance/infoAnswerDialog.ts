@@ -101,6 +101,11 @@ export abstract class InfoAnswerDialog extends ComponentDialog implements AsideA
     return step.endDialog();
   }
 
+  /** "那我该怎么办" right after this answer: its next steps again (with the verify button when not verified), not the facts. */
+  async nextSteps(context: TurnContext): Promise<void> {
+    await this.close(context, localeOfStep(context), {}, await verifiedAccount(context, this.deps));
+  }
+
   private async close(context: TurnContext, locale: Locale, options: RouteOptions, snapshot: AccountSnapshot | undefined): Promise<void> {
     const { key, actions } = this.next(context, locale, options, snapshot);
     await sendNext(context, locale, key, snapshot ? actions : [...actions, verifyAction(locale, this.intent)]);

@@ -167,6 +167,21 @@ describe('MainDialog transcripts', () => {
       .assertReply('AMOUNT?');
   });
 
+  it('does not offer a runner-up task with next to no score of its own as "did you mean…?"', async () => {
+    const scripted = new ScriptedRecognizer({ 那我该怎么办: ['help', 0.53, 'doorstep_visit'] });
+    // As the embedded recogniser scores it: help 0.53, the doorstep visit a distant second.
+    const adapter = makeBot({
+      recognize: async (text, context) => {
+        const r = await scripted.recognize(text, context);
+        return { ...r, runnerUp: { intent: 'doorstep_visit', score: 0.09 }, scores: { ...r.scores, doorstep_visit: 0.09 } };
+      },
+    });
+    await adapter.send('那我该怎么办').assertReply((a) => {
+      expect(textOf(a)).not.to.contain(t('zh-CN', 'core.clarify'));
+      expect(buttonsOf(a)).not.to.include(intentLabel('zh-CN', 'doorstep_visit'));
+    });
+  });
+
   it('reads a typed reply to "did you mean A or B?" that is neither button as a new message, not the same question again', async () => {
     const adapter = makeBot(
       new ScriptedRecognizer({ '我钱的事情怎么弄': ['installment_plan', 0.55, 'account_status'], 你好: ['greeting', 0.95], 'I want a plan, my number is 13800000002': ['installment_plan', 0.9] }),

@@ -107,3 +107,21 @@ describe('clauses of a message', () => {
     expect(clausesOf('是你们的催收员说要起诉我')).to.deep.equal([]);
   });
 });
+
+describe('"那我该怎么办" right after an answer', () => {
+  let bot: Awaited<ReturnType<typeof botHarness>>;
+  beforeEach(async () => (bot = await botHarness()));
+  afterEach(async () => bot.close());
+
+  it("gets that answer's next steps, not the list of everything the bot does", async () => {
+    await bot.say('他们说要起诉我');
+    const replies = await bot.say('那我该怎么办');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'guidance.lawsuit.next'));
+    expect(textOf(replies)).not.to.contain(t('zh-CN', 'core.help'));
+    expect(textOf(await bot.say({ text: 'what should I do now?', locale: 'en-US' }))).to.equal(t('en', 'guidance.lawsuit.next'));
+  });
+
+  it('gets the help answer when nothing was answered before', async () => {
+    expect(textOf(await bot.say('我该怎么办'))).to.contain(t('zh-CN', 'core.help'));
+  });
+});
