@@ -167,8 +167,7 @@ export class MainDialog extends ComponentDialog {
   private sideQuestion(innerDc: DialogContext, at: PromptAt): (Dialog & AsideAnswer) | undefined {
     const { recognition } = turnInfo(innerDc.context);
     if (recognition.score < this.deps.thresholds.high) return undefined;
-    const route = this.deps.routes[recognition.intent];
-    const info = route && 'dialog' in route ? innerDc.findDialog(route.dialog) : undefined;
+    const info = this.routedDialog(innerDc, recognition.intent);
     if (!info || !answersAside(info)) return undefined;
     if (!asksAQuestion(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
     if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
@@ -178,9 +177,14 @@ export class MainDialog extends ComponentDialog {
 
   /** The intent's route when it is an information answer (lawsuit, doorstep visit, credit report, how to repay). */
   private infoAnswer(dc: DialogContext, intent: Intent): InfoAnswerDialog | undefined {
-    const route = this.deps.routes[intent];
-    const dialog = route && 'dialog' in route ? dc.findDialog(route.dialog) : undefined;
+    const dialog = this.routedDialog(dc, intent);
     return dialog instanceof InfoAnswerDialog ? dialog : undefined;
+  }
+
+  /** The dialog the intent's route starts, if it starts one. */
+  private routedDialog(dc: DialogContext, intent: Intent): Dialog | undefined {
+    const route = this.deps.routes[intent];
+    return route && 'dialog' in route ? dc.findDialog(route.dialog) : undefined;
   }
 
   /**
