@@ -1,6 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { BorrowerEvent, BorrowerNotifier } from '../services/handoff/handoffBus';
 import { localeOf } from '../services/recognizer/language';
+import { queuePlaceText } from '../dialogs/handoff/queuePlace';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { defaultProfile, type ConversationProfile } from '../dialogs/turnInfo';
 
@@ -26,9 +27,7 @@ export async function sendBorrowerEvent(context: TurnContext, event: BorrowerEve
       await context.sendActivity(t(locale, 'handoff.agentMessage', { agentName: event.agentName, text: event.text }));
       return;
     case 'queued':
-      await context.sendActivity(
-        t(locale, 'handoff.position', { position: Math.max(0, event.position - 1), minutes: Math.max(1, Math.round(event.estimatedWaitSeconds / 60)) }),
-      );
+      await context.sendActivity(queuePlaceText(locale, 'handoff.position', { position: event.position, waitSeconds: event.estimatedWaitSeconds }));
       return;
     case 'closed':
       await context.sendActivity(t(locale, `handoff.outcome.${event.outcome}` as MessageKey));

@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { HandoffService } from '../services/handoff/handoffService';
 import type { Logger } from '../services/logging/logger';
+import { queuePlaceText } from '../dialogs/handoff/queuePlace';
 import { menuActions } from '../dialogs/menu';
 import { t, type Locale } from '../dialogs/messages';
 import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
@@ -54,8 +55,7 @@ export class HandoffRelay {
   private async tellPosition(context: TurnContext, conversationId: string, locale: Locale): Promise<boolean> {
     const status = await this.handoff.status(conversationId);
     if (status?.position === undefined || status.estimatedWaitSeconds === undefined) return false;
-    const minutes = Math.max(1, Math.round(status.estimatedWaitSeconds / 60));
-    await context.sendActivity(t(locale, 'handoff.position', { position: Math.max(0, status.position - 1), minutes }));
+    await context.sendActivity(queuePlaceText(locale, 'handoff.position', { position: status.position, waitSeconds: status.estimatedWaitSeconds }));
     return true;
   }
 

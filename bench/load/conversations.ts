@@ -169,7 +169,7 @@ export function borrowerConversation(index: number, borrowers: FixtureBorrower[]
     },
     {
       text: pick(says.handoff, index),
-      expect: { label: 'hand-off', replies: [m('handoff.queued', { params: { reference: REFERENCE, position: COUNT, minutes: COUNT } })] },
+      expect: { label: 'hand-off', replies: [m(['handoff.queued', 'handoff.queuedNext'], { params: { reference: REFERENCE, minutes: COUNT } })] },
     },
   ];
   return { locale, borrowerId: borrower.account.borrower.id, turns };

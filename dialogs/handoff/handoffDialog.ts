@@ -13,6 +13,7 @@ import type { FiledRecords } from '../filedRecords';
 import { formatLocalTime } from '../format';
 import { intentLabel, menuActions, wantsToLeaveMessage } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
+import { queuePlaceText } from './queuePlace';
 import { conversationKey, defaultProfile, turnInfoOrUndefined, type ConversationProfile } from '../turnInfo';
 
 export const HANDOFF_DIALOG = 'handoff.request';
@@ -113,9 +114,8 @@ export class HandoffDialog extends ComponentDialog {
       await context.sendActivity(t(locale, 'handoff.alreadyLeftMessage', { reference: result.ticketId }));
       return step.endDialog();
     }
-    const minutes = Math.max(1, Math.round(result.estimatedWaitSeconds / 60));
-    const key: MessageKey = result.created ? 'handoff.queued' : 'handoff.alreadyQueued';
-    await context.sendActivity(t(locale, key, { reference: result.ticketId, position: Math.max(0, result.position - 1), minutes }));
+    const key = result.created ? 'handoff.queued' : 'handoff.alreadyQueued';
+    await context.sendActivity(queuePlaceText(locale, key, { position: result.position, waitSeconds: result.estimatedWaitSeconds, reference: result.ticketId }));
     return step.endDialog();
   }
 

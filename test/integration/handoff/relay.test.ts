@@ -154,7 +154,8 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     try {
       expect((await (await agent.send('POST', '/agent/api/claim')).json()).ticket.id).to.equal(first.reference);
       // The wait estimate varies with handling times: match the update up to its minutes.
-      const [head, tail] = t('zh-CN', 'handoff.position', { position: 0, minutes: '\u0000' }).split('\u0000');
+      // Now next in line: "您是下一位", not "您前面还有 0 位".
+      const [head, tail] = t('zh-CN', 'handoff.positionNext', { minutes: '\u0000' }).split('\u0000');
       const update = await waitForBotText(second.borrower, (x) => x.startsWith(head) && x.endsWith(tail));
       expect(Number(update.slice(head.length, update.length - tail.length))).to.be.at.least(1);
     } finally {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { queuePlaceText } from '../../../dialogs/handoff/queuePlace';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { HandoffRelay } from '../../../bots/handoffRelay';
 import { t } from '../../../dialogs/messages';
@@ -140,4 +141,12 @@ describe('HandoffRelay: stopping the wait, in the borrower\'s own words', () => 
       expect(profile.handoffTicket).to.not.equal(undefined);
     });
   }
+});
+
+describe('the place in the queue, in words', () => {
+  it('says "you are next" for the one next in line, and how many are ahead otherwise', () => {
+    expect(queuePlaceText('zh-CN', 'handoff.position', { position: 1, waitSeconds: 100 })).to.equal('排队更新：您是下一位，预计还需约 2 分钟。');
+    expect(queuePlaceText('zh-CN', 'handoff.position', { position: 3, waitSeconds: 20 })).to.equal('排队更新：您前面还有 2 位，预计还需约 1 分钟。');
+    expect(queuePlaceText('en', 'handoff.queued', { position: 1, waitSeconds: 180, reference: 'H-1' })).to.contain('You are next').and.to.contain('H-1');
+  });
 });

@@ -90,6 +90,8 @@ const FILED_CONFIRMATIONS: MessageKey[] = [
   // The hand-off ticket.
   'handoff.queued',
   'handoff.alreadyQueued',
+  'handoff.queuedNext',
+  'handoff.alreadyQueuedNext',
 ];
 
 describe('message rendering', () => {

@@ -281,7 +281,7 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(buttonsOf(ineligible)[0]).to.equal(intentLabel('zh-CN', 'human_agent'));
 
       const queued = await bot.say(intentLabel('zh-CN', 'human_agent'));
-      expect(textOf(queued)).to.equal(t('zh-CN', 'handoff.queued', { reference: 'H-20261120-0001', position: 0, minutes: 2 }));
+      expect(textOf(queued)).to.equal(t('zh-CN', 'handoff.queuedNext', { reference: 'H-20261120-0001', minutes: 2 }));
       expect(bot.handoffRequests).to.have.length(1);
       const [ticket] = bot.handoffRequests;
       expect(ticket).to.include({ priority: 2, borrowerId: 'D004', reason: intentLabel('zh-CN', 'installment_plan'), language: 'zh-CN' });
