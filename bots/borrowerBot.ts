@@ -16,7 +16,6 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksAQuestion } from '../dialogs/questionForm';
 import { asksIfBot, clausesOf, cleanText, isAcknowledgement, isPlea, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -294,7 +293,7 @@ export class BorrowerBot extends ActivityHandler {
     if (SMALL_TALK_INTENTS.includes(recognition.intent) && ownMobileInText(text)) return { recognition: certainResult(text, 'account_status', language) };
     const clauses = clausesOf(text);
     const clauseIntents = clauses.length
-      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r, i) => ({ intent: r.intent, score: r.score, asks: asksAQuestion(clauses[i]) }))
+      ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r, i) => ({ text: clauses[i], intent: r.intent, score: r.score }))
       : undefined;
     return { recognition, clauseIntents };
   }

@@ -28,7 +28,7 @@ import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
 import { answersAside, type AsideAnswer, type RouteTable } from './routes';
-import { defaultProfile, turnInfo, type ConversationProfile } from './turnInfo';
+import { defaultProfile, turnInfo, type ClauseIntent, type ConversationProfile } from './turnInfo';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE_WATERFALL = 'main.route';
@@ -39,6 +39,12 @@ const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
 
 /** Prompts whose answer is the borrower's own account of things, taken as written (never a side question). */
 const AS_WRITTEN_PROMPTS = new Set([HANDOFF_MESSAGE_PROMPT, COMPLAINT_WHAT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT]);
+
+/**
+ * A clause that asks for a person says so ("转人工", "我要找客服", "let me talk to someone"). "请在24小时内联系139…处理",
+ * quoted from a text message, is the sender's words, not a request for a person.
+ */
+const NAMES_A_PERSON = /人工|真人|客服|转人|轉人|找人|专员|專員|agent|person|human|someone|somebody|representative/i;
 
 /** "那我该怎么办" / "what should I do now" and nothing else. */
 const WHAT_NOW = /^(那|那么|那麼|所以)?(我)?(现在|現在)?(该|該|应该|應該|要)?(怎么办|怎麼辦|怎么做|怎麼做)(呢|啊|呀)?[？?。.!！]*$|^(so |then )?what (should|do|can) i do( now| then| next)?[?.!]*$/i;
@@ -314,7 +320,7 @@ export class MainDialog extends ComponentDialog {
     if (alsoInfo) {
       // Answered only when asked: "一直叫我全额还清" beside "催收不同意我分期" is what the collector said, not a
       // question about how to repay.
-      if (this.alsoAsked(dc.context, intent)?.asks) await alsoInfo.answerAside(dc.context, { intent: also, entities });
+      if (asksAQuestion(this.alsoAsked(dc.context, intent)?.text ?? '')) await alsoInfo.answerAside(dc.context, { intent: also, entities });
       return intent;
     }
     const topInfo = this.infoAnswer(dc, intent);
@@ -337,9 +343,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A second task one clause of the message asks for with confidence, other than `intent`. */
-  private alsoAsked(context: TurnContext, intent: Intent): { intent: Intent; score: number; asks?: boolean } | undefined {
+  private alsoAsked(context: TurnContext, intent: Intent): ClauseIntent | undefined {
     const { clauseIntents } = turnInfo(context);
-    return clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent));
+    return clauseIntents?.find(
+      (c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent) && (c.intent !== 'human_agent' || NAMES_A_PERSON.test(c.text)),
+    );
   }
 }
 

@@ -3,6 +3,13 @@ import type { Intent, RecognitionResult } from '../services/recognizer/intentRec
 import type { Locale } from './messages';
 
 /** What the bot worked out about this turn before any dialog runs: kept in turn state, read by dialogs. */
+/** One clause of a message that asks more than one thing, and what the recogniser makes of it alone. */
+export interface ClauseIntent {
+  text: string;
+  intent: Intent;
+  score: number;
+}
+
 export interface TurnInfo {
   locale: Locale;
   recognition: RecognitionResult;
@@ -10,7 +17,7 @@ export interface TurnInfo {
    * A new request in two or more clauses ("我想分期，会上征信吗"): each clause's top intent, in order. The whole
    * message's recognition names one need; these let the main dialog see a second one.
    */
-  clauseIntents?: ReadonlyArray<{ intent: Intent; score: number; /** The clause is a question by its form ("会上征信吗"). */ asks?: boolean }>;
+  clauseIntents?: ReadonlyArray<ClauseIntent>;
   /** The message asks whether the bot is a person ("你是机器人吗", "are you a bot"). */
   asksIfBot?: boolean;
   /** A digest of the general facts the bot's previous answer gave, if it gave some (ConversationProfile.lastFacts). */

@@ -77,6 +77,14 @@ describe('a message that asks two things', () => {
     expect(text).not.to.contain(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'negotiation_refused'), task: intentLabel('zh-CN', 'repayment_howto') }));
   });
 
+  it('does not take a quoted text message\'s "contact 139… to settle it" for a request for a person, and checks the number', async () => {
+    const text = textOf(await bot.say('我收到一条短信：【某某法院】您的借款逾期已被立案，请在24小时内联系13912345678处理，否则将强制执行。这是真的吗'));
+    expect(text).to.contain('律师函不是法院文书');
+    expect(text).to.contain(t('zh-CN', 'guidance.scam.notLenderOfficial', { number: '139****5678' }));
+    // No hand-off: nothing about queues, service hours or leaving a message.
+    expect(text).not.to.match(/排队|人工服务时间|留言/);
+  });
+
   it('offers nothing later when the first task is cancelled', async () => {
     await bot.say('催收每天打几十个电话，还打到我公司去，能不能让我分几个月还');
     const cancelled = textOf(await bot.say('取消'));
