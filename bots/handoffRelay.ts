@@ -3,12 +3,10 @@ import type { HandoffService } from '../services/handoff/handoffService';
 import type { Logger } from '../services/logging/logger';
 import { queuePlaceText } from '../dialogs/handoff/queuePlace';
 import { menuActions } from '../dialogs/menu';
+import { asksAboutWait } from './inputText';
 import { t, type Locale } from '../dialogs/messages';
 import { conversationKey, type ConversationProfile } from '../dialogs/turnInfo';
 
-/** "How much longer?" / "我前面还有几个人" while waiting for a person. */
-const ASKS_ABOUT_WAIT =
-  /(还要等|還要等|要等多久|等多久|等了好久|还要多久|還要多久|多久才|多久能|前面还有|前面還有|排第几|排第幾|排到我|轮到我|輪到我|怎么还没人|怎麼還沒人|还没人接|還沒人接|how (much )?long|how much longer|my (place|position)|when will (someone|a person|an agent)|still waiting)/i;
 /** "不等了" and its variants ("算了不等了", "太久了，我不等了", "不用转人工了"), in a short message. */
 const STOP_WAITING =
   /^(取消|cancel|算了)$|不(想|要|用)?等了|^不等$|不(想|要|用)?排(队|隊)?了|取消排(队|隊)|不(用|要)?(转|轉)人工了|不(找|要)人工了|\b(stop waiting|leave (the )?queue|(do not|don'?t) want to wait( any ?more)?|won'?t wait|never ?mind|forget it)\b/i;
@@ -66,7 +64,7 @@ export class HandoffRelay {
     const relay = await this.handoff.onBorrowerMessage(conversationId, input);
     if (relay.relayed) return true;
     if (relay.state === 'queued') {
-      if (relay.kind !== 'message' && ASKS_ABOUT_WAIT.test(input.text)) return this.tellPosition(context, conversationId, locale);
+      if (relay.kind !== 'message' && asksAboutWait(input.text)) return this.tellPosition(context, conversationId, locale);
       if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE.test(input.text.trim()) : stopsWaiting(input.text))) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;

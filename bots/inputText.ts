@@ -45,6 +45,14 @@ export function asksIfBot(text: string): boolean {
   return ASKS_IF_BOT.test(text) && !/(转|轉|找|接|要|给我|給我|transfer|connect|put me)/i.test(text);
 }
 
+/** "How much longer?" / "我前面还有几个人": about waiting for a person. */
+const ASKS_ABOUT_WAIT =
+  /(还要等|還要等|要等多久|等多久|等了好久|还要多久|還要多久|多久才|多久能|前面还有|前面還有|排第几|排第幾|排到我|轮到我|輪到我|怎么还没人|怎麼還沒人|还没人接|還沒人接|什么时候有人|什麼時候有人|how (much )?long|how much longer|my (place|position)|when will (someone|a person|an agent)|still waiting)/i;
+
+export function asksAboutWait(text: string): boolean {
+  return ASKS_ABOUT_WAIT.test(text);
+}
+
 /** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
 const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
 

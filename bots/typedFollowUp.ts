@@ -8,6 +8,7 @@ import { maskMobile } from '../services/logging/mask';
 import type { PendingOffers } from '../dialogs/turnInfo';
 import { mobileInText, normaliseMobile } from '../services/identity/identityNormalisers';
 import { isIntent, type Intent } from '../services/recognizer/intentRecognizer';
+import { asksAboutWait } from './inputText';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
 
 
@@ -29,7 +30,8 @@ export function offersIn(activities: Partial<Activity>[]): PendingOffers | undef
     // A question whose only button is "a person" ("Shall I connect you to a person?"): a typed yes answers it.
     if (actions.length === 1 && typeof actions[0].value === 'string' && PERSON_LABELS.has(actions[0].value)) offers = { ...offers, person: true };
     for (const action of actions) {
-      if (typeof action.value === 'string' && BOOK_LABELS.has(action.value)) offers = { ...offers, book: 'cannot_reach_collector' };
+      // The hand-off's own "book a callback": nobody could take the conversation now.
+      if (typeof action.value === 'string' && BOOK_LABELS.has(action.value)) offers = { ...offers, book: 'cannot_reach_collector', personLater: true };
       const v = action.value as Partial<NextActionValue> | undefined;
       if (!v || typeof v !== 'object' || typeof v.intent !== 'string') continue;
       if (v.action === 'verify' && v.intent !== 'verify_collector') offers = { ...offers, verify: v.intent };
@@ -73,6 +75,9 @@ const TIME_SHARE = 0.6;
 export function typedFollowUp(offers: PendingOffers | undefined, text: string, now: number, timeZone: string): NextActionValue | undefined {
   if (!offers || !text) return undefined;
   if (offers.person && (yesNo(text, { yes: [], no: [] }) === true || PERSON_YES.test(text.trim()))) return { intent: 'human_agent' };
+  // "要等多久" after "nobody is available now": asked again, the hand-off says when people are back (or queues, if
+  // someone has come online meanwhile).
+  if (offers.personLater && asksAboutWait(text)) return { intent: 'human_agent' };
   const given = offers.verify ? mobileInText(text) : undefined;
   const mobile = given && !given.idLast6 ? given.mobile : undefined;
   if (mobile && isIntent(offers.verify)) return { intent: offers.verify, action: 'verify', mobile };

@@ -105,6 +105,8 @@ export interface PendingOffers {
   book?: string;
   /** "Shall I connect you to a person?" with that one button: a typed yes is pressing it. */
   person?: boolean;
+  /** No person now ("leave a message / book a callback"): "要等多久" asks again when one will be there. */
+  personLater?: boolean;
 }
 
 export const defaultProfile = (): ConversationProfile => ({ language: 'zh-Hans', misses: 0 });

@@ -40,8 +40,18 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
   }
 
   it("takes the hand-off's own 'book a callback' button (a plain label) as a booking offer", () => {
-    expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '预约回电', value: '预约回电' }] } }])).to.deep.equal({ book: 'cannot_reach_collector' });
+    expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '预约回电', value: '预约回电' }] } }])).to.deep.equal({
+      book: 'cannot_reach_collector',
+      personLater: true,
+    });
     expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '查询欠款', value: '查询欠款' }] } }])).to.equal(undefined);
+  });
+
+  it('reads "how long must I wait?" after "nobody is available now" as asking for a person again', () => {
+    for (const text of ['要等多久', '还要多久才有人', 'how long do I have to wait', '什么时候有人']) {
+      expect(typedFollowUp({ book: 'cannot_reach_collector', personLater: true }, text, NOW, ZONE), text).to.deep.equal({ intent: 'human_agent' });
+    }
+    expect(typedFollowUp({ book: 'cannot_reach_collector' }, '要等多久', NOW, ZONE), 'after the callback offer of an answer').to.equal(undefined);
   });
 
   it('reads nothing without an offer, or a time when only verification was offered', () => {
