@@ -6,12 +6,14 @@ type DateTime = Extract<Entity, { type: 'datetime' }>;
 
 /** Parts of the day, local minutes [from, to). Chosen to match how people book a call back. */
 const PARTS: Record<string, [number, number]> = {
+  dawn: [0, 6 * 60],
   early: [7 * 60, 9 * 60],
   morning: [9 * 60, 12 * 60],
   noon: [12 * 60, 14 * 60],
   afternoon: [13 * 60, 18 * 60],
   dusk: [17 * 60, 19 * 60],
   evening: [18 * 60, 22 * 60],
+  lateNight: [22 * 60, 24 * 60],
 };
 const PART_WORDS: Array<[RegExp, keyof typeof PARTS]> = [
   [/^(?:早上|早晨|清早|一早|早)$/, 'early'],
@@ -20,8 +22,10 @@ const PART_WORDS: Array<[RegExp, keyof typeof PARTS]> = [
   [/^(?:下午|afternoon)$/, 'afternoon'],
   [/^(?:傍晚)$/, 'dusk'],
   [/^(?:晚上|晚间|夜里|晚|evening|night|tonight)$/, 'evening'],
+  [/^(?:凌晨)$/, 'dawn'],
+  [/^(?:半夜|深夜|午夜|midnight)$/, 'lateNight'],
 ];
-const PART_RE = '早上|早晨|清早|上午|中午|下午|傍晚|晚上|晚间|夜里|morning|afternoon|evening|noon|night';
+const PART_RE = '早上|早晨|清早|上午|中午|下午|傍晚|晚上|晚间|夜里|凌晨|半夜|深夜|午夜|morning|afternoon|evening|noon|midnight|night';
 
 const WEEKDAY_CN: Record<string, number> = { 日: 0, 天: 0, 七: 0, '7': 0, 一: 1, '1': 1, 二: 2, '2': 2, 三: 3, '3': 3, 四: 4, '4': 4, 五: 5, '5': 5, 六: 6, '6': 6 };
 const WEEKDAY_EN: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
@@ -83,9 +87,16 @@ function partOf(word: string | undefined): keyof typeof PARTS | undefined {
   return undefined;
 }
 
+/**
+ * The 24-hour clock hour (24 is the midnight that ends the day). 凌晨2点 is 02:00 and 凌晨12点 00:00; 半夜12点 and
+ * 晚上12点 are midnight (24), 深夜11点 23:00, 半夜2点 02:00.
+ */
 function toHour(h: number, part: keyof typeof PARTS | undefined, ampm?: string): number {
   if (ampm === 'pm' && h < 12) return h + 12;
   if (ampm === 'am' && h === 12) return 0;
+  if (part === 'dawn') return h === 12 ? 0 : h;
+  if (part === 'lateNight') return h === 12 ? 24 : h >= 6 && h < 12 ? h + 12 : h;
+  if (part === 'evening' && h === 12) return 24;
   if ((part === 'afternoon' || part === 'evening' || part === 'dusk') && h < 12) return h + 12;
   if (part === 'noon' && h < 6) return h + 12;
   return h;
@@ -263,6 +274,12 @@ export function extractDateTimes(text: string, original: string, now: number, ti
   const out: DateTime[] = [];
   const usedTimes = new Set<TimeHit>();
   const emit = (start: number, end: number, date: LocalDate, from: number, to: number) => {
+    if (from >= 24 * 60) {
+      // Midnight at the end of the day (半夜12点) is the next day's 00:00.
+      date = addLocalDays(date, 1);
+      from -= 24 * 60;
+      to -= 24 * 60;
+    }
     const toDate = to > 24 * 60 ? addLocalDays(date, 1) : date;
     out.push({
       type: 'datetime',
