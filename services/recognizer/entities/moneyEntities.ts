@@ -43,6 +43,8 @@ export function extractMoney(text: string, original: string): Money[] {
     let end = m.index + whole.length;
     // Do not take a number out of the middle of a longer alphanumeric run (order ids, phone numbers).
     if (/[0-9a-z.]/.test(text[start - 1] ?? '') || /[0-9]/.test(text[end] ?? '')) continue;
+    // 几百块 / 几千: "a few hundred" names no amount (it was read as ¥100).
+    if (/[几幾]/.test(text[start - 1] ?? '')) continue;
     let low: number | undefined;
     let high: number | undefined;
     if (r1) {

@@ -57,6 +57,8 @@ const CASES: Array<[string, Expected[]]> = [
   ['24 months', [months('24 months', 24)]],
   ['twelve installments', [months('twelve installments', 12)]],
   ['over two years', [months('two years', 24)]],
+  ['几百块吧', []],
+  ['每个月几千', []],
   ['第3期还没还', []],
   ['逾期30天', []],
   // dates and time windows (now: Friday 2026-11-20 10:00)
