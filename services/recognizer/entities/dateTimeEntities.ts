@@ -56,10 +56,10 @@ const DAY = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
 const DATE_RE = new RegExp(
   [
     '(?<rel>大后天|后天|明天|明日|今天|今日|今晚|今早|明早|明晚|明儿|day after tomorrow|tomorrow|today|tonight)',
-    '(?<wk>(?:下下|下个?|这个?|本|next |this )?(?:周|星期|礼拜)(?:[一二三四五六日天1-7]))',
+    '(?<wk>(?:下下|下个?|上个?|这个?|本|next |this |last )?(?:周|星期|礼拜)(?:[一二三四五六日天1-7]))',
     '(?<wkend>(?:下个?|这个?|本)?周末|(?:next |this )?weekend)',
-    '(?<en>(?:next |this )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))',
-    `(?<md>(?:(?<mon>${DAY})月|(?<monRel>下个?月|这个?月|本月))?(?<dom>${DAY})(?:号|日)(?![元块万千期个])|(?<mon2>${DAY})月(?<dom2>${DAY})(?![元块万千期个\\d]))`,
+    '(?<en>(?:next |this |last )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))',
+    `(?<md>(?:(?<mon>${DAY})月|(?<monRel>下个?月|上个?月|这个?月|本月))?(?<dom>${DAY})(?:号|日)(?![元块万千期个])|(?<mon2>${DAY})月(?<dom2>${DAY})(?![元块万千期个\\d]))`,
   ].join('|'),
   'g',
 );
@@ -127,12 +127,13 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     } else if (g.wk) {
       const dow = WEEKDAY_CN[g.wk.slice(-1)];
       const prefix = g.wk.replace(/(?:周|星期|礼拜).$/, '').trim();
-      const weeksAhead = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') || prefix === 'next' ? 1 : 0;
-      // Weeks start on Monday: 下周三 is Wednesday of next Monday's week; 周三 alone is the coming one.
+      const weeksAhead = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') || prefix === 'next' ? 1 : prefix.startsWith('上') || prefix === 'last' ? -1 : 0;
+      // Weeks start on Monday: 下周三 is Wednesday of next Monday's week, 上周三 of last Monday's; 周三 alone is the
+      // coming one.
       const mondayOffset = ((todayDow + 6) % 7) * -1;
       const dowIndex = (dow + 6) % 7; // Monday 0 .. Sunday 6
       let offset: number;
-      if (weeksAhead > 0 || prefix) offset = mondayOffset + weeksAhead * 7 + dowIndex;
+      if (weeksAhead !== 0 || prefix) offset = mondayOffset + weeksAhead * 7 + dowIndex;
       else {
         offset = (dow - todayDow + 7) % 7;
       }
@@ -144,9 +145,11 @@ function findDates(text: string, today: LocalDate): DateHit[] {
       else if (next) offset += 7;
       out.push({ start, end, date: addLocalDays(today, Math.max(offset, 0)), days: offset < 0 ? 1 : 2 });
     } else if (g.en) {
-      const name = g.en.replace(/^(?:next|this) /, '');
+      const name = g.en.replace(/^(?:next|this|last) /, '');
       const dow = WEEKDAY_EN[name];
       let offset = (dow - todayDow + 7) % 7;
+      // "last Friday": the latest Friday before today.
+      if (g.en.startsWith('last ')) offset = -((todayDow - dow + 7) % 7 || 7);
       if (g.en.startsWith('next ')) offset = offset === 0 ? 7 : offset + (offset < 7 && dowAfterNextMonday(todayDow, dow) ? 7 : 0);
       out.push({ start, end, date: addLocalDays(today, offset) });
     } else {
@@ -156,9 +159,13 @@ function findDates(text: string, today: LocalDate): DateHit[] {
       let mon = monText ? cnNumber(monText) : today.m;
       if (dom === undefined || mon === undefined || dom < 1 || dom > 31 || mon < 1 || mon > 12) continue;
       if (g.monRel && /下/.test(g.monRel)) mon += 1;
+      if (g.monRel && /上/.test(g.monRel)) mon -= 1;
       if (mon > 12) {
         mon -= 12;
         y += 1;
+      } else if (mon < 1) {
+        mon += 12;
+        y -= 1;
       }
       let date: LocalDate = { y, m: mon, d: dom };
       // A bare day or month-day already past means the next one (15号 said on the 20th → next month's 15th).

@@ -22,6 +22,9 @@ describe('complaint facts', () => {
     expect(dateOf('今天')).to.equal('2026-11-20');
     expect(dateOf('昨天晚上')).to.equal('2026-11-19');
     expect(dateOf('前天')).to.equal('2026-11-18');
+    expect(dateOf('上周五')).to.equal('2026-11-13');
+    expect(dateOf('上个月15号')).to.equal('2026-10-15');
+    expect(dateOf('last Friday')).to.equal('2026-11-13');
     expect(dateOf('yesterday')).to.equal('2026-11-19');
     // The extractor reads these forwards (next month's 15th, next year's 11-18, the coming Wednesday).
     expect(dateOf('15号')).to.equal('2026-11-15');
