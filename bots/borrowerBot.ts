@@ -16,7 +16,7 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, isAcknowledgement, isPlea, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, isAcknowledgement, isPlea, notTheBorrower, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
 
@@ -256,6 +256,14 @@ export class BorrowerBot extends ActivityHandler {
     }
     if (isPlea(text)) {
       await this.replyWithMenu(context, locale, 'core.plea');
+      return 'answered';
+    }
+    const notBorrower = notTheBorrower(text);
+    if (notBorrower) {
+      // No account to verify: what the rules say about a third party (or a misused identity), and a person.
+      await context.sendActivity(
+        MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused')),
+      );
       return 'answered';
     }
     if (wantsPolice(text)) {

@@ -53,6 +53,19 @@ export function asksAboutWait(text: string): boolean {
   return ASKS_ABOUT_WAIT.test(text);
 }
 
+/** Someone who is not the borrower ("我不是借款人，别再打给我了", "你们打错了", "I'm not the borrower"). */
+const NOT_THE_BORROWER =
+  /我不是借款人|我不是借钱的人|不是我借的|我(从来)?没(有)?借过(钱|你们的?钱|你们的?款)?(?=$|[，。！!,.?？\s])|我不认识(他|她|这个人|這個人)|(你们|你們)打(错|錯)|打(错|錯)(人|电话|電話)|不是本人|\bwrong number\b|\bi('m| am) not the borrower\b|\bi never borrowed\b|\bi don'?t know (him|her|this person)\b|\bnot my (loan|debt)\b/i;
+/** Someone whose identity or mobile was used to borrow ("有人冒用我的身份借款"). */
+const IDENTITY_MISUSED = /冒用|盗用|盜用|被人用了?我的(身份|身分|手机|手機|名字)|身份证被(人)?(借|用)|\bidentity theft\b|\bstolen identity\b|\bborrowed in my name\b/i;
+
+/** Who is writing, when they say they are not the borrower: someone else, or someone whose identity was misused. */
+export function notTheBorrower(text: string): 'third_party' | 'identity_misused' | undefined {
+  if (text.length > 200) return undefined;
+  if (IDENTITY_MISUSED.test(text)) return 'identity_misused';
+  return NOT_THE_BORROWER.test(text) ? 'third_party' : undefined;
+}
+
 /** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
 const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksIfBot, isPlea, wantsPolice } from '../../../bots/inputText';
+import { asksIfBot, isPlea, notTheBorrower, wantsPolice } from '../../../bots/inputText';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -59,6 +59,28 @@ describe('a plea ("救救我")', () => {
       const replies = await bot.say('救救我');
       expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
       expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('someone who is not the borrower', () => {
+  it('tells a third party and a misused identity from a borrower disputing the debt', () => {
+    for (const text of ['我不是借款人，别再打给我了', '你们打错了', '打错人了吧', '我不认识他，别打了', '我从来没借过钱', 'wrong number', "I'm not the borrower"]) {
+      expect(notTheBorrower(text), text).to.equal('third_party');
+    }
+    for (const text of ['号码被冒用了，我没借过钱', '有人冒用我的身份借款', 'this is identity theft']) expect(notTheBorrower(text), text).to.equal('identity_misused');
+    for (const text of ['我没借过这么多钱', '我打错了字', '不是我的问题', '我还欠多少', '']) expect(notTheBorrower(text), text).to.equal(undefined);
+  });
+
+  it('gets what the rules say about third parties (or 110 for a misused identity) and a person, never a verification', async () => {
+    const bot = await botHarness();
+    try {
+      const replies = await bot.say('我不是借款人，别再打给我了');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'core.notBorrower'));
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+      expect(textOf(await bot.say('有人冒用我的身份借款'))).to.equal(t('zh-CN', 'core.identityMisused'));
     } finally {
       await bot.close();
     }
