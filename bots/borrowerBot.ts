@@ -16,7 +16,8 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, isAcknowledgement, isPlea, notTheBorrower, wantsPolice, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
 
@@ -237,8 +238,9 @@ export class BorrowerBot extends ActivityHandler {
    * What a typed message stands for before it is recognised, with no task under way: a button of the last answer
    * typed instead of pressed (the mobile for "verify and see my account", a time for "book a callback", yes to "shall
    * I connect you to a person?"), or a bare mobile right after a scam check (that check again). Or it is answered
-   * here ('answered'): "好的" / "ok" after an answer (not a miss; the offers stay for the next message), and a bare
-   * mobile otherwise ("is it yours or a caller's?").
+   * here ('answered'): "好的" / "ok" after an answer (not a miss; the offers stay for the next message), a message with
+   * a fixed answer (bots/fixedReplies.ts: "救救我", "我不是借款人", "我要报警"), and a bare mobile otherwise ("is it
+   * yours or a caller's?").
    */
   private async typedShortcut(
     context: TurnContext,
@@ -254,22 +256,9 @@ export class BorrowerBot extends ActivityHandler {
       await this.replyWithMenu(context, locale, 'core.acknowledged');
       return 'answered';
     }
-    if (isPlea(text)) {
-      await this.replyWithMenu(context, locale, 'core.plea');
-      return 'answered';
-    }
-    const notBorrower = notTheBorrower(text);
-    if (notBorrower) {
-      // No account to verify: what the rules say about a third party (or a misused identity), and a person.
-      await context.sendActivity(
-        MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused')),
-      );
-      return 'answered';
-    }
-    if (wantsPolice(text)) {
-      // When to call 110 (and 96110), and what the bot can do about a collector's conduct (domain.md §3).
-      const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
-      await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, 'core.police')));
+    const fixed = fixedReply(text, locale);
+    if (fixed) {
+      await context.sendActivity(fixed);
       return 'answered';
     }
     const bare = bareMobile(text, profile.lastTopic);

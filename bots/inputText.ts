@@ -53,37 +53,6 @@ export function asksAboutWait(text: string): boolean {
   return ASKS_ABOUT_WAIT.test(text);
 }
 
-/** Someone who is not the borrower ("我不是借款人，别再打给我了", "你们打错了", "I'm not the borrower"). */
-const NOT_THE_BORROWER =
-  /我不是借款人|我不是借钱的人|不是我借的|我(从来)?没(有)?借过(钱|你们的?钱|你们的?款)?(?=$|[，。！!,.?？\s])|我不认识(他|她|这个人|這個人)|(你们|你們)打(错|錯)|打(错|錯)(人|电话|電話)|不是本人|\bwrong number\b|\bi('m| am) not the borrower\b|\bi never borrowed\b|\bi don'?t know (him|her|this person)\b|\bnot my (loan|debt)\b/i;
-/** Someone whose identity or mobile was used to borrow ("有人冒用我的身份借款"). */
-const IDENTITY_MISUSED = /冒用|盗用|盜用|被人用了?我的(身份|身分|手机|手機|名字)|身份证被(人)?(借|用)|\bidentity theft\b|\bstolen identity\b|\bborrowed in my name\b/i;
-
-/** Who is writing, when they say they are not the borrower: someone else, or someone whose identity was misused. */
-export function notTheBorrower(text: string): 'third_party' | 'identity_misused' | undefined {
-  if (text.length > 200) return undefined;
-  if (IDENTITY_MISUSED.test(text)) return 'identity_misused';
-  return NOT_THE_BORROWER.test(text) ? 'third_party' : undefined;
-}
-
-/** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
-const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
-
-/** "救救我": a plea, not a request the recogniser can place. Met with care (and 110 if in danger), never "outside what I can help with". */
-export function isPlea(text: string): boolean {
-  return PLEA.test(text.trim());
-}
-
-/** The borrower means to call the police, or asks whether to ("我要报警", "能报警吗", "should I call the police"). */
-const WANTS_POLICE =
-  /^(我)?(要|想|会|會|得|准备|準備|现在就|現在就|马上|馬上)?(去)?(报警|報警)|^(我)?(能|可以|该|該|应该|應該|要不要|能不能|可不可以)(不)?(去)?(报警|報警)|^(i('ll| will| want to| am going to| am gonna|'m going to|'m gonna)|should i|can i|do i need to) (call|phone|contact|report (this|it|them|you) to) (the )?police\b/i;
-
-/** "我要报警" and nothing much else: a short message that is about calling the police, not one reporting threats. */
-export function wantsPolice(text: string): boolean {
-  const t = text.trim();
-  return t.length <= (/\p{Script=Han}/u.test(t) ? 12 : 40) && WANTS_POLICE.test(t);
-}
-
 const ACKNOWLEDGEMENTS = new Set([
   '好', '好的', '好吧', '好滴', '好嘞', '嗯', '嗯嗯', '恩', '哦', '噢', '喔', '哦哦', '行', '行吧', '可以', '知道了', '明白', '明白了', '了解', '收到',
   '好啊', '好喔', '知道啦', '曉得了', '瞭解', '了解了',

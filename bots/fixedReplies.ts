@@ -1,0 +1,57 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import { intentLabel, menuActions } from '../dialogs/menu';
+import { t, type Locale } from '../dialogs/messages';
+
+/**
+ * Messages that get a fixed answer before recognition, with no task under way: they are not requests the recogniser
+ * can place, and "outside what I can help with" would be the wrong answer to each.
+ */
+
+/** Someone who is not the borrower ("我不是借款人，别再打给我了", "你们打错了", "I'm not the borrower"). */
+const NOT_THE_BORROWER =
+  /我不是借款人|我不是借钱的人|不是我借的|我(从来)?没(有)?借过(钱|你们的?钱|你们的?款)?(?=$|[，。！!,.?？\s])|我不认识(他|她|这个人|這個人)|(你们|你們)打(错|錯)|打(错|錯)(人|电话|電話)|不是本人|\bwrong number\b|\bi('m| am) not the borrower\b|\bi never borrowed\b|\bi don'?t know (him|her|this person)\b|\bnot my (loan|debt)\b/i;
+/** Someone whose identity or mobile was used to borrow ("有人冒用我的身份借款"). */
+const IDENTITY_MISUSED = /冒用|盗用|盜用|被人用了?我的(身份|身分|手机|手機|名字)|身份证被(人)?(借|用)|\bidentity theft\b|\bstolen identity\b|\bborrowed in my name\b/i;
+
+/** Who is writing, when they say they are not the borrower: someone else, or someone whose identity was misused. */
+export function notTheBorrower(text: string): 'third_party' | 'identity_misused' | undefined {
+  if (text.length > 200) return undefined;
+  if (IDENTITY_MISUSED.test(text)) return 'identity_misused';
+  return NOT_THE_BORROWER.test(text) ? 'third_party' : undefined;
+}
+
+/** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
+const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
+
+/** "救救我": a plea, not a request the recogniser can place. Met with care (and 110 if in danger), never "outside what I can help with". */
+export function isPlea(text: string): boolean {
+  return PLEA.test(text.trim());
+}
+
+/** The borrower means to call the police, or asks whether to ("我要报警", "能报警吗", "should I call the police"). */
+const WANTS_POLICE =
+  /^(我)?(要|想|会|會|得|准备|準備|现在就|現在就|马上|馬上)?(去)?(报警|報警)|^(我)?(能|可以|该|該|应该|應該|要不要|能不能|可不可以)(不)?(去)?(报警|報警)|^(i('ll| will| want to| am going to| am gonna|'m going to|'m gonna)|should i|can i|do i need to) (call|phone|contact|report (this|it|them|you) to) (the )?police\b/i;
+
+/** "我要报警" and nothing much else: a short message that is about calling the police, not one reporting threats. */
+export function wantsPolice(text: string): boolean {
+  const t = text.trim();
+  return t.length <= (/\p{Script=Han}/u.test(t) ? 12 : 40) && WANTS_POLICE.test(t);
+}
+
+/**
+ * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone who is
+ * not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
+ * police (when to call 110 and 96110, a complaint, the caller check and a person).
+ */
+export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
+  if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
+  const notBorrower = notTheBorrower(text);
+  if (notBorrower) {
+    return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));
+  }
+  if (wantsPolice(text)) {
+    const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
+    return MessageFactory.suggestedActions(actions, t(locale, 'core.police'));
+  }
+  return undefined;
+}
