@@ -18,36 +18,10 @@ describe('wanting to call the police', () => {
   });
 });
 
-describe('"我要报警" in a conversation', () => {
-  it('says when to call 110 and 96110, and offers a complaint, the caller check and a person', async () => {
-    const bot = await botHarness();
-    try {
-      const replies = await bot.say('我要报警');
-      expect(textOf(replies)).to.equal(t('zh-CN', 'core.police'));
-      expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
-      const en = await bot.say({ text: 'should I call the police?', locale: 'en-US' });
-      expect(textOf(en)).to.equal(t('en', 'core.police'));
-    } finally {
-      await bot.close();
-    }
-  });
-});
-
 describe('a plea ("救救我")', () => {
   it('knows a plea from a request', () => {
     for (const text of ['救救我', '救命啊！', '求求你们了', '求你们了', 'please help me', 'SOS']) expect(isPlea(text), text).to.equal(true);
     for (const text of ['帮帮我分期', '救救我，我还不起了想分期', '求求你们别打电话了', 'help', '']) expect(isPlea(text), text).to.equal(false);
-  });
-
-  it('is met with care, 110 if in danger, and the menu with a person, never "outside what I can help with"', async () => {
-    const bot = await botHarness();
-    try {
-      const replies = await bot.say('救救我');
-      expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
-      expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
-    } finally {
-      await bot.close();
-    }
   });
 });
 
@@ -59,16 +33,30 @@ describe('someone who is not the borrower', () => {
     for (const text of ['号码被冒用了，我没借过钱', '有人冒用我的身份借款', 'this is identity theft']) expect(notTheBorrower(text), text).to.equal('identity_misused');
     for (const text of ['我没借过这么多钱', '我打错了字', '不是我的问题', '我还欠多少', '']) expect(notTheBorrower(text), text).to.equal(undefined);
   });
+});
 
-  it('gets what the rules say about third parties (or 110 for a misused identity) and a person, never a verification', async () => {
-    const bot = await botHarness();
-    try {
-      const replies = await bot.say('我不是借款人，别再打给我了');
-      expect(textOf(replies)).to.equal(t('zh-CN', 'core.notBorrower'));
-      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
-      expect(textOf(await bot.say('有人冒用我的身份借款'))).to.equal(t('zh-CN', 'core.identityMisused'));
-    } finally {
-      await bot.close();
-    }
+describe('fixed answers in a conversation', () => {
+  let bot: Awaited<ReturnType<typeof botHarness>>;
+  beforeEach(async () => (bot = await botHarness()));
+  afterEach(async () => bot.close());
+
+  it('"我要报警": when to call 110 and 96110, a complaint, the caller check and a person', async () => {
+    const replies = await bot.say('我要报警');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.police'));
+    expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
+    expect(textOf(await bot.say({ text: 'should I call the police?', locale: 'en-US' }))).to.equal(t('en', 'core.police'));
+  });
+
+  it('a plea: care, 110 if in danger, and the menu with a person, never "outside what I can help with"', async () => {
+    const replies = await bot.say('救救我');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
+    expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+  });
+
+  it('not the borrower: what the rules say about third parties (or 110 for a misused identity) and a person, never a verification', async () => {
+    const replies = await bot.say('我不是借款人，别再打给我了');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.notBorrower'));
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+    expect(textOf(await bot.say('有人冒用我的身份借款'))).to.equal(t('zh-CN', 'core.identityMisused'));
   });
 });
