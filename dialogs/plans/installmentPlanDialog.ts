@@ -154,8 +154,9 @@ export class InstallmentPlanDialog extends ComponentDialog {
   /** Answers what a typed message asks about plan terms (cost, length, review, 停息挂账); false when it asks none. */
   private async answerPlanTerms(context: TurnContext, options: { named?: boolean } = {}): Promise<boolean> {
     const terms = context.activity.value ? [] : planTermsAsked(context.activity.text, options);
-    if (terms.length === 0) return false;
-    await context.sendActivity(planTermsText(localeOf(context), terms, this.deps.policy));
+    const answer = terms.length > 0 ? planTermsText(localeOf(context), terms, this.deps.policy) : undefined;
+    if (!answer) return false;
+    await context.sendActivity(answer);
     return true;
   }
 

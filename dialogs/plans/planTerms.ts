@@ -10,13 +10,15 @@ import { collectionDuringReviewText } from './planText';
  * verification or at any step of the plan flow, instead of "please enter your mobile" or being taken as the answer
  * to the step's question.
  */
-export type PlanTerm = 'stopInterest' | 'cost' | 'length' | 'review';
+export type PlanTerm = 'stopInterest' | 'waiver' | 'cost' | 'length' | 'review';
 
 const COST = /手续费|手續費|利息|费用|費用|收费|收費|收钱|收錢|服务费|服務費|加钱|加錢|额外|額外|多收|多交|另外(收|交|付|加)|交钱|交錢|\b(fees?|interest|charges?|costs?)\b/i;
 const LENGTH =
   /几期|幾期|多少期|分多久|分多长|分多長|最长|最長|最多.{0,4}期|最少.{0,6}(期|每[个個]?月|一期)|每期最少|每[个個]月最少|\bhow many (months|installments|instalments|payments)\b|\b(longest|maximum|max|minimum)\b/i;
 const REVIEW =
   /(审核|審核|批下来|批下來|批准|通过|通過|结果|結果).{0,6}(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候)|(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候).{0,6}(审核|審核|批|通过|通過|结果|結果|答复|答覆)|\bhow long\b.{0,30}\b(review|approv\w*|decision|answer)|\bwhen\b.{0,30}\b(approv\w*|decision|hear back)/i;
+/** "能不能把罚息免了", "can the penalty be waived": what the policy allows, subject to review. */
+const WAIVER = /(免|减免|減免|豁免|少收|不收).{0,4}(罚息|罰息|滞纳金|滯納金)|(罚息|罰息|滞纳金|滯納金).{0,6}(免|减免|減免|豁免|少收|不收)|\bwaive\w*|\bwaiver\b/i;
 /** Named in any form, asked or demanded: the borrower may take it for a right. */
 const STOP_INTEREST = /停息|挂账|掛賬|掛帳|\b(stop|freeze|suspend)\w*\s+(the\s+|my\s+)?interest\b/i;
 
@@ -31,19 +33,23 @@ export function planTermsAsked(text: string | undefined, options: { named?: bool
   const terms: PlanTerm[] = [];
   if (STOP_INTEREST.test(s) && (asks || options.named)) terms.push('stopInterest');
   if (!asks) return terms;
-  if (COST.test(s)) terms.push('cost');
+  if (WAIVER.test(s)) terms.push('waiver');
+  else if (COST.test(s)) terms.push('cost');
   if (LENGTH.test(s)) terms.push('length');
   if (REVIEW.test(s)) terms.push('review');
   return terms;
 }
 
 /** The answer, from the policy's own numbers. */
-export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy: PlanPolicy): string {
+export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy: PlanPolicy): string | undefined {
   return terms
     .flatMap((term) => {
       switch (term) {
         case 'stopInterest':
           return [t(locale, 'plan.terms.stopInterest')];
+        case 'waiver':
+          // Without a waiver in the policy there is nothing the bot may say about one: a person decides.
+          return policy.penaltyWaiver ? [t(locale, 'plan.terms.waiver', { percent: policy.penaltyWaiver.percent })] : [];
         case 'cost':
           return [
             policy.annualRateBps === 0
@@ -57,7 +63,7 @@ export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy
           return [t(locale, 'plan.terms.review', { days: policy.reviewWorkingDays }), collectionDuringReviewText(locale, policy)];
       }
     })
-    .join('\n');
+    .join('\n') || undefined;
 }
 
 /** "3、6、12 或 24" / "3, 6, 12 or 24". */

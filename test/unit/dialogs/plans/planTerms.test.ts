@@ -21,6 +21,9 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     ['how many months can a plan last', ['length']],
     ['how long does the review take', ['review']],
     ['can you stop the interest?', ['stopInterest', 'cost']],
+    ['能不能把罚息免了', ['waiver']],
+    ['罚息可以减免吗', ['waiver']],
+    ['can the penalty be waived?', ['waiver']],
     // Not questions about terms: requests, answers to the plan's questions, statements.
     ['我想分期还款', []],
     ['收入减少', []],
@@ -46,7 +49,9 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     expect(planTermsText('en', ['length'], policy)).to.contain('3, 6, 9, 12, 18 or 24 months');
     expect(planTermsText('zh-CN', ['review'], policy)).to.contain('3 个工作日').and.to.contain(t('zh-CN', 'plan.review.collectionPaused'));
     expect(planTermsText('zh-CN', ['cost'], policy)).to.equal(`${t('zh-CN', 'plan.terms.noCost')}\n${t('zh-CN', 'plan.terms.waiver', { percent: 50 })}`);
+    expect(planTermsText('zh-CN', ['waiver'], policy)).to.equal(t('zh-CN', 'plan.terms.waiver', { percent: 50 }));
     const charged: PlanPolicy = { ...policy, annualRateBps: 650, penaltyWaiver: null, installmentCounts: [6, 12] };
+    expect(planTermsText('zh-CN', ['waiver'], charged), 'no waiver in the policy: nothing to say').to.equal(undefined);
     expect(planTermsText('zh-CN', ['cost'], charged)).to.equal(t('zh-CN', 'plan.terms.rate', { rate: '6.5' }));
     expect(planTermsText('zh-TW', ['length'], charged)).to.contain('6 或 12 期');
   });
