@@ -42,7 +42,7 @@ export const planMessages = defineMessages({
     'plan.proposals.fits': '按{amount}，有 {count} 个方案可以申请（提交后需要审核）：',
     'plan.ifMissed': '方案获批后，如果哪个月还不上，请尽早联系我们（可以转人工），不要等到逾期以后。没有按方案还款，方案可能失效，以后再申请分期也会更难；具体以审核和合同为准。',
     // --- questions about plan terms, answered from the policy before or during the flow ---
-    'plan.terms.noCost': '按我们现行的分期政策，分期不另外加收利息或手续费：各期加起来，就是这笔借款现在的待还金额（本金加上已产生的罚息和费用）。',
+    'plan.terms.noCost': '按我们现行的分期政策，分期不另外加收利息或手续费：各期加起来，就是这笔借款现在的待还金额（本金，加上已产生的利息、罚息和费用）。',
     'plan.terms.rate': '按我们现行的分期政策，分期方案的年利率是 {rate}%，每个方案都会写明其中的利息，没有其他手续费。',
     'plan.terms.waiver': '方案获批后，已产生的罚息最多可减免 {percent}%，以审核结果为准。',
     'plan.terms.length': '分期可以选 {counts} 期，每期至少 {minimum}。能选哪几种，要看您的借款情况和每月能还的金额，我会按您的情况列出方案。',
@@ -172,7 +172,7 @@ export const planMessages = defineMessages({
     'plan.amount.range': '每月 {min} 到 {max}',
     'plan.proposals.fits': '按{amount}，有 {count} 個方案可以申請（提交後需要審核）：',
     'plan.ifMissed': '方案獲批後，如果哪個月還不上，請盡早聯繫我們（可以轉真人客服），不要等到逾期以後。沒有按方案還款，方案可能失效，以後再申請分期也會更難；具體以審核和合約為準。',
-    'plan.terms.noCost': '按我們現行的分期政策，分期不另外加收利息或手續費：各期加起來，就是這筆借款現在的待還金額（本金加上已產生的罰息和費用）。',
+    'plan.terms.noCost': '按我們現行的分期政策，分期不另外加收利息或手續費：各期加起來，就是這筆借款現在的待還金額（本金，加上已產生的利息、罰息和費用）。',
     'plan.terms.rate': '按我們現行的分期政策，分期方案的年利率是 {rate}%，每個方案都會寫明其中的利息，沒有其他手續費。',
     'plan.terms.waiver': '方案獲批後，已產生的罰息最多可減免 {percent}%，以審核結果為準。',
     'plan.terms.length': '分期可以選 {counts} 期，每期至少 {minimum}。能選哪幾種，要看您的借款情況和每月能還的金額，我會按您的情況列出方案。',
@@ -304,7 +304,7 @@ export const planMessages = defineMessages({
     'plan.proposals.fits': 'At {amount}, there {count:is|are} {count} {count:plan|plans} you can request (each is reviewed after you submit it):',
     'plan.ifMissed': 'If, once the plan is approved, you cannot pay one month, contact us as early as you can (you can talk to a person), before the payment is late. A plan that is not kept may lapse, and a later plan is harder to get; the review and your contract decide.',
     'plan.terms.noCost':
-      'Under our current plan policy, a plan adds no interest and no fees: the installments add up to what the loan owes now (the principal plus any penalty interest and fees already charged).',
+      'Under our current plan policy, a plan adds no interest and no fees: the installments add up to what the loan owes now (the principal plus any interest, penalty interest and fees already charged).',
     'plan.terms.rate': 'Under our current plan policy, a plan has an annual rate of {rate}%; each plan shows its interest, and there are no other fees.',
     'plan.terms.waiver': 'If a plan is approved, up to {percent}% of the penalty interest already charged may be waived, subject to review.',
     'plan.terms.length':

@@ -5,8 +5,8 @@ import { asksAQuestion } from '../questionForm';
 import { collectionDuringReviewText } from './planText';
 
 /**
- * Questions about what a plan is like, whoever asks them: what it costs, how long it can run, how long the review
- * takes, and what "停息挂账" is. They need no account, so they are answered from the policy straight away, before
+ * Questions about what a plan is like, whoever asks them: what it costs, whether the penalty interest can be waived,
+ * how long it can run, how long the review takes, and what "停息挂账" is. They need no account, so they are answered from the policy straight away, before
  * verification or at any step of the plan flow, instead of "please enter your mobile" or being taken as the answer
  * to the step's question.
  */
@@ -42,20 +42,19 @@ export function planTermsAsked(text: string | undefined, options: { named?: bool
 
 /** The answer, from the policy's own numbers. */
 export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy: PlanPolicy): string | undefined {
+  // Without a waiver in the policy there is nothing the bot may say about one: a person decides.
+  const waiver = policy.penaltyWaiver ? [t(locale, 'plan.terms.waiver', { percent: policy.penaltyWaiver.percent })] : [];
   return terms
     .flatMap((term) => {
       switch (term) {
         case 'stopInterest':
           return [t(locale, 'plan.terms.stopInterest')];
         case 'waiver':
-          // Without a waiver in the policy there is nothing the bot may say about one: a person decides.
-          return policy.penaltyWaiver ? [t(locale, 'plan.terms.waiver', { percent: policy.penaltyWaiver.percent })] : [];
+          return waiver;
         case 'cost':
           return [
-            policy.annualRateBps === 0
-              ? t(locale, 'plan.terms.noCost')
-              : t(locale, 'plan.terms.rate', { rate: String(policy.annualRateBps / 100) }),
-            ...(policy.penaltyWaiver ? [t(locale, 'plan.terms.waiver', { percent: policy.penaltyWaiver.percent })] : []),
+            policy.annualRateBps === 0 ? t(locale, 'plan.terms.noCost') : t(locale, 'plan.terms.rate', { rate: String(policy.annualRateBps / 100) }),
+            ...waiver,
           ];
         case 'length':
           return [t(locale, 'plan.terms.length', { counts: countList(locale, policy.installmentCounts), minimum: formatFen(policy.minimumInstallmentFen) })];
