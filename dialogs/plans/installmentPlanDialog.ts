@@ -26,7 +26,7 @@ import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
 import { planTermsAsked, planTermsText } from './planTerms';
-import { affordableFromEntities, affordableFromTurn, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
+import { affordableFromEntities, affordableFromTurn, pickOption, pickProposal, saysAmountUnknown, submittedAction, submittedValue, type ProposalChoice } from './planInput';
 import {
   PLAN_CHOOSE,
   PLAN_CONFIRM,
@@ -69,6 +69,9 @@ interface Values {
   affordable?: AffordableAmount;
   proposals?: Proposal[];
 }
+
+/** A proposal on offer, as the choice prompt keeps it (its id, and what a typed choice may name). */
+type OfferedProposal = ProposalChoice & { id: string };
 
 /** What the submit step needs: plain JSON in dialog state. */
 interface SubmitOptions extends ConfirmSubmitOptions {
@@ -232,14 +235,14 @@ export class InstallmentPlanDialog extends ComponentDialog {
     return step.prompt(CHOOSE_PROMPT, {
       prompt: cardPrompt,
       retryPrompt,
-      validations: { proposalIds: outcome.proposals.map((p) => p.id) },
+      validations: { proposals: outcome.proposals.map(({ id, installmentCount, largestInstallmentFen }) => ({ id, installmentCount, largestInstallmentFen })) },
     });
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as Values;
     const proposals = values.proposals ?? [];
-    const index = this.pick(step.context, proposals.map((p) => p.id));
+    const index = this.pick(step.context, proposals);
     const proposal = proposals[index ?? 0];
     const monthly = proposal.largestInstallmentFen;
     const options: SubmitOptions = {
@@ -288,18 +291,23 @@ export class InstallmentPlanDialog extends ComponentDialog {
   }
 
   private chosenIndex(p: PromptValidatorContext<string>): number | undefined {
-    const ids = (p.options.validations as { proposalIds?: string[] } | undefined)?.proposalIds ?? [];
-    return this.pick(p.context, ids);
+    const v = p.options.validations as { proposals?: OfferedProposal[]; proposalIds?: string[] } | undefined;
+    // A prompt begun before this version kept only the ids (conversation state lives for days across deployments).
+    const proposals = v?.proposals ?? (v?.proposalIds ?? []).map((id) => ({ id, installmentCount: 0, largestInstallmentFen: 0 }));
+    return this.pick(p.context, proposals);
   }
 
-  /** The proposal picked: a card or button value naming one on offer, a label, or its number in the list. */
-  private pick(context: TurnContext, proposalIds: string[]): number | undefined {
+  /**
+   * The proposal picked: a card or button value naming one on offer, a label, its number in the list, its length
+   * ("24期那个") or a superlative ("每月最少的那个").
+   */
+  private pick(context: TurnContext, proposals: readonly OfferedProposal[]): number | undefined {
     const value = submittedValue(context);
     if (value?.action === PLAN_CHOOSE && typeof value.proposalId === 'string') {
-      const i = proposalIds.indexOf(value.proposalId);
+      const i = proposals.findIndex((p) => p.id === value.proposalId);
       if (i >= 0) return i;
     }
-    return pickOption(context.activity.text, proposalIds.map((_, i) => proposalLabels(i)));
+    return pickProposal(context.activity.text, proposals, proposals.map((_, i) => proposalLabels(i)));
   }
 
   private async submit(context: TurnContext, locale: Locale, o: SubmitOptions): Promise<void> {

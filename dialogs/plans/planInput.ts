@@ -93,6 +93,35 @@ export function pickOption(text: string | undefined, options: ReadonlyArray<read
   return n !== undefined && n >= 1 && n <= options.length ? n - 1 : undefined;
 }
 
+/** What a typed choice among proposals can name besides its label or number: its length, or its monthly amount. */
+export interface ProposalChoice {
+  installmentCount: number;
+  largestInstallmentFen: number;
+}
+
+const FEWEST_INSTALLMENTS = /期数最少|期數最少|最短|最快|最早还完|最早還完|\b(shortest|quickest|fastest)\b/i;
+const MOST_INSTALLMENTS = /期数最多|期數最多|最长|最長|\blongest\b/i;
+const LOWEST_MONTHLY = /(每月|月供|每期|每个月|每個月|月还|月還).{0,4}(最少|最低|最小)|(最少|最低|最小|最便宜|最轻松|最輕鬆).{0,3}(的|那个|那個|月供|每月)|\b(lowest|smallest|cheapest)\b|least (per|a|each) month/i;
+
+/**
+ * The proposal a typed reply picks: by label or number (pickOption), by the length it names ("24期那个", "the 12
+ * month one") when one proposal has it, or by a superlative ("每月最少的那个", "the shortest").
+ */
+export function pickProposal(text: string | undefined, proposals: readonly ProposalChoice[], labels: ReadonlyArray<readonly string[]>): number | undefined {
+  const byOption = pickOption(text, labels);
+  if (byOption !== undefined || !text) return byOption;
+  const months = extractEntities(text, { now: 0, timeZone: 'UTC' }).find((e) => e.type === 'installments');
+  if (months?.type === 'installments') {
+    const same = proposals.flatMap((p, i) => (p.installmentCount === months.months ? [i] : []));
+    return same.length === 1 ? same[0] : undefined;
+  }
+  const extreme = (score: (p: ProposalChoice) => number) => proposals.reduce((best, p, i) => (score(p) < score(proposals[best]) ? i : best), 0);
+  if (FEWEST_INSTALLMENTS.test(text)) return extreme((p) => p.installmentCount);
+  if (MOST_INSTALLMENTS.test(text)) return extreme((p) => -p.installmentCount);
+  if (LOWEST_MONTHLY.test(text)) return extreme((p) => p.largestInstallmentFen);
+  return undefined;
+}
+
 const YES = /^(是|是的|好|好的|对|对的|确认|确定|可以|行|嗯|嗯嗯|同意|提交|没问题|ok|okay|yes|y|yeah|yep|sure|confirm|submit|go ahead)$/;
 const NO = /^(不|不是|不用|不要|否|先不|先不了|不了|不提交|暂时不|暂时不用|no|n|nope|not now|don'?t|do not)$/;
 // Several yes words in a row, with fillers: "好的提交吧", "确认提交", "yes submit it", "ok do it", "yes please".

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { affordableFromEntities, numberList, pickOption, typedNumber, yesNo } from '../../../../dialogs/plans/planInput';
+import { affordableFromEntities, numberList, pickOption, pickProposal, typedNumber, yesNo } from '../../../../dialogs/plans/planInput';
 import { owedByLoan, planAccountOf, splitMonthly } from '../../../../dialogs/plans/planText';
 import { parseFixture } from '../../../../services/accounts/fixtureAccountService';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -81,4 +81,33 @@ describe('plan dialog answer readers', () => {
     expect(shares[0].monthlyFen + shares[1].monthlyFen).to.equal(100001);
     expect(shares[0].monthlyFen).to.equal(33333);
   });
+});
+
+describe('picking a proposal by what the borrower types', () => {
+  const offered = [
+    { installmentCount: 12, largestInstallmentFen: 81_697 },
+    { installmentCount: 18, largestInstallmentFen: 54_462 },
+    { installmentCount: 24, largestInstallmentFen: 40_844 },
+  ];
+  const labels = offered.map((_, i) => [`方案${i + 1}`, `Option ${i + 1}`]);
+  const cases: Array<[string, number | undefined]> = [
+    ['2', 1],
+    ['方案3', 2],
+    ['24期那个', 2],
+    ['分18期的', 1],
+    ['the 12 month one', 0],
+    ['每月最少的那个', 2],
+    ['月供最低的', 2],
+    ['the cheapest one', 2],
+    ['期数最少的', 0],
+    ['最短的那个', 0],
+    ['最长的', 2],
+    ['36期的', undefined],
+    ['都不喜欢', undefined],
+  ];
+  for (const [text, index] of cases) {
+    it(`"${text}" → ${index === undefined ? 'none of them' : `proposal ${index + 1}`}`, () => {
+      expect(pickProposal(text, offered, labels)).to.equal(index);
+    });
+  }
 });
