@@ -70,6 +70,7 @@ export const planMessages = defineMessages({
     'plan.choose.chip': '方案{index}',
     'plan.choose.hint': '请点选一个方案，或回复方案编号（例如“1”）。',
     'plan.choose.retry': '请回复方案编号（1 到 {count}），或点选上面的方案。想和专员沟通可以说“转人工”。',
+    'plan.choose.retryOne': '要申请这个方案，请回复“1”或点选上面的方案。想和专员沟通可以说“转人工”。',
     'plan.notice.someLoansExcluded': '方案只包括符合条件的逾期借款，其他借款按原来的安排照常还款。',
     'plan.notice.waiver': '如果申请获批，罚息最多可减免 {upTo}，以审核结果为准。',
     // --- confirm and submit ---
@@ -200,6 +201,7 @@ export const planMessages = defineMessages({
     'plan.choose.chip': '方案{index}',
     'plan.choose.hint': '請點選一個方案，或回覆方案編號（例如「1」）。',
     'plan.choose.retry': '請回覆方案編號（1 到 {count}），或點選上面的方案。想和專員溝通可以說「轉人工」。',
+    'plan.choose.retryOne': '要申請這個方案，請回覆「1」或點選上面的方案。想和專員溝通可以說「轉人工」。',
     'plan.notice.someLoansExcluded': '方案只包括符合條件的逾期借款，其他借款按原來的安排照常還款。',
     'plan.notice.waiver': '如果申請獲批，罰息最多可減免 {upTo}，以審核結果為準。',
     'plan.summary.title': '請確認您的分期申請',
@@ -333,6 +335,7 @@ export const planMessages = defineMessages({
     'plan.choose.chip': 'Option {index}',
     'plan.choose.hint': 'Tap an option, or reply with its number (for example "1").',
     'plan.choose.retry': 'Please reply with an option number (1 to {count}), or tap one above. To talk it through with someone, say "talk to a person".',
+    'plan.choose.retryOne': 'To request this plan, reply "1" or tap it above. To talk it through with someone, say "talk to a person".',
     'plan.notice.someLoansExcluded': 'The plans cover your eligible overdue loans only; your other loans continue as before.',
     'plan.notice.waiver': 'If the request is approved, up to {upTo} of penalty interest may be waived, subject to review.',
     'plan.summary.title': 'Please check your plan request',

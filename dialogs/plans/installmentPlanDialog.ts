@@ -231,7 +231,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
     values.proposals = outcome.proposals;
     // No amount ("不知道能还多少"): plans of a few lengths, to choose by what each month would cost.
     const cardPrompt = proposalsActivity(locale, outcome, values.affordable);
-    const retryPrompt = { ...cardPrompt, text: t(locale, 'plan.choose.retry', { count: outcome.proposals.length }) };
+    const count = outcome.proposals.length;
+    const retryPrompt = { ...cardPrompt, text: count === 1 ? t(locale, 'plan.choose.retryOne') : t(locale, 'plan.choose.retry', { count }) };
     return step.prompt(CHOOSE_PROMPT, {
       prompt: cardPrompt,
       retryPrompt,

@@ -394,3 +394,19 @@ describe('InstallmentPlanDialog: the account asked about in the middle of the fl
     expect(replies).not.to.contain('李四');
   });
 });
+
+describe('InstallmentPlanDialog: choosing', () => {
+  it('picks the proposal whose length is named, and asks for "1" (not "1 to 1") when one plan is on offer', async () => {
+    const bot = await makePlanBot();
+    await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+    await bot.say('一千');
+    const summary = await bot.say('24期那个');
+    expect(cardsOf(summary)[0].fallbackText).to.contain('24 期');
+
+    const one = await makePlanBot();
+    await upToAmount(one, '我想分期还款', 'D002', '跳过');
+    const offered = await one.say('两百');
+    expect(cardsOf(offered)[0].actions).to.have.length(1);
+    expect(textOf(await one.say('都不喜欢'))).to.contain(t('zh-CN', 'plan.choose.retryOne')).and.not.to.contain('1 到 1');
+  });
+});
