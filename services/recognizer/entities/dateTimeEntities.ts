@@ -58,6 +58,8 @@ const DATE_RE = new RegExp(
     '(?<rel>大后天|后天|明天|明日|今天|今日|今晚|今早|明早|明晚|明儿|day after tomorrow|tomorrow|today|tonight)',
     '(?<wk>(?:下下|下个?|上个?|这个?|本|next |this |last )?(?:周|星期|礼拜)(?:[一二三四五六日天1-7]))',
     '(?<wkend>(?:下个?|这个?|本)?周末|(?:next |this )?weekend)',
+    '(?<nextwk>下个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|next week)',
+    '(?<indays>过两天|過兩天|in (?:a couple of|two) days)',
     '(?<en>(?:next |this |last )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))',
     `(?<md>(?:(?<mon>${DAY})月|(?<monRel>下个?月|上个?月|这个?月|本月))?(?<dom>${DAY})(?:号|日)(?![元块万千期个])|(?<mon2>${DAY})月(?<dom2>${DAY})(?![元块万千期个\\d]))`,
   ].join('|'),
@@ -117,7 +119,7 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
-    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend)) continue;
+    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend || g.nextwk || g.indays)) continue;
     if (/\d/.test(text[start - 1] ?? '')) continue;
     if (g.rel) {
       const w = g.rel;
@@ -138,6 +140,11 @@ function findDates(text: string, today: LocalDate): DateHit[] {
         offset = (dow - todayDow + 7) % 7;
       }
       out.push({ start, end, date: addLocalDays(today, offset) });
+    } else if (g.nextwk) {
+      // 下周 with no day: the whole of next week, Monday to Sunday.
+      out.push({ start, end, date: addLocalDays(today, 7 - ((todayDow + 6) % 7)), days: 7 });
+    } else if (g.indays) {
+      out.push({ start, end, date: addLocalDays(today, 2) });
     } else if (g.wkend) {
       const next = /下|next/.test(g.wkend);
       let offset = (6 - todayDow + 7) % 7;
