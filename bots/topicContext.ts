@@ -20,9 +20,9 @@ function isShort(text: string): boolean {
  * after the harassment answer scores `goodbye`. For such a message the last topic's score is weighed up
  * (× STAY_ON_TOPIC_WEIGHT, then all scores renormalised), the way a person reads a follow-up in the light of what
  * was just said; a follow-up the recogniser already puts on the last topic, but only middling, is confirmed rather
- * than asked about ("did you mean…?"). A clear new topic keeps its intent: "会坐牢吗" (`lawsuit_threat` 1.00) after the doorstep answer,
- * "我想分期" after anything. Long messages, button presses and a last topic the recogniser gives under
- * MIN_OWN_SCORE are left as they are.
+ * than asked about ("did you mean…?"). A clear new topic keeps its intent: "会坐牢吗" (`lawsuit_threat` 1.00) after
+ * the doorstep answer, "我想分期" after anything. Long messages, button presses and a last topic the recogniser gives
+ * under MIN_OWN_SCORE are left as they are.
  */
 export function withTopicContext(recognition: RecognitionResult, lastTopic: Intent | undefined): RecognitionResult {
   if (!lastTopic || !TOPIC_INTENTS.includes(lastTopic) || recognition.source === 'keyword') return recognition;

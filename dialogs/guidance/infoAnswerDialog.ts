@@ -20,7 +20,6 @@ export interface GuidanceDeps {
   timeZone: string;
 }
 
-
 export const localeOfStep = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
 /** The topics a message names (each a message key and the cue that names it); all of them when it names none. */

@@ -20,6 +20,7 @@ import { loadAccount } from '../account/accountStatusDialog';
 import { messageBackAction } from '../cards/adaptiveCards';
 import type { FiledRecords } from '../filedRecords';
 import { formatDate } from '../format';
+import { turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
@@ -308,7 +309,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
       const i = proposals.findIndex((p) => p.id === value.proposalId);
       if (i >= 0) return i;
     }
-    return pickProposal(context.activity.text, proposals, proposals.map((_, i) => proposalLabels(i)));
+    const entities = turnEntities(context, this.deps.clock.now(), this.deps.timeZone);
+    return pickProposal(context.activity.text, entities, proposals, proposals.map((_, i) => proposalLabels(i)));
   }
 
   private async submit(context: TurnContext, locale: Locale, o: SubmitOptions): Promise<void> {

@@ -105,12 +105,18 @@ const LOWEST_MONTHLY = /(每月|月供|每期|每个月|每個月|月还|月還)
 
 /**
  * The proposal a typed reply picks: by label or number (pickOption), by the length it names ("24期那个", "the 12
- * month one") when one proposal has it, or by a superlative ("每月最少的那个", "the shortest").
+ * month one": an `installments` entity of the turn) when one proposal has it, or by a superlative ("每月最少的那个",
+ * "the shortest").
  */
-export function pickProposal(text: string | undefined, proposals: readonly ProposalChoice[], labels: ReadonlyArray<readonly string[]>): number | undefined {
+export function pickProposal(
+  text: string | undefined,
+  entities: readonly Entity[],
+  proposals: readonly ProposalChoice[],
+  labels: ReadonlyArray<readonly string[]>,
+): number | undefined {
   const byOption = pickOption(text, labels);
   if (byOption !== undefined || !text) return byOption;
-  const months = extractEntities(text, { now: 0, timeZone: 'UTC' }).find((e) => e.type === 'installments');
+  const months = entities.find((e) => e.type === 'installments');
   if (months?.type === 'installments') {
     const same = proposals.flatMap((p, i) => (p.installmentCount === months.months ? [i] : []));
     return same.length === 1 ? same[0] : undefined;

@@ -107,7 +107,7 @@ describe('picking a proposal by what the borrower types', () => {
   ];
   for (const [text, index] of cases) {
     it(`"${text}" → ${index === undefined ? 'none of them' : `proposal ${index + 1}`}`, () => {
-      expect(pickProposal(text, offered, labels)).to.equal(index);
+      expect(pickProposal(text, extractEntities(text, { now: Date.UTC(2026, 10, 20, 2), timeZone: 'Asia/Shanghai' }), offered, labels)).to.equal(index);
     });
   }
 });
