@@ -9,7 +9,7 @@ import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { intentLabel, intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
+import { intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
