@@ -19,6 +19,7 @@ import { createDialogContext } from './dialogRuntime';
 import { asksAQuestion } from './questionForm';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
+import { CALLER_NUMBER_PROMPT } from './guidance/verifyCollectorDialog';
 import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
@@ -194,9 +195,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * True when the innermost active prompt is a closed question (choices, or a digits-only identity prompt), the
-   * message does not answer it, and the recogniser is confident the borrower wants a different task. Free-text
-   * prompts (a complaint's description) never count: their answers often sound like other tasks.
+   * True when the innermost active prompt is a closed question (choices, a digits-only identity prompt, or the scam
+   * check's "which number called you?"), the message does not answer it, and the recogniser is confident the borrower
+   * wants a different task. Free-text prompts (a complaint's description) never count: their answers often sound like
+   * other tasks.
    */
   private isTopicChange(innerDc: DialogContext, at: PromptAt): boolean {
     const { recognition } = turnInfo(innerDc.context);
@@ -206,6 +208,7 @@ export class MainDialog extends ComponentDialog {
     const startedFor = (route?.state as { values?: ClarifyValues } | undefined)?.values?.routed;
     if (startedFor === recognition.intent) return false;
     // A reply that answers the choices never gets here (answersTheQuestion took it first).
+    if (at.id === CALLER_NUMBER_PROMPT) return !recognition.entities.some((entity) => entity.type === 'phone');
     return at.dialog instanceof ChoicePrompt || (DIGIT_PROMPTS.has(at.id) && !/\d/.test(at.text));
   }
 

@@ -1,6 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
   ListStyle,
   TextPrompt,
@@ -26,7 +25,8 @@ import { displayPhone, firstPhone, samePhone, turnEntities, saysNumberUnknown } 
 export const VERIFY_COLLECTOR_DIALOG = 'guidance.verifyCollector';
 const CHECK_FLOW = `${VERIFY_COLLECTOR_DIALOG}.flow`;
 const VERIFY_FLOW = `${VERIFY_COLLECTOR_DIALOG}.verifyFlow`;
-const NUMBER_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.number`;
+/** "Which number called you?" (a phone number, or "no number"). */
+export const CALLER_NUMBER_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.number`;
 const CONFIRM_PROMPT = `${VERIFY_COLLECTOR_DIALOG}.confirm`;
 /** After this many unreadable answers the question is dropped instead of asked again. */
 const MAX_NUMBER_ATTEMPTS = 3;
@@ -58,7 +58,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
       new WaterfallDialog(CHECK_FLOW, [this.factsStep.bind(this), this.numberStep.bind(this), this.verifyStep.bind(this), this.checkStep.bind(this)]),
     );
     this.addDialog(new WaterfallDialog(VERIFY_FLOW, [this.beginVerifyStep.bind(this), this.assignmentStep.bind(this)]));
-    this.addDialog(new TextPrompt(NUMBER_PROMPT, this.validateNumber.bind(this)));
+    this.addDialog(new TextPrompt(CALLER_NUMBER_PROMPT, this.validateNumber.bind(this)));
     this.addDialog(cjkChoicePrompt(CONFIRM_PROMPT));
     this.initialDialogId = CHECK_FLOW;
   }
@@ -84,7 +84,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
     if (snapshot) await step.context.sendActivity(this.assignmentText(locale, snapshot));
     const phone = nextActionValueOf(step.context)?.number ?? firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits;
     if (phone) return step.next(phone);
-    return step.prompt(NUMBER_PROMPT, {
+    return step.prompt(CALLER_NUMBER_PROMPT, {
       prompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.askNumber')),
       retryPrompt: MessageFactory.suggestedActions([imBack(t(locale, 'guidance.scam.noNumber'))], t(locale, 'guidance.scam.retryNumber')),
     });

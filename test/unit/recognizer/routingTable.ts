@@ -33,7 +33,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
   harassment_complaint: {
     'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我'],
     'zh-TW': ['催收一直打給我的親戚朋友', '催收打電話罵我還威脅我'],
-    en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me'],
+    en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work'],
   },
   account_status: {
     'zh-CN': ['帮我看下现在总共还欠多少钱', '我这笔借款逾期几天了'],

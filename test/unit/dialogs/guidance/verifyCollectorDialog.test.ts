@@ -27,6 +27,15 @@ describe('VerifyCollectorDialog transcripts', () => {
     expect(text).not.to.contain('13912345678');
   });
 
+  it('follows a complaint told at the number question instead of asking for the number again', async () => {
+    const h = await makeHarness();
+    await h.say('这个号码是你们的吗');
+    const complaint = allText(await h.say('催收天天打我家人电话'));
+    expect(complaint).not.to.contain(t('zh-CN', 'guidance.scam.retryNumber'));
+    expect(complaint).to.contain('催收天天打我家人电话');
+    expect(complaint).to.contain(t('zh-CN', 'complaints.askWhen'));
+  });
+
   it('confirms a lender-wide official number for an unverified borrower without asking to verify', async () => {
     const h = await makeHarness();
     await h.say('这个号码是你们的吗');
