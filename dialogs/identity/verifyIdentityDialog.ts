@@ -3,6 +3,7 @@ import {
   ComponentDialog,
   TextPrompt,
   WaterfallDialog,
+  type DialogContext,
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
@@ -11,6 +12,7 @@ import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
 import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
+import type { Entity } from '../../services/recognizer/intentRecognizer';
 import { formatLocalTime } from '../format';
 import { nextActionValueOf } from '../guidance/nextActions';
 import { intentLabel } from '../menu';
@@ -43,6 +45,16 @@ export function isSecretAnswer(promptId: string | undefined, text: string): bool
 /** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
 export interface VerifiedIdentity {
   borrowerId: string;
+  /**
+   * Amounts and lengths the borrower told at the mobile question instead of the mobile ("我一个月最多还500"): the
+   * bot said "we'll come back to it once you are verified", so the task goes on with them instead of asking again.
+   */
+  told?: Entity[];
+}
+
+/** The component's own state, beside its inner dialog stack. */
+interface ToldState {
+  told?: Entity[];
 }
 
 export interface VerifyIdentityDeps {
@@ -135,6 +147,31 @@ export class VerifyIdentityDialog extends ComponentDialog {
       }),
     );
     this.initialDialogId = `${VERIFY_IDENTITY_DIALOG}.flow`;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    this.rememberTold(innerDc);
+    return super.onContinueDialog(innerDc);
+  }
+
+  protected override async endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const told = (outerDc.activeDialog?.state as ToldState | undefined)?.told;
+    const identity = result as VerifiedIdentity | undefined;
+    return super.endComponent(outerDc, identity && told ? ({ ...identity, told } satisfies VerifiedIdentity) : result);
+  }
+
+  /**
+   * An amount or a number of months typed at the mobile question in place of the mobile, kept for the task. Never
+   * from a message with a mobile or ID characters in it, nor from the ID or code questions: those are secrets.
+   */
+  private rememberTold(innerDc: DialogContext): void {
+    if (innerDc.activeDialog?.id !== MOBILE_PROMPT) return;
+    const text = innerDc.context.activity.text ?? '';
+    if (mobileInText(text) || normaliseIdLast6(text) !== undefined) return;
+    const recognition = turnInfoOrUndefined(innerDc.context)?.recognition;
+    const told = recognition?.text === text ? recognition.entities.filter((e) => e.type === 'money' || e.type === 'installments') : [];
+    const state = innerDc.parent?.activeDialog?.state as ToldState | undefined;
+    if (told.length > 0 && state) state.told = told;
   }
 
   private async askMobileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

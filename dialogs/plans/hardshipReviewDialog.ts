@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { formatFen, type HardshipReviewBody } from '../../services/accounts/accountSchemas';
 import type { AccountService } from '../../services/accounts/accountService';
 import type { Clock } from '../../services/clock';
+import type { PlanPolicy } from '../../services/plans/planPolicy';
 import { loadAccount } from '../account/accountStatusDialog';
 import { cardActivity, checkedItems, checklistCard, messageBackAction, summaryCard, type CardFact } from '../cards/adaptiveCards';
 import type { FiledRecords } from '../filedRecords';
@@ -11,9 +20,11 @@ import { formatDate } from '../format';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
+import type { RouteOptions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { affordableFromTurn, affordableMax, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
+import { answerPlanTermsAtStep } from './planTerms';
+import { affordableFromEntities, affordableFromTurn, affordableMax, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 
 export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
 const FLOW = `${HARDSHIP_REVIEW_DIALOG}.flow`;
@@ -31,6 +42,8 @@ const INTENT = 'negotiation_refused' as const;
 
 export interface HardshipReviewDeps {
   accounts: AccountService;
+  /** The repayment-plan policy: "能不能停息" / "罚息能免吗" at a step is answered from it. */
+  policy: PlanPolicy;
   filedRecords: FiledRecords;
   clock: Clock;
   timeZone: string;
@@ -142,6 +155,14 @@ export class HardshipReviewDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
+  /**
+   * "能不能先停息" / "罚息能免吗" at any step (verification included): the policy's answer, then the step's question
+   * again. The plan review time is not this review's.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await answerPlanTermsAtStep(innerDc, this.deps.policy, ['review'])) ?? super.onContinueDialog(innerDc);
+  }
+
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const action = submittedAction(step.context);
@@ -170,7 +191,13 @@ export class HardshipReviewDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'hardship.nothingOwed')));
       return step.endDialog();
     }
-    Object.assign(step.values as Values, { borrowerId: identity.borrowerId, loanIds } satisfies Values);
+    // An amount said in the request itself ("…一个月最多还500"), or at the mobile question, is not asked again.
+    const told = affordableFromEntities((step.options as RouteOptions | undefined)?.entities) ?? affordableFromEntities(identity.told);
+    Object.assign(step.values as Values, {
+      borrowerId: identity.borrowerId,
+      loanIds,
+      affordableFen: told === undefined ? undefined : affordableMax(told),
+    } satisfies Values);
     const buttons = REASONS.map((r) => t(locale, `hardship.reason.${r}` as MessageKey));
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'hardship.askReason')) });
   }
@@ -196,6 +223,7 @@ export class HardshipReviewDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const values = step.values as Values;
     if (typeof step.result === 'string' && !this.isSkip(step.result)) values.description = step.result.trim().slice(0, 4000) || undefined;
+    if (values.affordableFen !== undefined) return step.next();
     const skip = [t(locale, 'hardship.skip')];
     return step.prompt(AMOUNT_PROMPT, {
       prompt: MessageFactory.suggestedActions(skip, t(locale, 'hardship.askAmount')),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  Dialog,
   TextPrompt,
   WaterfallDialog,
   type DialogContext,
@@ -24,9 +23,10 @@ import { turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
+import type { AsideAnswer } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { planTermsAsked, planTermsText } from './planTerms';
+import { answerPlanTermsAtStep, planTermsAsked, planTermsText } from './planTerms';
 import { affordableFromEntities, affordableFromTurn, pickOption, pickProposal, saysAmountUnknown, submittedAction, submittedValue, type ProposalChoice } from './planInput';
 import {
   PLAN_CHOOSE,
@@ -97,7 +97,7 @@ const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(�
  * (negotiation) or a hardship review. A proposal or confirm button pressed after the dialog ended gets "already
  * submitted" or "expired", never a second request.
  */
-export class InstallmentPlanDialog extends ComponentDialog {
+export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswer {
   private readonly newId: () => string;
 
   constructor(private readonly deps: InstallmentPlanDeps) {
@@ -145,23 +145,17 @@ export class InstallmentPlanDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  /** A question about plan terms at any step of the flow (verification included): answered, then the step's question again. */
-  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (!/\d/.test(innerDc.context.activity.text ?? '') && (await this.answerPlanTerms(innerDc.context))) {
-      await innerDc.context.sendActivity(t(localeOf(innerDc.context), 'core.helpResume'));
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    return super.onContinueDialog(innerDc);
-  }
-
-  /** Answers what a typed message asks about plan terms (cost, length, review, 停息挂账); false when it asks none. */
-  private async answerPlanTerms(context: TurnContext, options: { named?: boolean } = {}): Promise<boolean> {
-    const terms = context.activity.value ? [] : planTermsAsked(context.activity.text, options);
-    const answer = terms.length > 0 ? planTermsText(localeOf(context), terms, this.deps.policy) : undefined;
+  /** "分期要手续费吗" at another task's question (a complaint's, a hardship review's): the policy's answer, and that task goes on. */
+  async answerAside(context: TurnContext): Promise<boolean> {
+    const answer = planTermsText(localeOf(context), planTermsAsked(context.activity.text), this.deps.policy);
     if (!answer) return false;
     await context.sendActivity(answer);
     return true;
+  }
+
+  /** A question about plan terms at any step of the flow (verification included): answered, then the step's question again. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await answerPlanTermsAtStep(innerDc, this.deps.policy)) ?? super.onContinueDialog(innerDc);
   }
 
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -174,8 +168,10 @@ export class InstallmentPlanDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (!action && HARDSHIP.test(step.context.activity.text ?? '')) await step.context.sendActivity(t(localeOf(step.context), 'plan.hardshipHeard'));
-    // "分期要手续费吗" / "停息挂账是什么意思": the policy's answer first, then the steps to the borrower's own plans.
-    await this.answerPlanTerms(step.context, { named: true });
+    // "分期要手续费吗" / "停息挂账是什么意思" / "我要停息挂账": the policy's answer first, then the steps to the borrower's own plans.
+    const terms = step.context.activity.value ? [] : planTermsAsked(step.context.activity.text, { named: true });
+    const answer = terms.length > 0 ? planTermsText(localeOf(step.context), terms, this.deps.policy) : undefined;
+    if (answer) await step.context.sendActivity(answer);
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 
@@ -207,8 +203,8 @@ export class InstallmentPlanDialog extends ComponentDialog {
     values.account = planAccountOf(snapshot.account);
     const outcome = this.propose(values.account);
     if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account);
-    // An amount said in the request itself ("每个月只能还一千") is not asked again.
-    values.affordable = affordableFromEntities((step.options as { entities?: Entity[] } | undefined)?.entities);
+    // An amount said in the request itself ("每个月只能还一千"), or at the mobile question, is not asked again.
+    values.affordable = affordableFromEntities((step.options as { entities?: Entity[] } | undefined)?.entities) ?? affordableFromEntities(identity.told);
     const buttons = [...REASONS.map((r) => t(locale, `plan.reasonOption.${r}` as MessageKey)), t(locale, 'plan.reasonOption.skip')];
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'plan.askReason')) });
   }

@@ -1,7 +1,9 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatFen } from '../../services/accounts/accountSchemas';
 import type { PlanPolicy } from '../../services/plans/planPolicy';
 import { t, type Locale } from '../messages';
 import { asksAQuestion } from '../questionForm';
+import { turnInfoOrUndefined } from '../turnInfo';
 import { collectionDuringReviewText } from './planText';
 
 /**
@@ -63,6 +65,29 @@ export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy
       }
     })
     .join('\n') || undefined;
+}
+
+/**
+ * A typed question about plan terms at a step of a plan or hardship flow (verification included): answered, "let's
+ * continue", then the step's question again. A button, a card or a message with digits answers the step instead.
+ * `except`: terms this flow does not answer (a hardship review is not a plan request: its review time is its own).
+ * Returns the end of the turn when it answered, else undefined.
+ */
+export async function answerPlanTermsAtStep(
+  innerDc: DialogContext,
+  policy: PlanPolicy,
+  except: readonly PlanTerm[] = [],
+): Promise<DialogTurnResult | undefined> {
+  const { activity } = innerDc.context;
+  if (activity.value !== undefined || /\d/.test(activity.text ?? '')) return undefined;
+  const locale = turnInfoOrUndefined(innerDc.context)?.locale ?? 'zh-CN';
+  const terms = planTermsAsked(activity.text).filter((term) => !except.includes(term));
+  const answer = terms.length > 0 ? planTermsText(locale, terms, policy) : undefined;
+  if (!answer) return undefined;
+  await innerDc.context.sendActivity(answer);
+  await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
+  await innerDc.repromptDialog();
+  return Dialog.EndOfTurn;
 }
 
 /** "3、6、12 或 24" / "3, 6, 12 or 24". */

@@ -212,4 +212,41 @@ describe('HardshipReviewDialog transcripts', () => {
       expect(await bot.hardshipReviews('D009')).to.have.length(1);
     });
   });
+
+  describe('what the borrower already said, and questions about plan terms', () => {
+    it('keeps an amount said in the request, or at the mobile question, and does not ask for it again', async () => {
+      const inRequest = await makePlanBot();
+      await inRequest.say('催收不同意我分期，我一个月最多还500');
+      await verifyAs(inRequest, 'D005');
+      await inRequest.say('收入减少');
+      const documents = await inRequest.say('跳过');
+      expect(textOf(documents)).not.to.contain(t('zh-CN', 'hardship.askAmount'));
+      expect(cardsOf(documents)[0].fallbackText).to.contain(t('zh-CN', 'hardship.doc.incomeStatement'));
+      await inRequest.say('全部能提供');
+      await inRequest.say('确认提交');
+      expect((await inRequest.hardshipReviews('D005'))[0]).to.include({ affordableMonthlyFen: 50000 });
+
+      const atMobile = await makePlanBot();
+      await atMobile.say('催收不同意我分期');
+      expect(textOf(await atMobile.say('我一个月最多还800'))).to.contain(t('zh-CN', 'identity.mobileFirst'));
+      await verifyAs(atMobile, 'D005');
+      await atMobile.say('收入减少');
+      expect(textOf(await atMobile.say('跳过'))).not.to.contain(t('zh-CN', 'hardship.askAmount'));
+      await atMobile.say('全部能提供');
+      await atMobile.say('确认提交');
+      expect((await atMobile.hardshipReviews('D005'))[0]).to.include({ affordableMonthlyFen: 80000 });
+    });
+
+    it('answers "能不能先停息" at the mobile question and "罚息能免吗" at the reason question, then asks each again', async () => {
+      const bot = await makePlanBot();
+      await bot.say('催收不同意我分期');
+      const atMobile = textOf(await bot.say('你们能不能先停息？'));
+      expect(atMobile).to.contain('不是法律规定的权利').and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+      const verified = await verifyAs(bot, 'D005');
+      expect(buttonsOf(verified), 'still the hardship review, not a plan request').to.include('意外或灾害');
+      const atReason = await bot.say('罚息能免吗？');
+      expect(textOf(atReason)).to.contain(t('zh-CN', 'plan.terms.waiver', { percent: 50 })).and.to.contain(t('zh-CN', 'hardship.askReason'));
+      expect(textOf(await bot.say('审核要几天？')), "the plan review's days are not this review's").not.to.contain(t('zh-CN', 'plan.terms.review', { days: 3 }));
+    });
+  });
 });

@@ -88,6 +88,17 @@ describe('plan terms in the plan flow (transcripts)', () => {
     expect(await bot.planRequests('D002')).to.have.length(0);
   });
 
+  it('keeps a monthly amount said at the mobile question and does not ask for it again', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分期还款');
+    expect(textOf(await bot.say('我每个月只能还一千五'))).to.contain(t('zh-CN', 'identity.mobileFirst'));
+    await bot.say(DEMO.D002[0]);
+    expect(textOf(await bot.say(DEMO.D002[1]))).to.contain(t('zh-CN', 'plan.askReason'));
+    const proposals = textOf(await bot.say('失业'));
+    expect(proposals).not.to.contain(t('zh-CN', 'plan.askAmount'));
+    expect(proposals).to.contain('3 个方案');
+  });
+
   it('answers in English and Traditional Chinese', async () => {
     const en = await makePlanBot();
     expect(textOf(await en.say({ text: 'how many months can a plan last', locale: 'en-US' }))).to.contain('3, 6, 9, 12, 18 or 24 months');
