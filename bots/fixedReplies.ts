@@ -38,10 +38,24 @@ export function wantsPolice(text: string): boolean {
   return t.length <= (/\p{Script=Han}/u.test(t) ? 12 : 40) && WANTS_POLICE.test(t);
 }
 
+/** A document the lender issues: a settlement certificate, a proof of payment, the loan contract. */
+const DOCUMENT_REQUEST =
+  /(结清|結清|清偿|清償|无欠款|無欠款|还款|還款|缴款|繳款)(证明|證明|凭证|憑證)|借款(合同|合約)|(合同|合約)(复印件|影本|副本|原件)|\b(settlement|pay-?off|clearance|no[- ]debt) (certificate|letter)\b|\bproof of (payment|repayment|settlement)\b|\b(copy of )(my |the )?(loan )?(contract|agreement)\b/i;
+
+/** Asking for it to be issued or sent, not showing one ("我有还款凭证，为什么还显示逾期" is a payment not credited). */
+const ISSUE = /开|開|出具|申请|申請|办|辦|要|提供|给我|給我|发我|發我|寄|拿|哪里|哪裡|\b(need|get|send|issue|request|want|obtain|where|how)\b/i;
+const NOT_CREDITED = /显示|顯示|到账|到帳|逾期|没还|沒還|\b(shows?|overdue|not (credited|received))\b/i;
+
+/** Asks for a document the bot cannot issue ("结清证明怎么开", "I need a settlement certificate"). */
+export function asksForDocument(text: string): boolean {
+  return text.length <= 200 && DOCUMENT_REQUEST.test(text) && ISSUE.test(text) && !NOT_CREDITED.test(text);
+}
+
 /**
  * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone who is
  * not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
- * police (when to call 110 and 96110, a complaint, the caller check and a person).
+ * police (when to call 110 and 96110, a complaint, the caller check and a person); a document the lender issues (it
+ * cannot be issued here: a person).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
@@ -49,6 +63,7 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
   if (notBorrower) {
     return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));
   }
+  if (asksForDocument(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.documents'));
   if (wantsPolice(text)) {
     const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
     return MessageFactory.suggestedActions(actions, t(locale, 'core.police'));

@@ -38,6 +38,7 @@ export const coreMessages = defineMessages({
     'core.notBorrower':
       '如果您与这笔借款无关（不是借款人，也不是担保人），按银行业协会的催收指引，催收人员原则上不应向您催收，只能请您转告或留下借款人的联系方式，也不能向您透露借款人的欠款信息。对方一直打扰您的话，可以转人工登记情况，也可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.identityMisused': '如果有人冒用您的身份或手机号借了款，请尽快拨打 110 报警，并保留相关短信、通话记录等证据。我可以帮您转人工客服核查这笔借款。',
+    'core.documents': '结清证明、还款凭证、借款合同这类文件，我在这里没法开具或发送。可以转人工，由客服核实您的账户后为您办理。',
     'core.secondMiss': '抱歉，我还是没能理解。要不要我帮您转给人工客服？',
     'core.alsoLater': '您说的两件事我都记下了：先办“{first}”，办完接着办“{task}”。',
     'core.laterNow': '您刚才还说到“{task}”，现在接着办吗？',
@@ -98,6 +99,7 @@ export const coreMessages = defineMessages({
     'core.notBorrower':
       '如果您與這筆借款無關（不是借款人，也不是擔保人），按銀行業協會的催收指引，催收人員原則上不應向您催收，只能請您轉告或留下借款人的聯繫方式，也不能向您透露借款人的欠款資訊。對方一直打擾您的話，可以轉真人客服登記情況，也可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.identityMisused': '如果有人冒用您的身分或手機號借了款，請儘快撥打 110 報警，並保留相關簡訊、通話紀錄等證據。我可以幫您轉真人客服核查這筆借款。',
+    'core.documents': '結清證明、還款憑證、借款合約這類文件，我在這裡沒辦法開立或寄送。可以轉人工，由客服核實您的帳戶後為您辦理。',
     'core.secondMiss': '抱歉，我還是沒能理解。要不要我幫您轉給人工客服？',
     'core.alsoLater': '您說的兩件事我都記下了：先辦「{first}」，辦完接著辦「{task}」。',
     'core.laterNow': '您剛才還說到「{task}」，現在接著辦嗎？',
@@ -156,6 +158,8 @@ export const coreMessages = defineMessages({
     'core.plea': "I'm here; take a breath. If you are in danger right now, call 110. Can you tell me in a sentence or two what is happening? Or pick an option below, or talk to a person:",
     'core.notBorrower':
       "If you have nothing to do with this loan (you are neither the borrower nor a guarantor), the banking association's collection guideline says collectors should in principle not pursue you: they may only ask you to pass on a message or to give the borrower's contact details, and must not tell you about the borrower's debt. If they keep bothering you, a person can record it; you can also call 12378 (National Financial Regulatory Administration hotline).",
+    'core.documents':
+      'I cannot issue documents such as a settlement certificate, a proof of payment or a copy of your loan contract here. A person can check your account and handle the request.',
     'core.identityMisused':
       'If someone borrowed in your name or with your mobile number, please report it to the police (110) as soon as you can, and keep the messages and call records. I can connect you to a person to check the loan.',
     'core.secondMiss': "Sorry, I still didn't understand. Shall I connect you to a person?",

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksForDocument, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -35,6 +35,20 @@ describe('someone who is not the borrower', () => {
   });
 });
 
+describe('a document the lender issues ("结清证明怎么开")', () => {
+  it('hears a request for a settlement certificate, a proof of payment or the contract', () => {
+    for (const text of ['结清证明怎么开', '我要开结清证明', '能给我一份还款证明吗', '借款合同在哪里看', '結清證明怎麼申請', 'I need a settlement certificate', 'how do I get proof of payment', 'can you send me a copy of my loan contract']) {
+      expect(asksForDocument(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves a payment not credited, and everything else, to the recogniser', () => {
+    for (const text of ['我有还款凭证，为什么还显示逾期', '已经还了，这是还款凭证', '我已经结清了', '合同上写的利息是多少', 'I have proof of payment but it still shows overdue', '']) {
+      expect(asksForDocument(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -45,6 +59,13 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.police'));
     expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
     expect(textOf(await bot.say({ text: 'should I call the police?', locale: 'en-US' }))).to.equal(t('en', 'core.police'));
+  });
+
+  it('a document request: it cannot be issued here, and a person can', async () => {
+    const replies = await bot.say('结清证明怎么开');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.documents'));
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+    expect(textOf(await bot.say({ text: 'I need a settlement certificate', locale: 'en-US' }))).to.equal(t('en', 'core.documents'));
   });
 
   it('a plea: care, 110 if in danger, and the menu with a person, never "outside what I can help with"', async () => {
