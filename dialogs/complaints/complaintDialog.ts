@@ -27,6 +27,7 @@ import { conversationKey, turnInfoOrUndefined } from '../turnInfo';
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
   CHANNELS,
+  CHANNEL_SYNONYMS,
   CONTACTED,
   channelMentioned,
   complaintCategory,
@@ -190,7 +191,7 @@ export class ComplaintDialog extends ComponentDialog {
     return step.prompt(CHANNEL_PROMPT, {
       prompt: t(locale, 'complaints.askChannel'),
       retryPrompt: t(locale, 'complaints.retryChannel'),
-      choices: choices(locale, CHANNELS, 'complaints.channel'),
+      choices: choices(locale, CHANNELS, 'complaints.channel', CHANNEL_SYNONYMS),
       style: ListStyle.suggestedAction,
     });
   }
@@ -372,9 +373,9 @@ function describes(text: string): boolean {
   return (trimmed.match(CJK)?.length ?? 0) >= 2 || trimmed.replace(/[\s\p{P}]/gu, '').length >= 4;
 }
 
-function choices(locale: Locale, keys: readonly string[], prefix: string): Choice[] {
+function choices<K extends string>(locale: Locale, keys: readonly K[], prefix: string, synonyms?: Record<K, string[]>): Choice[] {
   return keys.map((key) => {
     const title = t(locale, `${prefix}.${key}` as MessageKey);
-    return { value: key, action: imBack(title), synonyms: [title] };
+    return { value: key, action: imBack(title), synonyms: [title, ...(synonyms?.[key] ?? [])] };
   });
 }

@@ -74,7 +74,17 @@ const CHANNEL_CUES: Array<[ComplaintChannel, RegExp]> = [
   ['phone', /电话|電話|打给|打給|打我|来电|來電|\bcall(s|ed|ing)?\b|phon/i],
   ['sms', /短信|簡訊|短訊|\bsms\b|text message|texts? me/i],
   ['visit', /上门|上門|到我家|来我家|來我家|到单位|到單位|came to my|visit(ed|s)? (me|my)/i],
+  ['social', /微信|微博|QQ|朋友圈|抖音|群里|群裡|家族群|群聊|wechat|whatsapp|weibo|group chat|social media/i],
 ];
+/** Words typed at "how did they contact you?" that name a channel ("微信群", "打电话"), beside the buttons' labels. */
+export const CHANNEL_SYNONYMS: Record<ComplaintChannel, string[]> = {
+  phone: ['电话', '電話', '来电', '來電', 'call', 'called', 'phone'],
+  sms: ['短信', '簡訊', '短訊', 'text', 'texts', 'texted', 'sms'],
+  visit: ['上门', '上門', '到家', '来家里', '來家裡', 'visit', 'visited', 'came'],
+  app: ['app', '站内信', '站內信', '推送', 'push'],
+  social: ['微信', '群', 'QQ', '朋友圈', '微博', '抖音', 'wechat', 'whatsapp', 'group', 'social'],
+  other: [],
+};
 const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
   ['family', /家人|家里人|家裡人|父母|爸|妈|媽|老婆|老公|妻子|丈夫|孩子|儿子|兒子|女儿|女兒|亲戚|親戚|family|\bmom\b|\bmum\b|mother|\bdad\b|father|wife|husband|parents|relatives|son|daughter/i],
   ['employer', /单位|單位|公司|领导|領導|老板|老闆|同事|employer|boss|colleague|workplace/i],

@@ -111,6 +111,26 @@ describe('ComplaintDialog transcripts', () => {
     expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', channel: 'phone', contactedPersons: '我的家人' });
   });
 
+  it('takes a channel typed in its own words at the channel question ("微信群", "发到群里了"), and one named in the opening', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
+    await h.say('他们骂我妈，说得很难听');
+    expect(allText(await h.say('昨天'))).to.contain(t('zh-CN', 'complaints.askChannel'));
+    const who = await h.say('微信群');
+    expect(allText(who)).not.to.contain(t('zh-CN', 'complaints.retryChannel'));
+    expect(titlesOf(who)).to.include(t('zh-CN', 'complaints.who.family'));
+    await h.say('我的家人');
+    const filed = allText(await h.say('没有'));
+    const reference = REFERENCE.exec(filed)?.[0];
+    expect((await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)).to.include({ channel: 'social' });
+
+    const opening = await makeHarness();
+    await opening.verifyAs('D002');
+    await opening.say('他们把我的照片发到了我家族群里');
+    expect(allText(await opening.say('昨天')), 'the channel was named: straight to who was contacted').to.contain(t('zh-CN', 'complaints.askWho'));
+  });
+
   it('asks what happened when the opening only says "I want to complain", and who was contacted when it names two kinds of people', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
