@@ -36,7 +36,10 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
     const text = context.activity.text ?? '';
     // Charged twice is its own answer, given only when asked (a general question gets the three usual topics).
     const topics = DOUBLE_CHARGED.test(text) ? ['guidance.repay.doubleCharged' as const] : topicsAsked(text, TOPICS);
-    return [[t(locale, 'guidance.repay.channels'), ...topics.map((k) => t(locale, k))].join('\n\n')];
+    const answers = topics.map((k) => t(locale, k));
+    const channels = t(locale, 'guidance.repay.channels');
+    // A question about one thing ("已经还了为什么还显示逾期") gets its answer first, the official channels after.
+    return [(topics.length < TOPICS.length ? [...answers, channels] : [channels, ...answers]).join('\n\n')];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

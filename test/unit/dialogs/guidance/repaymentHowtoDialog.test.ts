@@ -25,6 +25,7 @@ describe('RepaymentHowtoDialog transcripts', () => {
     const first = allText(await h.say('我已经还了为什么还显示逾期'));
     expect(first).to.contain(t('zh-CN', 'guidance.repay.notPosted'));
     expect(first).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    expect(first.indexOf(t('zh-CN', 'guidance.repay.notPosted')), 'the answer to what was asked comes first').to.be.below(first.indexOf(t('zh-CN', 'guidance.repay.channels')));
     // The same part again right after: said to still apply, not repeated in full, and no other part.
     const later = allText(await h.say('昨天还的'));
     expect(later).to.contain(t('zh-CN', 'guidance.stillApplies'));
@@ -61,6 +62,7 @@ describe('RepaymentHowtoDialog transcripts', () => {
     const replies = await h.say('怎么还款');
     const text = allText(replies);
     for (const key of ['guidance.repay.early', 'guidance.repay.autodebit', 'guidance.repay.notPosted'] as const) expect(text).to.contain(t('zh-CN', key));
+    expect(text.startsWith(t('zh-CN', 'guidance.repay.channels')), 'a general question: the official channels first').to.equal(true);
     expect(text).to.match(/下次还款日 \d{4}-\d{2}-\d{2}，应还 ¥[\d,]+\.\d{2}/);
     expect(titlesOf(replies)).not.to.include(t('zh-CN', 'guidance.button.verify'));
   });
