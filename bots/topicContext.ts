@@ -26,6 +26,7 @@ function isShort(text: string): boolean {
  */
 export function withTopicContext(recognition: RecognitionResult, lastTopic: Intent | undefined): RecognitionResult {
   if (!lastTopic || !TOPIC_INTENTS.includes(lastTopic) || recognition.source === 'keyword') return recognition;
+  if (TIMED_TOPICS.includes(lastTopic) && onlyATime(recognition)) return onTopic(recognition, lastTopic, 1);
   if (!isShort(recognition.text)) return recognition;
   if ((recognition.scores[lastTopic] ?? 0) < MIN_OWN_SCORE) return recognition;
   const weighed = Object.entries(recognition.scores).map(([intent, score]) => ({
@@ -37,12 +38,37 @@ export function withTopicContext(recognition: RecognitionResult, lastTopic: Inte
   // Another topic that stays on top keeps its own score; the last topic on top (taking over, or confirmed when it
   // was only middling: "can you delete it if I pay" after the credit answer) gets the weighed one.
   if (ranked[0].intent !== lastTopic) return recognition;
+  return onTopic(recognition, lastTopic, ranked[0].score, ranked);
+}
+
+/**
+ * Topics a day or a time on its own follows: when they come ("明天" after the doorstep-visit answer), when they
+ * say they will sue, when to call back, when the borrower will pay. After any other answer it means nothing by itself.
+ */
+const TIMED_TOPICS: readonly Intent[] = ['doorstep_visit', 'lawsuit_threat', 'cannot_reach_collector', 'repayment_howto'];
+/** Words that may stand beside a day or time without making it a request ("明天吧", "大概下周三"). */
+const TIME_FILLER = /[\s\p{P}\p{S}吧啊呢呀了就哦嘛]|大概|可能|应该|應該|左右|之前|以后|以後|前后|前後|\b(maybe|probably|about|around|by|on|at|in|the)\b/giu;
+
+/** The message is a day or a time and nothing more ("明天", "下周三下午", "tomorrow morning"). */
+function onlyATime(recognition: RecognitionResult): boolean {
+  const when = recognition.entities.find((e) => e.type === 'datetime');
+  if (!when) return false;
+  const rest = recognition.text.slice(0, when.start) + recognition.text.slice(when.end);
+  return rest.replace(TIME_FILLER, '').length === 0;
+}
+
+/** The recognition moved onto the last topic, with what the recogniser said before kept beside it. */
+function onTopic(recognition: RecognitionResult, topic: Intent, score: number, ranked?: Array<{ intent: Intent; score: number }>): RecognitionResult {
+  const scores = ranked
+    ? (Object.fromEntries(ranked.map((s) => [s.intent, s.score])) as RecognitionResult['scores'])
+    : (Object.fromEntries(Object.keys(recognition.scores).map((intent) => [intent, intent === topic ? score : 0])) as RecognitionResult['scores']);
+  const runnerUp = ranked?.[1] ?? { intent: recognition.intent === topic ? recognition.runnerUp.intent : recognition.intent, score: 0 };
   return {
     ...recognition,
-    intent: ranked[0].intent,
-    score: ranked[0].score,
-    runnerUp: ranked[1],
-    scores: Object.fromEntries(ranked.map((s) => [s.intent, s.score])) as RecognitionResult['scores'],
-    beforeContext: { intent: recognition.intent, score: recognition.score, topic: lastTopic },
+    intent: topic,
+    score,
+    runnerUp,
+    scores,
+    beforeContext: { intent: recognition.intent, score: recognition.score, topic },
   };
 }

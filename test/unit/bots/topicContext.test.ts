@@ -56,3 +56,32 @@ describe('withTopicContext: a short follow-up read in the light of the last topi
     expect(Object.values(after.scores).reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
   });
 });
+
+describe('withTopicContext: a day or a time on its own', () => {
+  const timed = (text: string, when: string, scores: Partial<Record<Intent, number>>): RecognitionResult => {
+    const start = text.indexOf(when);
+    const entity = { type: 'datetime' as const, text: when, start, end: start + when.length, from: '2026-12-03T01:00:00Z', to: '2026-12-03T04:00:00Z' };
+    return { ...recognition(text, scores), entities: [entity] };
+  };
+
+  it('follows the answer it comes after: when they come, when they sue, when to call back, when the borrower pays', () => {
+    for (const last of ['doorstep_visit', 'lawsuit_threat', 'cannot_reach_collector', 'repayment_howto'] as const) {
+      for (const [text, when] of [['明天', '明天'], ['明天上午吧', '明天上午'], ['大概下周三', '下周三'], ['tomorrow morning', 'tomorrow morning']]) {
+        const before = timed(text, when, { account_status: 0.62, none: 0.22 });
+        const after = withTopicContext(before, last);
+        expect(after.intent, `${text} after ${last}`).to.equal(last);
+        expect(after.score).to.equal(1);
+        expect(Object.values(after.scores).reduce((a, b) => a + b, 0)).to.equal(1);
+        expect(after.beforeContext).to.deep.equal({ intent: 'account_status', score: 0.62, topic: last });
+      }
+    }
+  });
+
+  it('means nothing by itself after other answers, and a request with a time in it speaks for itself', () => {
+    const bare = timed('明天', '明天', { account_status: 0.62, none: 0.22 });
+    expect(withTopicContext(bare, 'credit_report')).to.equal(bare);
+    expect(withTopicContext(bare, undefined)).to.equal(bare);
+    const request = timed('明天要还多少', '明天', { account_status: 0.97 });
+    expect(withTopicContext(request, 'doorstep_visit').intent).to.equal('account_status');
+  });
+});
