@@ -52,16 +52,35 @@ export function asksForDocument(text: string): boolean {
 }
 
 /**
+ * The rate or the charges called usury or unlawful ("利息这么高是高利贷吧", "年化超过24%是不是不用还"). "利息太高了" alone is
+ * left to the recogniser: it is often the reason for a plan request.
+ */
+const RATE_DISPUTE =
+  /高利[贷貸]|(利息|利率|年化|费用|費用|收费|收費).{0,8}(合法|违法|違法|犯法|上限|超过|超過|24|36)|(24|36)\s*%|\busury\b|\bloan shark|\b(interest|rate|charges?|fees?)\b.{0,20}\b(illegal|unlawful|legal cap|above the cap|usurious)\b/i;
+
+/** A task asked for beside it ("…高利贷吧，我要投诉", "…能不能分期"): the task is the request. */
+const ASKS_A_TASK = /分期|协商|協商|延期|减免|減免|人工|投诉|投訴|举报|舉報|\b(plan|installments?|person|agent|complain\w*|report)\b/i;
+
+/** Disputes the rate or the charges, and asks for nothing else. */
+export function disputesTheRate(text: string): boolean {
+  return text.length <= 200 && RATE_DISPUTE.test(text) && !ASKS_A_TASK.test(text);
+}
+
+/**
  * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone who is
  * not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
- * police (when to call 110 and 96110, a complaint, the caller check and a person); a document the lender issues (it
- * cannot be issued here: a person).
+ * police (when to call 110 and 96110, a complaint, the caller check and a person); the rate called usury (the
+ * contract's terms, what the private-lending cap covers, where to complain, a court decides: domain.md §4); a
+ * document the lender issues (it cannot be issued here: a person).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
   const notBorrower = notTheBorrower(text);
   if (notBorrower) {
     return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));
+  }
+  if (disputesTheRate(text)) {
+    return MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.rateDispute'));
   }
   if (asksForDocument(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.documents'));
   if (wantsPolice(text)) {

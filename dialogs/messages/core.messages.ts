@@ -39,6 +39,8 @@ export const coreMessages = defineMessages({
       '如果您与这笔借款无关（不是借款人，也不是担保人），按银行业协会的催收指引，催收人员原则上不应向您催收，只能请您转告或留下借款人的联系方式，也不能向您透露借款人的欠款信息。对方一直打扰您的话，可以转人工登记情况，也可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.identityMisused': '如果有人冒用您的身份或手机号借了款，请尽快拨打 110 报警，并保留相关短信、通话记录等证据。我可以帮您转人工客服核查这笔借款。',
     'core.documents': '结清证明、还款凭证、借款合同这类文件，我在这里没法开具或发送。可以转人工，由客服核实您的账户后为您办理。',
+    'core.rateDispute':
+      '您这笔借款的利率、罚息和费用以借款合同为准，年化利率可以在官方 App 的借款详情或合同里查看，也可以转人工请客服为您核对。民间借贷的利率上限（一年期 LPR 的 4 倍）不适用于持牌金融机构发放的贷款。如果您认为收费不透明或利率过高，可以向我们投诉；对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。某项费用是否应当支持，要由法院按具体情况判断；您自己的情况，可以咨询律师或法律援助机构。',
     'core.secondMiss': '抱歉，我还是没能理解。要不要我帮您转给人工客服？',
     'core.alsoLater': '您说的两件事我都记下了：先办“{first}”，办完接着办“{task}”。',
     'core.laterNow': '您刚才还说到“{task}”，现在接着办吗？',
@@ -100,6 +102,8 @@ export const coreMessages = defineMessages({
       '如果您與這筆借款無關（不是借款人，也不是擔保人），按銀行業協會的催收指引，催收人員原則上不應向您催收，只能請您轉告或留下借款人的聯繫方式，也不能向您透露借款人的欠款資訊。對方一直打擾您的話，可以轉真人客服登記情況，也可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.identityMisused': '如果有人冒用您的身分或手機號借了款，請儘快撥打 110 報警，並保留相關簡訊、通話紀錄等證據。我可以幫您轉真人客服核查這筆借款。',
     'core.documents': '結清證明、還款憑證、借款合約這類文件，我在這裡沒辦法開立或寄送。可以轉人工，由客服核實您的帳戶後為您辦理。',
+    'core.rateDispute':
+      '您這筆借款的利率、罰息和費用以借款合約為準，年化利率可以在官方 App 的借款詳情或合約裡查看，也可以轉真人客服請客服為您核對。民間借貸的利率上限（一年期 LPR 的 4 倍）不適用於持牌金融機構發放的貸款。如果您認為收費不透明或利率過高，可以向我們投訴；對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。某項費用是否應當支持，要由法院按具體情況判斷；您自己的情況，可以諮詢律師或法律扶助機構。',
     'core.secondMiss': '抱歉，我還是沒能理解。要不要我幫您轉給人工客服？',
     'core.alsoLater': '您說的兩件事我都記下了：先辦「{first}」，辦完接著辦「{task}」。',
     'core.laterNow': '您剛才還說到「{task}」，現在接著辦嗎？',
@@ -158,6 +162,8 @@ export const coreMessages = defineMessages({
     'core.plea': "I'm here; take a breath. If you are in danger right now, call 110. Can you tell me in a sentence or two what is happening? Or pick an option below, or talk to a person:",
     'core.notBorrower':
       "If you have nothing to do with this loan (you are neither the borrower nor a guarantor), the banking association's collection guideline says collectors should in principle not pursue you: they may only ask you to pass on a message or to give the borrower's contact details, and must not tell you about the borrower's debt. If they keep bothering you, a person can record it; you can also call 12378 (National Financial Regulatory Administration hotline).",
+    'core.rateDispute':
+      'The rate, penalty interest and fees of your loan are those of your loan contract; the annual rate is in the loan details of the official app or in the contract, and a person can check it with you. The cap on private lending (4 times the one-year LPR) does not apply to loans from licensed financial institutions. If you think the charges are unclear or the rate too high, you can complain to us; if you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline). Whether a charge is upheld is for a court to decide on the facts; for your own case, a lawyer or legal aid can advise you.',
     'core.documents':
       'I cannot issue documents such as a settlement certificate, a proof of payment or a copy of your loan contract here. A person can check your account and handle the request.',
     'core.identityMisused':

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksForDocument, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksForDocument, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -49,6 +49,20 @@ describe('a document the lender issues ("结清证明怎么开")', () => {
   });
 });
 
+describe('the rate called usury ("是高利贷吧")', () => {
+  it('hears the rate or the charges called usury or unlawful', () => {
+    for (const text of ['你们是不是骗子公司，利息这么高是高利贷吧', '年化利率超过24%是不是不用还', '你们的利率合法吗', '這是高利貸吧', 'this is usury', 'is your interest rate illegal?']) {
+      expect(disputesTheRate(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves "the interest is too high" and a task asked beside it to the recogniser', () => {
+    for (const text of ['利息太高了', '利息太高了，我想分期', '这是高利贷，我要投诉', '罚息是多少', 'the interest is too high, can I get a plan', '分24期', '']) {
+      expect(disputesTheRate(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -59,6 +73,15 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.police'));
     expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
     expect(textOf(await bot.say({ text: 'should I call the police?', locale: 'en-US' }))).to.equal(t('en', 'core.police'));
+  });
+
+  it('the rate called usury: the contract decides, the private-lending cap does not bind a licensed lender, 12378, a court decides', async () => {
+    const replies = await bot.say('你们是不是骗子公司，利息这么高是高利贷吧');
+    const text = textOf(replies);
+    expect(text).to.equal(t('zh-CN', 'core.rateDispute'));
+    expect(text).to.contain('借款合同为准').and.to.contain('不适用于持牌金融机构').and.to.contain('12378').and.to.contain('法院');
+    expect(text, 'no cap is named as binding this lender').not.to.match(/超过.{0,10}(违法|无效)/);
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'account_status'), intentLabel('zh-CN', 'human_agent')]);
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
