@@ -20,7 +20,7 @@ import { asksAQuestion } from './questionForm';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { CALLER_NUMBER_PROMPT } from './guidance/verifyCollectorDialog';
-import { HANDOFF_MESSAGE_PROMPT } from './handoff/handoffDialog';
+import { HANDOFF_MESSAGE_PROMPT, handoffPriority } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
 import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
@@ -345,12 +345,17 @@ export class MainDialog extends ComponentDialog {
     return first && this.alsoAsked(context, first.intent) ? first.intent : undefined;
   }
 
-  /** A second task one clause of the message asks for with confidence, other than `intent`. */
+  /**
+   * A second task one clause of the message asks for with confidence, other than `intent`: the most urgent of them
+   * by hand-off priority, then the first. In "现在逾期三个月了，每天十几个电话打给我老婆…能不能分期" that is the harassment,
+   * not the balance the first clause mentions.
+   */
   private alsoAsked(context: TurnContext, intent: Intent): ClauseIntent | undefined {
     const { clauseIntents } = turnInfo(context);
-    return clauseIntents?.find(
+    const asked = (clauseIntents ?? []).filter(
       (c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent) && (c.intent !== 'human_agent' || NAMES_A_PERSON.test(c.text)),
     );
+    return asked.reduce<ClauseIntent | undefined>((best, c) => (!best || handoffPriority([c.intent]) < handoffPriority([best.intent]) ? c : best), undefined);
   }
 }
 

@@ -70,6 +70,14 @@ describe('a message that asks two things', () => {
     expect(textOf(await bot.say(plan))).to.contain(t('zh-CN', 'plan.askReason'));
   });
 
+  it('keeps the most urgent of the other tasks for later: the harassment, not the balance an earlier clause mentions', async () => {
+    const message = '我借了两万，现在逾期三个月了，每天十几个电话打给我，还打给我老婆，我现在失业了真的还不起，能不能给我分期还';
+    const opening = textOf(await bot.say(message));
+    const plan = intentLabel('zh-CN', 'installment_plan');
+    expect(opening).to.contain(t('zh-CN', 'core.alsoLater', { first: plan, task: intentLabel('zh-CN', 'harassment_complaint') }));
+    expect(opening).not.to.contain(intentLabel('zh-CN', 'account_status'));
+  });
+
   it('does not answer a clause that only reports what was said ("一直叫我全额还清") as a question of its own', async () => {
     const text = textOf(await bot.say('催收不同意我分期，一直叫我全额还清'));
     expect(text).to.contain(t('zh-CN', 'identity.askMobile'));
