@@ -20,6 +20,26 @@ export function notTheBorrower(text: string): 'third_party' | 'identity_misused'
   return NOT_THE_BORROWER.test(text) ? 'third_party' : undefined;
 }
 
+/** Someone close to the borrower, named by the one writing. */
+const RELATIVE = '(儿子|兒子|女儿|女兒|老公|老婆|丈夫|妻子|爸爸|妈妈|媽媽|爸|妈|媽|父亲|父親|母亲|母親|孩子|朋友|家人|亲戚|親戚|弟弟|哥哥|姐姐|妹妹|男朋友|女朋友)';
+/** Asking what someone else owes, or to pay it for them ("我儿子欠了你们多少钱", "我替他还", "I'm his mother"). */
+const SOMEONE_ELSES_DEBT = new RegExp(
+  [
+    `我(的)?${RELATIVE}.{0,10}(欠|借)(了)?(你们|你們)?.{0,6}(多少|几|幾)`,
+    `(替|帮|幫|代)(他|她|我${RELATIVE})(还|還)`,
+    `我是(借款人|他|她)的${RELATIVE}`,
+    `\\bhow much (does|did) (he|she|my (son|daughter|husband|wife|father|mother|brother|sister|friend)) owe\\b`,
+    `\\bpay (it )?(for|on behalf of) (him|her|my (son|daughter|husband|wife|father|mother|brother|sister|friend))\\b`,
+    `\\bi('m| am) (his|her|the borrower's) (mother|father|wife|husband|sister|brother|son|daughter|friend)\\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Someone asking about another person's debt: account details go only to the verified borrower. */
+export function asksAboutSomeoneElsesDebt(text: string): boolean {
+  return text.length <= 200 && SOMEONE_ELSES_DEBT.test(text);
+}
+
 /** A plea and nothing else ("救救我", "救命", "求求你们了", "please help me"). */
 const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你們了|求求了|sos|please help me|help me please|somebody help( me)?)[\s\p{P}吧啊呀了]*$/iu;
 
@@ -67,14 +87,15 @@ export function disputesTheRate(text: string): boolean {
 }
 
 /**
- * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone who is
- * not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
+ * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone asking
+ * about another person's debt (only the borrower, once verified, hears about it); someone who is not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
  * police (when to call 110 and 96110, a complaint, the caller check and a person); the rate called usury (the
  * contract's terms, what the private-lending cap covers, where to complain, a court decides: domain.md §4); a
  * document the lender issues (it cannot be issued here: a person).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
+  if (asksAboutSomeoneElsesDebt(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.someoneElsesDebt'));
   const notBorrower = notTheBorrower(text);
   if (notBorrower) {
     return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksForDocument, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -49,6 +49,20 @@ describe('a document the lender issues ("结清证明怎么开")', () => {
   });
 });
 
+describe("someone asking about another person's debt", () => {
+  it('hears a relative or friend asking what the borrower owes, or to pay it for them', () => {
+    for (const text of ['你好，我是借款人的妈妈，我儿子欠了你们多少钱，我替他还', '我老公借了你们多少钱', '我替我儿子还', '我是他的妻子', '我兒子欠了你們多少錢', 'how much does my son owe', "I'm his mother"]) {
+      expect(asksAboutSomeoneElsesDebt(text), text).to.equal(true);
+    }
+  });
+
+  it("leaves the borrower's own questions, and a relative who is being called, to the rest of the bot", () => {
+    for (const text of ['催收打给我妈妈', '我妈妈生病了还不起', '帮我还款', '我欠了多少', '我老公欠钱催收天天打我电话', 'my mother is ill and I cannot pay', '']) {
+      expect(asksAboutSomeoneElsesDebt(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('the rate called usury ("是高利贷吧")', () => {
   it('hears the rate or the charges called usury or unlawful', () => {
     for (const text of ['你们是不是骗子公司，利息这么高是高利贷吧', '年化利率超过24%是不是不用还', '你们的利率合法吗', '這是高利貸吧', 'this is usury', 'is your interest rate illegal?']) {
@@ -82,6 +96,13 @@ describe('fixed answers in a conversation', () => {
     expect(text).to.contain('借款合同为准').and.to.contain('不适用于持牌金融机构').and.to.contain('12378').and.to.contain('法院');
     expect(text, 'no cap is named as binding this lender').not.to.match(/超过.{0,10}(违法|无效)/);
     expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'account_status'), intentLabel('zh-CN', 'human_agent')]);
+  });
+
+  it("someone else's debt: only the borrower, once verified, hears about it; never a verification for the one asking", async () => {
+    const replies = await bot.say('你好，我是借款人的妈妈，我儿子欠了你们多少钱，我替他还');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.someoneElsesDebt'));
+    expect(textOf(replies)).not.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
