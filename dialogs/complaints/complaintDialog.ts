@@ -28,6 +28,7 @@ import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
   CHANNELS,
   CHANNEL_SYNONYMS,
+  CONTACTED_SYNONYMS,
   CONTACTED,
   channelMentioned,
   complaintCategory,
@@ -204,7 +205,7 @@ export class ComplaintDialog extends ComponentDialog {
     return step.prompt(WHO_PROMPT, {
       prompt: t(locale, 'complaints.askWho'),
       retryPrompt: t(locale, 'complaints.retryWho'),
-      choices: choices(locale, CONTACTED, 'complaints.who'),
+      choices: choices(locale, CONTACTED, 'complaints.who', CONTACTED_SYNONYMS),
       style: ListStyle.suggestedAction,
     });
   }

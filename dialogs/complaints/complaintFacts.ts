@@ -91,6 +91,15 @@ const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
   ['friends', /朋友|同学|同學|通讯录|通訊錄|friends|contacts/i],
 ];
 
+/** Words typed at "who did they contact?" ("只有我自己", "我妈", "我们领导"), beside the buttons' labels. */
+export const CONTACTED_SYNONYMS: Record<Contacted, string[]> = {
+  self: ['我自己', '自己', '本人', '只有我', '就我', '只打给我', 'me', 'myself', 'only me', 'just me'],
+  family: ['家人', '家里人', '家裡人', '父母', '爸', '妈', '媽', '老婆', '老公', '妻子', '丈夫', '孩子', '亲戚', '親戚', 'family', 'mother', 'father', 'parents', 'wife', 'husband'],
+  employer: ['单位', '單位', '公司', '领导', '領導', '老板', '老闆', '同事', 'employer', 'boss', 'colleagues', 'work'],
+  friends: ['朋友', '同学', '同學', '通讯录', '通訊錄', 'friends', 'contacts'],
+  other: ['邻居', '鄰居', '房东', '房東', 'neighbour', 'neighbor', 'landlord'],
+};
+
 /** The opening message as the complaint's description, when it tells what happened (not just "I want to complain"). */
 export function openingDescription(text: string): string | undefined {
   const trimmed = text.trim();

@@ -111,7 +111,7 @@ describe('ComplaintDialog transcripts', () => {
     expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', channel: 'phone', contactedPersons: '我的家人' });
   });
 
-  it('takes a channel typed in its own words at the channel question ("微信群", "发到群里了"), and one named in the opening', async () => {
+  it('takes a channel and a person typed in their own words ("微信群", "只有我自己"), and a channel named in the opening', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
     await h.say(t('zh-CN', 'core.menu.complaint'));
@@ -124,6 +124,14 @@ describe('ComplaintDialog transcripts', () => {
     const filed = allText(await h.say('没有'));
     const reference = REFERENCE.exec(filed)?.[0];
     expect((await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)).to.include({ channel: 'social' });
+
+    const self = await makeHarness();
+    await self.verifyAs('D002');
+    await self.say(t('zh-CN', 'core.menu.complaint'));
+    await self.say('催收员说我是老赖，要把我照片发到网上');
+    await self.say('今天上午');
+    await self.say('电话');
+    expect(allText(await self.say('只有我自己')), '"who?" answered in own words').to.contain(t('zh-CN', 'complaints.askNumber'));
 
     const opening = await makeHarness();
     await opening.verifyAs('D002');
