@@ -12,6 +12,7 @@ import {
   type ModelResult,
   type PromptOptions,
   type PromptRecognizerResult,
+  type PromptValidator,
   type Token,
 } from 'botbuilder-dialogs';
 
@@ -81,8 +82,8 @@ class CjkChoicePrompt extends ChoicePrompt {
   }
 }
 
-export function cjkChoicePrompt(id: string): ChoicePrompt {
-  return new CjkChoicePrompt(id);
+export function cjkChoicePrompt(id: string, validator?: PromptValidator<FoundChoice>): ChoicePrompt {
+  return new CjkChoicePrompt(id, validator);
 }
 
 const YES_WORDS = ['是', '是的', '好', '好的', '可以', '对', '對', 'yes', 'ok', 'sure'];

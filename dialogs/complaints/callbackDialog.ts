@@ -62,6 +62,9 @@ interface Values {
 /** A message that asks for a call back (and, with a time in it, goes straight to booking). */
 const CALL_ME = /回电|回電|回[个個]?电话|回[個个]?電話|回拨|回撥|打给我|打給我|联系我|聯繫我|call me|call back|callback/i;
 
+/** "帮我预约回电", "book a callback": booking asked for in so many words (goes to booking with or without a time). */
+const BOOK = /预约回电|預約回電|预约.{0,2}(电话|電話)|預約.{0,2}(電話|电话)|安排.{0,4}(回电|回電)|\b(book|schedule|arrange) a call ?(back)?\b/i;
+
 /** "别再打给我了", "don't call me": the opposite of a request for a call. */
 const NO_CALL = /别|別|不要|不用|不想|不必|stop|don'?t|do not|never|no more/i;
 
@@ -73,6 +76,9 @@ export function asksForCall(text: string): boolean {
 interface WindowValues {
   fitted?: CallbackWindowResult;
 }
+
+/** The window asked for fits the service hours as it is: nothing to agree. */
+const FITS = 'fits';
 
 interface WindowOptions {
   /** A window already named (in the message that started the booking): fitted without asking. */
@@ -97,7 +103,8 @@ export class CallbackDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(SHOW_TEAM_FLOW, [this.verifyForTeamStep.bind(this), this.showTeamStep.bind(this)]));
     this.addDialog(new WaterfallDialog(WINDOW_FLOW, [this.askWindowStep.bind(this), this.fitStep.bind(this), this.decideStep.bind(this)]));
     this.addDialog(new TextPrompt(WINDOW_PROMPT, async (p) => this.windowOf(p.context) !== undefined));
-    this.addDialog(cjkChoicePrompt(ACCEPT_PROMPT));
+    // Yes, no, or another time named instead (decideStep fits that one).
+    this.addDialog(cjkChoicePrompt(ACCEPT_PROMPT, async (p) => p.recognized.succeeded || this.windowOf(p.context) !== undefined));
     this.addDialog(cjkChoicePrompt(RETRY_PROMPT));
     this.initialDialogId = FLOW;
   }
@@ -231,7 +238,7 @@ export class CallbackDialog extends ComponentDialog {
     const requested: TimeWindow = typeof step.result === 'string' ? this.windowOf(step.context)! : (step.result as TimeWindow);
     const fitted = fitCallbackWindow(requested, this.deps.clock.now(), this.deps.serviceHours);
     (step.values as WindowValues).fitted = fitted;
-    if (!fitted.adjusted || namedOnlyTheDay(requested, fitted)) return step.next();
+    if (!fitted.adjusted || namedOnlyTheDay(requested, fitted)) return step.next(FITS);
     const tz = this.deps.serviceHours.timeZone;
     const key = fitted.reasons.includes('IN_THE_PAST_MOVED') ? 'callback.adjustedPast' : 'callback.adjustedHours';
     const accept = t(locale, 'callback.accept');
@@ -247,8 +254,11 @@ export class CallbackDialog extends ComponentDialog {
   }
 
   private async decideStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const choice = step.result as FoundChoice | undefined;
-    if (choice && choice.value !== 'accept') {
+    const choice = step.result as FoundChoice | typeof FITS | undefined;
+    if (choice !== FITS && choice?.value !== 'accept') {
+      // "周六下午" (or "不行，周六下午吧") instead of yes or no: that time is fitted in turn, not asked for again.
+      const named = this.windowOf(step.context);
+      if (named) return step.replaceDialog(WINDOW_FLOW, { requested: named } satisfies WindowOptions);
       await step.context.sendActivity(t(localeOfStep(step.context), 'callback.askAgain'));
       return step.replaceDialog(WINDOW_FLOW, {} satisfies WindowOptions);
     }
@@ -262,11 +272,13 @@ export class CallbackDialog extends ComponentDialog {
     return when ? { from: when.from, to: when.to } : undefined;
   }
 
-  /** Straight to booking: our "book a callback" button, the hand-off's, or a message that already names a time. */
+  /** Straight to booking: our "book a callback" button, the hand-off's, a message that asks for one in so many words, or one that already names a time. */
   private wantsBooking(context: TurnContext, locale: Locale): boolean {
     if (nextActionValueOf(context)?.action === 'book') return true;
     if ((context.activity.text ?? '').trim() === t(locale, 'handoff.bookCallback')) return true;
-    return asksForCall(context.activity.text ?? '') && this.windowOf(context) !== undefined;
+    const text = context.activity.text ?? '';
+    if (BOOK.test(text) && !NO_CALL.test(text)) return true;
+    return asksForCall(text) && this.windowOf(context) !== undefined;
   }
 
   private assignmentText(locale: Locale, snapshot: AccountSnapshot): string {

@@ -131,6 +131,34 @@ describe('CallbackDialog transcripts', () => {
     expect(callbacks[0].windowStart).to.equal('2026-11-22T01:00:00.000Z');
   });
 
+  it('takes another time typed at the moved-window confirmation instead of yes or no, and fits that one', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    const first = await h.say('贷后专员电话一直打不通');
+    await h.press(button(first, t('zh-CN', 'handoff.bookCallback')));
+    expect(allText(await h.say('今晚10点以后'))).to.contain('不全在回电服务时间内');
+    // A time that fits as it is: booked at once.
+    const filed = allText(await h.say('周日下午'));
+    expect(filed).to.match(REFERENCE).and.to.contain('2026-11-22（周日） 13:00–18:00');
+    expect((await h.accounts.getAccount('D002')).account.callbacks).to.have.length(1);
+
+    // A time that needs moving too: the new offer, not the old one again.
+    const other = await makeHarness();
+    await other.verifyAs('D002');
+    await other.press(button(await other.say('贷后专员电话一直打不通'), t('zh-CN', 'handoff.bookCallback')));
+    await other.say('今晚10点以后');
+    const movedAgain = allText(await other.say('明天晚上9点以后'));
+    expect(movedAgain).to.contain('2026-11-22（周日） 09:00').and.not.to.contain('2026-11-21（周六） 09:00–09:30');
+  });
+
+  it('goes to booking when the message asks for a callback in so many words, without a time', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    const ask = allText(await h.say('贷后专员电话一直打不通，帮我预约回电'));
+    expect(ask).to.contain('09:00–21:00').and.not.to.contain(t('zh-CN', 'callback.options'));
+    expect(allText(await h.say('明天上午'))).to.match(REFERENCE);
+  });
+
   it('moves a window that has already passed to the earliest possible time', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');

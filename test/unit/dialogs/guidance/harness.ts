@@ -80,6 +80,7 @@ export const UTTERANCES: Record<string, Intent> = {
   催收打电话给我妈和我同事: 'harassment_complaint',
   他们把我的照片发到了我家族群里: 'harassment_complaint',
   贷后专员电话一直打不通: 'cannot_reach_collector',
+  '贷后专员电话一直打不通，帮我预约回电': 'cannot_reach_collector',
   '打不通，请明天上午给我回电': 'cannot_reach_collector',
   貸後專員電話一直打不通: 'cannot_reach_collector',
   "I can't reach my collector": 'cannot_reach_collector',
