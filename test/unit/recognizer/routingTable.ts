@@ -33,7 +33,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
   harassment_complaint: {
     'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我'],
     'zh-TW': ['催收一直打給我的親戚朋友', '催收打電話罵我還威脅我'],
-    en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work'],
+    en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work', 'my collector said he will post my ID card on facebook'],
   },
   account_status: {
     'zh-CN': ['帮我看下现在总共还欠多少钱', '我这笔借款逾期几天了'],
@@ -48,7 +48,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
   repayment_howto: {
     'zh-CN': ['我要还款 在哪里还', '自动扣款没扣成功 我怎么还'],
     'zh-TW': ['我要怎麼還款', '已經還款了 為什麼還顯示沒還'],
-    en: ['how can I make a repayment', 'I paid already but it still shows as unpaid'],
+    en: ['how can I make a repayment', 'I paid already but it still shows as unpaid', 'I want to pay everything off today, how?'],
   },
   verify_collector: {
     'zh-CN': ['有人让我把钱转到他私人的银行卡 是你们的人吗', '刚才打电话的号码是不是你们公司的'],
