@@ -16,7 +16,7 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, feelingOf, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -129,7 +129,8 @@ export class BorrowerBot extends ActivityHandler {
     // Emoji or symbols only (😡😡😡, ？？？) with no task under way: ask for a sentence rather than say "outside what
     // I can help with". Inside a task the prompt asks its own question again.
     if (!value && !/[\p{L}\p{N}]/u.test(text) && !taskUnderWay) {
-      await this.replyWithMenu(context, locale, 'core.noWords');
+      const feeling = feelingOf(text);
+      await this.replyWithMenu(context, locale, feeling === 'sad' ? 'core.noWordsSad' : feeling === 'angry' ? 'core.noWordsAngry' : 'core.noWords');
       return;
     }
 

@@ -86,3 +86,12 @@ export function clausesOf(text: string): string[] {
     .filter((c) => c.replace(/[\s\p{P}]/gu, '').length >= 3);
   return clauses.length >= 2 ? clauses.slice(0, MAX_CLAUSES) : [];
 }
+
+const SAD = /[😭😢😿😞😔😩😫😣😖☹🙁💔😥😰😓🥺]/u;
+const ANGRY = /[😡😠🤬👿💢]/u;
+
+/** The feeling a message of emoji only shows, if it shows one ("😭😭😭" sad, "😡😡" angry); angry wins a mix. */
+export function feelingOf(text: string): 'sad' | 'angry' | undefined {
+  if (ANGRY.test(text)) return 'angry';
+  return SAD.test(text) ? 'sad' : undefined;
+}

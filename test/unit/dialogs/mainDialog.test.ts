@@ -258,14 +258,18 @@ describe('MainDialog transcripts', () => {
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.unsupportedInput')));
   });
 
-  it('asks for a sentence when a message is only emoji or symbols, and leaves the question of a task under way to that task', async () => {
+  it('asks for a sentence when a message is only emoji or symbols (seeing tears or anger), and leaves the question of a task under way to that task', async () => {
     const adapter = makeBot(embedded);
     await adapter
       .send('😡😡😡')
       .assertReply((a) => {
-        expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords'));
-        expect(buttonsOf(a).length, 'menu offered').to.be.greaterThan(0);
+        expect(textOf(a), 'an angry face: the anger seen').to.equal(t('zh-CN', 'core.noWordsAngry'));
+        expect(buttonsOf(a)).to.include(t('zh-CN', 'core.intent.human_agent'));
       })
+      .send('😭😭')
+      .assertReply((a) => expect(textOf(a), 'tears: the sadness seen').to.equal(t('zh-CN', 'core.noWordsSad')))
+      .send('👍🏻')
+      .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords')))
       .send('？？？！')
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords')))
       .send('我想分期')
