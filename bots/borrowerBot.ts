@@ -3,15 +3,15 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
-import { ownMobileInText } from '../services/identity/identityNormalisers';
+import { normaliseIdLast6, ownMobileInText } from '../services/identity/identityNormalisers';
 import { expressesDistress } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
+import { intentLabel, intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
-import { conversationKey, defaultProfile, HIDDEN_TEXT, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
+import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
@@ -255,6 +255,13 @@ export class BorrowerBot extends ActivityHandler {
     if (isAcknowledgement(text)) {
       profile.offers = offers;
       await this.replyWithMenu(context, locale, 'core.acknowledged');
+      return 'answered';
+    }
+    if (normaliseIdLast6(text) !== undefined) {
+      // ID characters or a code typed when nothing asked for them (often after verification locked): kept out of the
+      // transcript, and the borrower told where they belong.
+      markSensitiveInput(context);
+      await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.secretOutOfPlace')));
       return 'answered';
     }
     const fixed = fixedReply(text, locale);

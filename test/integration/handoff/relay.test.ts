@@ -88,6 +88,9 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     await agent.signIn('agent1', AGENT_PASSWORD);
     const borrower = await startPageConversation(a.url);
     const say = (text: string) => borrower.post({ type: 'message', text, from: { id: borrower.userId } });
+    // ID characters typed when nothing asked for them: told where they belong, and hidden too.
+    await say('345672');
+    await waitForBotText(borrower, (x) => x === t('zh-CN', 'core.secretOutOfPlace'));
     // The mobile and the ID characters in one message: verified at once, and the whole message is hidden.
     await say('我还欠多少钱');
     await waitForBotText(borrower, (x) => x === t('zh-CN', 'identity.askMobile'));
@@ -100,7 +103,7 @@ describe('hand-off relay across two bot instances sharing Redis', function () {
     const detail = await (await agent.get(`/agent/api/tickets/${reference}`)).json();
     const transcript = JSON.stringify(detail.transcript);
     expect(transcript).to.contain('[hidden]');
-    expect(transcript).not.to.contain('234561');
+    expect(transcript).not.to.contain('234561').and.not.to.contain('345672');
     expect(transcript).not.to.contain('13800000002');
     expect(detail.ticket.borrowerId).to.equal('D002');
     await agent.send('POST', `/agent/api/tickets/${reference}/close`, { outcome: 'resolved', note: 'ok' });

@@ -105,6 +105,14 @@ describe('fixed answers in a conversation', () => {
     expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
   });
 
+  it('ID characters or a code typed when nothing asked for them (after a lock): where they belong, never "outside what I can help with"', async () => {
+    for (const typed of ['12345X', '482913']) {
+      const replies = await bot.say(typed);
+      expect(textOf(replies)).to.equal(t('zh-CN', 'core.secretOutOfPlace'));
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'account_status'), intentLabel('zh-CN', 'human_agent')]);
+    }
+  });
+
   it('a document request: it cannot be issued here, and a person can', async () => {
     const replies = await bot.say('结清证明怎么开');
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.documents'));
