@@ -50,6 +50,9 @@ export const planMessages = defineMessages({
     'plan.terms.stopInterest':
       '“停息挂账”不是法律规定的权利：没有哪条规定要求消费贷款必须停息或分期，是否同意由我们按政策审核。我们能做的，是按政策为您审核分期方案。收费代办“停息挂账”“债务优化”的中介是常见的骗局，请不要付钱，也不要交出身份证和银行卡。',
     'plan.proposals.noAmount': '没关系，不确定也可以。下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
+    'plan.proposals.preferred': '按您说的 {months} 期，方案在最前面；另外几个期数的方案也列出来供您比较（提交后需要审核）：',
+    'plan.proposals.notOffered': '{months} 期不在可以申请的期数里（可选 {counts} 期）。',
+    'plan.proposals.lengths': '下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
     'plan.proposals.closest':
       '按{amount}，没有能完全放得下的方案。下面是每月金额最低的方案，供您参考；如果还是太高，可以转人工协商。',
     'plan.proposals.title': '可申请的分期方案',
@@ -181,6 +184,9 @@ export const planMessages = defineMessages({
     'plan.terms.stopInterest':
       '「停息掛帳」不是法律規定的權利：沒有哪條規定要求消費貸款必須停息或分期，是否同意由我們按政策審核。我們能做的，是按政策為您審核分期方案。收費代辦「停息掛帳」「債務優化」的仲介是常見的騙局，請不要付錢，也不要交出身分證和銀行卡。',
     'plan.proposals.noAmount': '沒關係，不確定也可以。下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
+    'plan.proposals.preferred': '按您說的 {months} 期，方案在最前面；另外幾個期數的方案也列出來供您比較（提交後需要審核）：',
+    'plan.proposals.notOffered': '{months} 期不在可以申請的期數裡（可選 {counts} 期）。',
+    'plan.proposals.lengths': '下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
     'plan.proposals.closest':
       '按{amount}，沒有能完全放得下的方案。下面是每月金額最低的方案，供您參考；如果還是太高，可以轉人工協商。',
     'plan.proposals.title': '可申請的分期方案',
@@ -315,6 +321,9 @@ export const planMessages = defineMessages({
     'plan.terms.stopInterest':
       'Having the interest stopped and the debt "parked" (停息挂账) is not a legal right: no rule says a consumer loan must stop interest or be split into installments, and we decide each request under our policy. What we can do is review a plan within that policy. Agents who charge a fee to get you 停息挂账 or "debt relief" are a common scam: do not pay them, and do not hand over your ID card or bank card.',
     'plan.proposals.noAmount': 'That is fine. Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',
+    'plan.proposals.preferred': 'The {months}-month plan you asked for comes first; plans of other lengths are listed too, to compare (each is reviewed after you submit it):',
+    'plan.proposals.notOffered': '{months} months is not one of the lengths you can request ({counts} months).',
+    'plan.proposals.lengths': 'Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',
     'plan.proposals.closest':
       "At {amount}, no plan fits completely. Below is the plan with the lowest monthly amount, for reference; if it is still too high, a person can discuss it with you.",
     'plan.proposals.title': 'Plans you can request',

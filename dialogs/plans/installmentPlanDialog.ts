@@ -27,7 +27,18 @@ import type { AsideAnswer } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
 import { answerPlanTermsAtStep, planTermsAsked, planTermsText } from './planTerms';
-import { affordableFromEntities, affordableFromTurn, pickOption, pickProposal, saysAmountUnknown, submittedAction, submittedValue, type ProposalChoice } from './planInput';
+import {
+  affordableFromEntities,
+  affordableFromTurn,
+  monthsFromEntities,
+  monthsFromTurn,
+  pickOption,
+  pickProposal,
+  saysAmountUnknown,
+  submittedAction,
+  submittedValue,
+  type ProposalChoice,
+} from './planInput';
 import {
   PLAN_CHOOSE,
   PLAN_CONFIRM,
@@ -68,6 +79,8 @@ interface Values {
   account?: PlanAccount;
   reason?: string;
   affordable?: AffordableAmount;
+  /** The number of installments asked for ("我想分12期"): that plan first, and no amount asked. */
+  preferredCount?: number;
   proposals?: Proposal[];
 }
 
@@ -117,7 +130,9 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     this.addDialog(
       new TextPrompt(AMOUNT_PROMPT, async (p) =>
         typeof p.recognized.value === 'string' &&
-        (affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined || saysAmountUnknown(p.recognized.value)),
+        (affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
+          monthsFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
+          saysAmountUnknown(p.recognized.value)),
       ),
     );
     this.addDialog(new TextPrompt(CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
@@ -203,8 +218,11 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     values.account = planAccountOf(snapshot.account);
     const outcome = this.propose(values.account);
     if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account);
-    // An amount said in the request itself ("每个月只能还一千"), or at the mobile question, is not asked again.
-    values.affordable = affordableFromEntities((step.options as { entities?: Entity[] } | undefined)?.entities) ?? affordableFromEntities(identity.told);
+    // An amount or a length said in the request itself ("每个月只能还一千", "我想分12期"), or at the mobile question, is
+    // not asked again.
+    const requested = (step.options as { entities?: Entity[] } | undefined)?.entities;
+    values.affordable = affordableFromEntities(requested) ?? affordableFromEntities(identity.told);
+    values.preferredCount = monthsFromEntities(requested) ?? monthsFromEntities(identity.told);
     const buttons = [...REASONS.map((r) => t(locale, `plan.reasonOption.${r}` as MessageKey)), t(locale, 'plan.reasonOption.skip')];
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'plan.askReason')) });
   }
@@ -213,21 +231,24 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const locale = localeOf(step.context);
     const values = step.values as Values;
     values.reason = this.reasonWords(String(step.result ?? ''));
-    if (values.affordable !== undefined) return step.next();
+    if (values.affordable !== undefined || values.preferredCount !== undefined) return step.next();
     return step.prompt(AMOUNT_PROMPT, { prompt: t(locale, 'plan.askAmount'), retryPrompt: t(locale, 'plan.retryAmount') });
   }
 
   private async proposeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const values = step.values as Values;
-    if (values.affordable === undefined) {
-      values.affordable = affordableFromTurn(step.context, String(step.result ?? ''), this.deps.clock.now(), this.deps.timeZone);
+    if (typeof step.result === 'string') {
+      // The answer to the amount question: an amount, a length ("分12期"), or "not sure".
+      values.affordable ??= affordableFromTurn(step.context, step.result, this.deps.clock.now(), this.deps.timeZone);
+      values.preferredCount ??= monthsFromTurn(step.context, step.result, this.deps.clock.now(), this.deps.timeZone);
     }
-    const outcome = this.propose(values.account!, values.affordable);
+    const outcome = this.propose(values.account!, values.affordable, values.preferredCount);
     if (!outcome.eligible) return this.endIneligible(step, locale, outcome.reasons, values.account!);
     values.proposals = outcome.proposals;
     // No amount ("不知道能还多少"): plans of a few lengths, to choose by what each month would cost.
-    const cardPrompt = proposalsActivity(locale, outcome, values.affordable);
+    const preferred = values.preferredCount === undefined ? undefined : { months: values.preferredCount, counts: this.deps.policy.installmentCounts };
+    const cardPrompt = proposalsActivity(locale, outcome, values.affordable, preferred);
     const count = outcome.proposals.length;
     const retryPrompt = { ...cardPrompt, text: count === 1 ? t(locale, 'plan.choose.retryOne') : t(locale, 'plan.choose.retry', { count }) };
     return step.prompt(CHOOSE_PROMPT, {
@@ -257,8 +278,8 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     return step.endDialog(step.result);
   }
 
-  private propose(account: PlanAccount, affordable?: AffordableAmount): PlanOutcome {
-    return proposePlans({ account, affordable, today: localIsoDate(this.deps.clock.now(), this.deps.timeZone), policy: this.deps.policy });
+  private propose(account: PlanAccount, affordable?: AffordableAmount, preferredCount?: number): PlanOutcome {
+    return proposePlans({ account, affordable, preferredCount, today: localIsoDate(this.deps.clock.now(), this.deps.timeZone), policy: this.deps.policy });
   }
 
   private async endIneligible(step: WaterfallStepContext, locale: Locale, reasons: Parameters<typeof ineligibleLines>[1], account: PlanAccount): Promise<DialogTurnResult> {

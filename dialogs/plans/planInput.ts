@@ -49,6 +49,21 @@ export function affordableFromTurn(context: TurnContext, text: string, now: numb
   return affordableFromEntities(extractEntities(text, { now, timeZone }));
 }
 
+/** The number of installments the entities name ("分12期", "一年", "24 months"), if any. */
+export function monthsFromEntities(entities: readonly Entity[] | undefined): number | undefined {
+  return entities?.find((e): e is Extract<Entity, { type: 'installments' }> => e.type === 'installments')?.months;
+}
+
+/** The number of installments in this turn's text (as `affordableFromTurn` reads the amount). */
+export function monthsFromTurn(context: TurnContext, text: string, now: number, timeZone: string): number | undefined {
+  const recognition = turnInfoOrUndefined(context)?.recognition;
+  if (recognition && recognition.text.trim() === text.trim()) {
+    const fromRecogniser = monthsFromEntities(recognition.entities);
+    if (fromRecogniser !== undefined) return fromRecogniser;
+  }
+  return monthsFromEntities(extractEntities(text, { now, timeZone }));
+}
+
 const AMOUNT_UNKNOWN =
   /(几百|幾百|几千|幾千|不知道|不清楚|不确定|不確定|说不好|說不好|说不准|說不準|看情况|看情況|没想好|沒想好|不好说|不好說|都行|随便|隨便|don'?t know|do not know|not sure|no idea|depends|whatever works|any amount)/i;
 

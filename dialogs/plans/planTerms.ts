@@ -4,7 +4,7 @@ import type { PlanPolicy } from '../../services/plans/planPolicy';
 import { t, type Locale } from '../messages';
 import { asksAQuestion } from '../questionForm';
 import { turnInfoOrUndefined } from '../turnInfo';
-import { collectionDuringReviewText } from './planText';
+import { collectionDuringReviewText, countList } from './planText';
 
 /**
  * Questions about what a plan is like, whoever asks them: what it costs, whether the penalty interest can be waived,
@@ -88,12 +88,4 @@ export async function answerPlanTermsAtStep(
   await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
   await innerDc.repromptDialog();
   return Dialog.EndOfTurn;
-}
-
-/** "3、6、12 或 24" / "3, 6, 12 or 24". */
-function countList(locale: Locale, counts: readonly number[]): string {
-  const [last, ...rest] = [...counts].reverse();
-  if (rest.length === 0) return String(last ?? '');
-  const head = rest.reverse().join(locale === 'en' ? ', ' : '、');
-  return locale === 'en' ? `${head} or ${last}` : `${head} 或 ${last}`;
 }

@@ -122,14 +122,24 @@ export const chooseValue = (proposalId: string) => ({ action: PLAN_CHOOSE, propo
  * The proposals: an Adaptive Card (one Action.Submit per proposal) whose fallback text is the full numbered list,
  * a short intro as the activity's text, and a suggested action per proposal for channels without cards.
  */
-export function proposalsActivity(locale: Locale, outcome: Extract<PlanOutcome, { eligible: true }>, amount: AffordableAmount | undefined): Partial<Activity> {
+export function proposalsActivity(
+  locale: Locale,
+  outcome: Extract<PlanOutcome, { eligible: true }>,
+  amount: AffordableAmount | undefined,
+  preferred?: { months: number; counts: readonly number[] },
+): Partial<Activity> {
   const count = outcome.proposals.length;
-  const intro =
+  const offered = preferred !== undefined && !outcome.notices.includes('PREFERRED_COUNT_NOT_OFFERED');
+  const intro = [
+    ...(preferred && !offered ? [t(locale, 'plan.proposals.notOffered', { months: preferred.months, counts: countList(locale, preferred.counts) })] : []),
     amount === undefined
-      ? t(locale, 'plan.proposals.noAmount', { count })
+      ? offered
+        ? t(locale, 'plan.proposals.preferred', { months: preferred.months, count })
+        : t(locale, preferred ? 'plan.proposals.lengths' : 'plan.proposals.noAmount', { count })
       : outcome.fit === 'closest'
         ? t(locale, 'plan.proposals.closest', { amount: amountText(locale, amount) })
-        : t(locale, 'plan.proposals.fits', { amount: amountText(locale, amount), count });
+        : t(locale, 'plan.proposals.fits', { amount: amountText(locale, amount), count }),
+  ].join('\n');
   const card = optionListCard({
     title: t(locale, 'plan.proposals.title'),
     options: outcome.proposals.map((p, i) => ({
@@ -171,4 +181,12 @@ export function collectionDuringReviewText(locale: Locale, policy: PlanPolicy): 
   const key = policy.collectionDuringReview.messageKey;
   if (key in planMessages['zh-CN']) return t(locale, key as MessageKey);
   return t(locale, policy.collectionDuringReview.paused ? 'plan.review.collectionPaused' : 'plan.review.collectionContinues');
+}
+
+/** "3、6、12 或 24" / "3, 6, 12 or 24". */
+export function countList(locale: Locale, counts: readonly number[]): string {
+  const [last, ...rest] = [...counts].reverse();
+  if (rest.length === 0) return String(last ?? '');
+  const head = rest.reverse().join(locale === 'en' ? ', ' : '、');
+  return locale === 'en' ? `${head} or ${last}` : `${head} 或 ${last}`;
 }

@@ -47,6 +47,8 @@ export type AffordableAmount = number | { minFen?: number; maxFen: number };
 export interface PlanRequest {
   account: PlanAccount;
   affordable?: AffordableAmount;
+  /** The number of installments the borrower asked for ("分12期"): that plan is shown first when the policy has it. */
+  preferredCount?: number;
   /** The lender's local date today (YYYY-MM-DD), from the injected clock and TIME_ZONE upstream. */
   today: string;
   policy: PlanPolicy;
@@ -72,7 +74,9 @@ export type PlanNotice =
   /** Affordable amount below every plan; the proposal shown is the closest (lowest installment), not a fit. */
   | 'AMOUNT_TOO_LOW_FOR_ANY_PLAN'
   /** Some open loans are not covered (their status is not one the policy allows); see `excludedLoanIds`. */
-  | 'SOME_LOANS_NOT_INCLUDED';
+  | 'SOME_LOANS_NOT_INCLUDED'
+  /** The number of installments asked for is not one the policy offers for this balance; the others are shown. */
+  | 'PREFERRED_COUNT_NOT_OFFERED';
 
 export type PlanKind = 'equal_installment' | 'equal_principal';
 
@@ -273,6 +277,13 @@ export function proposePlans(request: PlanRequest): PlanOutcome {
 
   const excludedLoanIds = open.filter((l) => !included.includes(l)).map((l) => l.loanId).sort();
   const notices: PlanNotice[] = excludedLoanIds.length > 0 ? ['SOME_LOANS_NOT_INCLUDED'] : [];
+  const preferred = request.preferredCount;
+  if (preferred !== undefined && !candidates.some((c) => c.installmentCount === preferred)) notices.push('PREFERRED_COUNT_NOT_OFFERED');
+  /** The plans of the length asked for first (at most the number shown), then the rest in their order. */
+  const preferredFirst = (picked: Proposal[], pool: Proposal[]): Proposal[] => {
+    const asked = pool.filter((c) => c.installmentCount === preferred);
+    return [...asked, ...picked.filter((p) => !asked.includes(p))].slice(0, policy.maxProposals);
+  };
   const terms: PlanTerms = {
     reviewWorkingDays: policy.reviewWorkingDays,
     collectionDuringReview: { ...policy.collectionDuringReview },
@@ -288,14 +299,14 @@ export function proposePlans(request: PlanRequest): PlanOutcome {
     const epSlots = ep.length > 0 && policy.maxProposals > 1 ? 1 : 0;
     const picked = spread(ei, policy.maxProposals - epSlots);
     if (epSlots) picked.push(ep[ep.length - 1]);
-    return { ...base, fit: 'not_asked', notices, proposals: picked.sort(byCountThenKind) };
+    return { ...base, fit: 'not_asked', notices, proposals: preferredFirst(picked.sort(byCountThenKind), candidates) };
   }
 
   // 3b. Affordable amount given: plans whose largest installment fits, the closest fit (largest installment) first.
   const fits = candidates
     .filter((c) => c.largestInstallmentFen <= affordable.maxFen)
     .sort((a, b) => b.largestInstallmentFen - a.largestInstallmentFen || byCountThenKind(a, b));
-  if (fits.length > 0) return { ...base, fit: 'fits', notices, proposals: fits.slice(0, policy.maxProposals) };
+  if (fits.length > 0) return { ...base, fit: 'fits', notices, proposals: preferredFirst(fits.slice(0, policy.maxProposals), fits) };
 
   // 3c. Nothing fits. Showing many unaffordable plans would push the borrower; one honest "closest" plan (the lowest
   //     installment) lets them decide or ask for a person. Policy `decline` turns this off.

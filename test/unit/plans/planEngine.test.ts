@@ -130,6 +130,20 @@ describe('plan engine: proposals', () => {
     expect(out.every((p) => p.kind === 'equal_installment')).to.equal(true);
   });
 
+  it('puts the length asked for first, with or without an amount, and says when the policy has no such length', () => {
+    const asked = proposePlans({ account: account(), today: TODAY, policy: defaults, preferredCount: 9 });
+    expect(proposals(asked).map((p) => p.installmentCount)).to.deep.equal([9, 3, 12]);
+    expect(asked.eligible && asked.notices).to.deep.equal([]);
+
+    const withAmount = proposals(proposePlans({ account: account(), today: TODAY, policy: defaults, affordable: 1_000_000, preferredCount: 24 }));
+    expect(withAmount[0].installmentCount).to.equal(24);
+    expect(withAmount).to.have.length(defaults.maxProposals);
+
+    const notOffered = proposePlans({ account: account(), today: TODAY, policy: defaults, preferredCount: 36 });
+    expect(notOffered.eligible && notOffered.notices).to.deep.equal(['PREFERRED_COUNT_NOT_OFFERED']);
+    expect(proposals(notOffered).map((p) => p.installmentCount)).to.deep.equal([3, 12, 24]);
+  });
+
   it('honours the maximum number of proposals', () => {
     const out = proposals(proposePlans({ account: account(), today: TODAY, policy: policyWith({ maxProposals: 2 }), affordable: 1_000_000 }));
     expect(out).to.have.length(2);

@@ -262,6 +262,24 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(cardsOf(proposals)).to.have.length(1);
     });
 
+    it('shows the length asked for first ("我想分12期", "分36期" at the amount question) without asking for an amount', async () => {
+      const bot = await makePlanBot();
+      await bot.say('我想分12期');
+      await verifyAs(bot, 'D002');
+      const proposals = await bot.say('跳过');
+      expect(textOf(proposals)).to.contain(t('zh-CN', 'plan.proposals.preferred', { months: 12, count: 3 })).and.not.to.contain(t('zh-CN', 'plan.askAmount'));
+      expect(cardsOf(proposals)[0].fallbackText.indexOf('分 12 期')).to.be.below(cardsOf(proposals)[0].fallbackText.indexOf('分 3 期'));
+      await bot.say('1');
+      await bot.say('确认提交');
+      expect((await bot.planRequests('D002'))[0]).to.include({ installments: 12 });
+
+      const other = await makePlanBot();
+      await upToAmount(other, '我想分期还款', 'D002', '跳过');
+      const notOffered = textOf(await other.say('分36期'));
+      expect(notOffered).to.contain(t('zh-CN', 'plan.proposals.notOffered', { months: 36, counts: '3、6、9、12、18 或 24' }));
+      expect(notOffered).not.to.contain(t('zh-CN', 'plan.retryAmount'));
+    });
+
     it('shows the one closest plan when nothing fits the amount', async () => {
       const bot = await makePlanBot();
       await upToAmount(bot, '我想分期还款', 'D002', '跳过');
