@@ -47,6 +47,7 @@ function sampleParams(locale: Locale): Params {
     task: zh ? '申请分期或协商还款' : 'Apply for a plan',
     percent: 50,
     counts: zh ? '3、6 或 12' : '3, 6 or 12',
+    months: 12,
     first: '¥1,560.00',
     last: '¥1,440.00',
     product: zh ? '消费贷' : 'Consumer loan',
