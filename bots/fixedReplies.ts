@@ -86,10 +86,22 @@ export function disputesTheRate(text: string): boolean {
   return text.length <= 200 && RATE_DISPUTE.test(text) && !ASKS_A_TASK.test(text);
 }
 
+/** A complaint about something other than collection: a deduction, a charge, the service, the app. */
+const COMPLAINT = /投诉|投訴|举报|舉報|\bcomplain\w*|\bcomplaint\b/i;
+const NOT_COLLECTION =
+  /乱扣|亂扣|扣款|扣费|扣費|扣钱|扣錢|多扣|收费|收費|手续费|手續費|客服|\bapp\b|软件|軟體|系统|系統|闪退|閃退|登录|登錄|登入|\b(fees?|charges?|charged|deduct\w*|customer service)\b/i;
+const COLLECTION = /催收|催款|贷后|貸後|电话|電話|打给|打給|骂|罵|威胁|威脅|恐吓|恐嚇|上门|上門|家人|通讯录|通訊錄|\b(collectors?|collection|harass\w*|call(s|ed|ing)?|threat\w*)\b/i;
+
+/** "我要投诉你们乱扣款", "投诉你们客服态度差": not the collection-misconduct intake; a person takes it. */
+export function complainsOfOtherThanCollection(text: string): boolean {
+  return text.length <= 200 && COMPLAINT.test(text) && NOT_COLLECTION.test(text) && !COLLECTION.test(text);
+}
+
 /**
  * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone asking
  * about another person's debt (only the borrower, once verified, hears about it); someone who is not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
- * police (when to call 110 and 96110, a complaint, the caller check and a person); the rate called usury (the
+ * police (when to call 110 and 96110, a complaint, the caller check and a person); a complaint about a deduction,
+ * a charge, the service or the app (a person, the app's complaint channel, 12378); the rate called usury (the
  * contract's terms, what the private-lending cap covers, where to complain, a court decides: domain.md §4); a
  * document the lender issues (it cannot be issued here: a person).
  */
@@ -99,6 +111,9 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
   const notBorrower = notTheBorrower(text);
   if (notBorrower) {
     return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));
+  }
+  if (complainsOfOtherThanCollection(text)) {
+    return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent'), intentLabel(locale, 'account_status')], t(locale, 'core.otherComplaint'));
   }
   if (disputesTheRate(text)) {
     return MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.rateDispute'));

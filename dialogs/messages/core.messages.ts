@@ -40,6 +40,8 @@ export const coreMessages = defineMessages({
     'core.identityMisused': '如果有人冒用您的身份或手机号借了款，请尽快拨打 110 报警，并保留相关短信、通话记录等证据。我可以帮您转人工客服核查这笔借款。',
     'core.documents': '结清证明、还款凭证、借款合同这类文件，我在这里没法开具或发送。可以转人工，由客服核实您的账户后为您办理。',
     'core.secretOutOfPlace': '这串字符像是身份证号码后6位或验证码。为了您的安全，请只在我提问的时候输入，我也不会把它记在对话记录里。需要确认身份的话，点“查询欠款”开始。',
+    'core.otherComplaint':
+      '扣款、收费、客服服务或 App 的问题，需要人工客服核实您的账户后处理：您可以转人工登记投诉，也可以在官方 App 里提交投诉。请保留扣款记录、截图等凭证。对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.someoneElsesDebt':
       '为了保护借款人的隐私，借款的情况只能在借款人本人确认身份后告诉本人，我不能向其他人透露或确认任何欠款信息。请让借款人本人通过官方 App 或在这里联系我们。还款只通过官方 App 进行，要求把钱转到个人账户的都不是我们。如果有催收人员因为这笔借款打扰您，可以转人工反映。',
     'core.rateDispute':
@@ -108,6 +110,8 @@ export const coreMessages = defineMessages({
     'core.identityMisused': '如果有人冒用您的身分或手機號借了款，請儘快撥打 110 報警，並保留相關簡訊、通話紀錄等證據。我可以幫您轉真人客服核查這筆借款。',
     'core.documents': '結清證明、還款憑證、借款合約這類文件，我在這裡沒辦法開立或寄送。可以轉人工，由客服核實您的帳戶後為您辦理。',
     'core.secretOutOfPlace': '這串字元像是身分證號碼後6位或驗證碼。為了您的安全，請只在我提問的時候輸入，我也不會把它記在對話紀錄裡。需要確認身分的話，點「查詢欠款」開始。',
+    'core.otherComplaint':
+      '扣款、收費、客服服務或 App 的問題，需要真人客服核實您的帳戶後處理：您可以轉真人客服登記投訴，也可以在官方 App 裡提交投訴。請保留扣款紀錄、截圖等憑證。對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.someoneElsesDebt':
       '為了保護借款人的隱私，借款的情況只能在借款人本人確認身分後告訴本人，我不能向其他人透露或確認任何欠款資訊。請讓借款人本人透過官方 App 或在這裡聯繫我們。還款只透過官方 App 進行，要求把錢轉到個人帳戶的都不是我們。如果有催收人員因為這筆借款打擾您，可以轉真人客服反映。',
     'core.rateDispute':
@@ -175,6 +179,8 @@ export const coreMessages = defineMessages({
     'core.rateDispute':
       'The rate, penalty interest and fees of your loan are those of your loan contract; the annual rate is in the loan details of the official app or in the contract, and a person can check it with you. The cap on private lending (4 times the one-year LPR) does not apply to loans from licensed financial institutions. If you think the charges are unclear or the rate too high, you can complain to us; if you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline). Whether a charge is upheld is for a court to decide on the facts; for your own case, a lawyer or legal aid can advise you.',
     'core.secretOutOfPlace': 'That looks like the last characters of an ID number or a code. For your safety, type it only when I ask for it; I have not kept it in the chat record. To confirm who you are, tap "What do I owe" to start.',
+    'core.otherComplaint':
+      'A complaint about a deduction, a charge, our service or the app needs a person to check your account: talk to a person to register it, or file it in the official app. Keep the debit records and screenshots. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).',
     'core.someoneElsesDebt':
       "To protect the borrower's privacy, I can only talk about a loan with the borrower, once they have confirmed who they are; I cannot tell anyone else about a debt or confirm one. Please ask the borrower to contact us through the official app or here. Repayment goes only through the official app: anyone asking for money to a personal account is not us. If collectors bother you about this loan, a person can take it up.",
     'core.documents':

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -63,6 +63,20 @@ describe("someone asking about another person's debt", () => {
   });
 });
 
+describe('a complaint about something other than collection', () => {
+  it('hears a complaint about a deduction, a charge, the service or the app', () => {
+    for (const text of ['我要投诉你们乱扣款', '我要投诉你们客服态度差', '投诉你们App老是闪退', '我要投訴你們亂扣款', 'I want to complain about a wrong deduction', 'I want to file a complaint about the app']) {
+      expect(complainsOfOtherThanCollection(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves complaints about collectors, and messages that complain of nothing, to the complaint intake and the recogniser', () => {
+    for (const text of ['我要投诉催收', '你们客服天天打电话骂我，我要投诉', '投诉催收员乱扣款还威胁我', '自动扣款失败了怎么办', 'I want to complain about a collector', 'your agents keep calling me, I will complain', '']) {
+      expect(complainsOfOtherThanCollection(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('the rate called usury ("是高利贷吧")', () => {
   it('hears the rate or the charges called usury or unlawful', () => {
     for (const text of ['你们是不是骗子公司，利息这么高是高利贷吧', '年化利率超过24%是不是不用还', '你们的利率合法吗', '這是高利貸吧', 'this is usury', 'is your interest rate illegal?']) {
@@ -111,6 +125,13 @@ describe('fixed answers in a conversation', () => {
       expect(textOf(replies)).to.equal(t('zh-CN', 'core.secretOutOfPlace'));
       expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'account_status'), intentLabel('zh-CN', 'human_agent')]);
     }
+  });
+
+  it('a complaint about a deduction or the service: a person, the app, the records to keep, 12378; not the collection intake', async () => {
+    const replies = await bot.say('我要投诉你们乱扣款');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.otherComplaint'));
+    expect(textOf(replies)).not.to.contain(t('zh-CN', 'complaints.askWhat'));
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent'), intentLabel('zh-CN', 'account_status')]);
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
