@@ -6,7 +6,7 @@ import { LOCALES, t, type Locale } from '../dialogs/messages';
 import { yesNo } from '../dialogs/plans/planInput';
 import { maskMobile } from '../services/logging/mask';
 import type { PendingOffers } from '../dialogs/turnInfo';
-import { mobileInText, normaliseMobile } from '../services/identity/identityNormalisers';
+import { mobileInText, normaliseMobile, ownMobileInText } from '../services/identity/identityNormalisers';
 import { isIntent, type Intent } from '../services/recognizer/intentRecognizer';
 import { asksAboutWait } from './inputText';
 import { extractEntities } from '../services/recognizer/entities/extractEntities';
@@ -63,6 +63,9 @@ export function sentOffers(context: TurnContext): PendingOffers | undefined {
   return context.turnState.get(SENT_OFFERS) as PendingOffers | undefined;
 }
 
+/** Answers about what a caller said, after which a bare number may be that caller's (calls "from the court"). */
+const CALLER_TOPICS: readonly Intent[] = ['lawsuit_threat'];
+
 /** A time window is "the whole message" when it covers at least this share of the text (明天上午, 今晚8点以后吧). */
 const TIME_SHARE = 0.6;
 
@@ -80,7 +83,11 @@ export function typedFollowUp(offers: PendingOffers | undefined, text: string, n
   if (offers.personLater && asksAboutWait(text)) return { intent: 'human_agent' };
   const given = offers.verify ? mobileInText(text) : undefined;
   const mobile = given && !given.idLast6 ? given.mobile : undefined;
-  if (mobile && isIntent(offers.verify)) return { intent: offers.verify, action: 'verify', mobile };
+  // After the lawsuit answer, a number on its own may be the caller's ("a guy called me saying he is from the
+  // court…"): whose it is is asked (bareMobile) rather than a verification started with it, which would count a
+  // failed try against the borrower. "我的手机是…" is their own.
+  const mayBeCallers = CALLER_TOPICS.includes(offers.verify as Intent) && normaliseMobile(text) !== undefined && !ownMobileInText(text);
+  if (mobile && isIntent(offers.verify) && !mayBeCallers) return { intent: offers.verify, action: 'verify', mobile };
   if (offers.book && isIntent(offers.book)) {
     const when = extractEntities(text, { now, timeZone }).find((e) => e.type === 'datetime');
     const letters = text.replace(/[\s\p{P}]/gu, '').length;

@@ -8,6 +8,7 @@ export const guidanceMessages = defineMessages({
   'zh-CN': {
     'guidance.lawsuit.facts':
       '先别慌。借款逾期一般属于民事纠纷。真正的法院文书由法院发出（12368 短信、“人民法院在线服务”、EMS“法院专递”或当面签收）。您可以自己核实：拨打当地区号 + 12368，或在“人民法院在线服务”→“我的案件”里查询。律师函不是法院文书，它本身不代表已经起诉。',
+    'guidance.lawsuit.impersonation': '法院、公安不会打电话让您把钱转到个人账户。有人自称法院、公安等公职人员要您转账，很可能是诈骗：请不要转账，可以拨打 110 报警，或拨打 96110 咨询；法院的事可以拨打当地区号 + 12368 核实。',
     'guidance.lawsuit.threat':
       '如果有催收人员说您会因为逾期被追究刑事责任，这种说法一般不符合事实；用这种话施压也违反催收规定。您可以投诉，我来帮您记录。',
     'guidance.lawsuit.stage.none': '我查了您的账户：目前没有律师函、调解或起诉记录。',
@@ -89,6 +90,7 @@ export const guidanceMessages = defineMessages({
   'zh-TW': {
     'guidance.lawsuit.facts':
       '先別慌。借款逾期一般屬於民事糾紛。真正的法院文書由法院發出（12368 簡訊、「人民法院在線服務」、EMS「法院專遞」或當面簽收）。您可以自己核實：撥打當地區號 + 12368，或在「人民法院在線服務」→「我的案件」裡查詢。律師函不是法院文書，它本身不代表已經起訴。',
+    'guidance.lawsuit.impersonation': '法院、公安不會打電話讓您把錢轉到個人帳戶。有人自稱法院、公安等公職人員要您轉帳，很可能是詐騙：請不要轉帳，可以撥打 110 報警，或撥打 96110 諮詢；法院的事可以撥打當地區號 + 12368 核實。',
     'guidance.lawsuit.threat':
       '如果有催收人員說您會因為逾期被追究刑事責任，這種說法一般不符合事實；用這種話施壓也違反催收規定。您可以投訴，我來幫您記錄。',
     'guidance.lawsuit.stage.none': '我查了您的帳戶：目前沒有律師函、調解或起訴紀錄。',
@@ -170,6 +172,7 @@ export const guidanceMessages = defineMessages({
   en: {
     'guidance.lawsuit.facts':
       "Please don't panic. An overdue loan is generally a civil matter. Real court documents come from the court (a 12368 text message, the 人民法院在线服务 platform, EMS \"法院专递\" post, or hand delivery). You can check yourself: call your local area code + 12368, or look under 人民法院在线服务 → 我的案件. A lawyer's letter is not a court document and does not by itself mean a case has been filed.",
+    'guidance.lawsuit.impersonation': 'Courts and the police do not phone you to have money paid into a personal account. Someone who says they are from a court or the police and asks you to pay is most likely a scammer: do not pay, call 110 to report it or 96110 for advice, and check any court matter on your local area code + 12368.',
     'guidance.lawsuit.threat':
       'If a collector told you that being overdue will bring criminal charges, that is generally not true, and pressuring you that way breaks the collection rules. You can complain, and I can write it down for you.',
     'guidance.lawsuit.stage.none': "I checked your account: there is no lawyer's letter, mediation or court case on it.",

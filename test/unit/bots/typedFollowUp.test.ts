@@ -39,6 +39,11 @@ describe('typed follow-ups to the last answer\'s buttons', () => {
     });
   }
 
+  it('after the lawsuit answer, leaves a bare number to "whose number is it?" (it may be the caller\'s), and takes "my mobile is…"', () => {
+    expect(typedFollowUp({ verify: 'lawsuit_threat' }, '+86 139 1234 5678', NOW, ZONE)).to.equal(undefined);
+    expect(typedFollowUp({ verify: 'lawsuit_threat' }, '我的手机号是13800000002', NOW, ZONE)).to.deep.equal({ intent: 'lawsuit_threat', action: 'verify', mobile: '13800000002' });
+  });
+
   it("takes the hand-off's own 'book a callback' button (a plain label) as a booking offer", () => {
     expect(offersIn([{ suggestedActions: { to: [], actions: [{ type: 'imBack', title: '预约回电', value: '预约回电' }] } }])).to.deep.equal({
       book: 'cannot_reach_collector',

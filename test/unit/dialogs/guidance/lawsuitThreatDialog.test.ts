@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { parseConfig } from '../../../../services/config/config';
+import { silentLogger } from '../../../../services/logging/logger';
+import { createRecognizer } from '../../../../services/recognizer/createRecognizer';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import { BORROWERS, allText, button, makeHarness, titlesOf } from './harness';
@@ -54,6 +57,16 @@ describe('LawsuitThreatDialog transcripts', () => {
     const complaint = (await h.accounts.getAccount('D005')).account.complaints.at(-1)!;
     expect(complaint.category).to.equal('threat');
     expect(complaint.priority).to.equal('high');
+  });
+
+  it('warns of a scam and gives 110 when the caller posed as a court or the police; hears "被關" as a criminal threat', async () => {
+    const h = await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const posed = allText(await h.say('自称法院的人说要起诉我，不还就抓我去坐牢'));
+    expect(posed).to.contain(t('zh-CN', 'guidance.lawsuit.impersonation')).and.to.contain(t('zh-CN', 'guidance.lawsuit.threat'));
+    const plain = allText(await (await makeHarness()).say('催收说要起诉我'));
+    expect(plain).not.to.contain(t('zh-CN', 'guidance.lawsuit.impersonation'));
+    const tw = allText(await (await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) })).say('催收說我不還錢就要把我告上法院，還說會被關'));
+    expect(tw).to.contain(t('zh-TW', 'guidance.lawsuit.threat'));
   });
 
   it('answers in Traditional Chinese and in English', async () => {
