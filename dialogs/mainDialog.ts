@@ -28,7 +28,7 @@ import { yesNo } from './plans/planInput';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
-import { answersAside, type AsideAnswer, type RouteTable } from './routes';
+import { answersAside, hasOwnQuestions, type AsideAnswer, type RouteTable } from './routes';
 import { defaultProfile, turnInfo, type ClauseIntent, type ConversationProfile } from './turnInfo';
 
 export const MAIN_DIALOG = 'main';
@@ -131,6 +131,8 @@ export class MainDialog extends ComponentDialog {
       await at.dc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // A question the task under way answers itself ("审核要几天" in a plan request) is its own, not another's aside.
+    if (this.taskAnswersItself(innerDc)) return super.onContinueDialog(innerDc);
     const aside = this.sideQuestion(innerDc, at);
     // A question about a fact (is the lawsuit real, will it show on my credit report, once verified what do I owe) in
     // the middle of a task: answer it, then ask the task's question again.
@@ -180,6 +182,14 @@ export class MainDialog extends ComponentDialog {
     if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;
+  }
+
+  /** A dialog under way answers this message itself (OwnQuestions). */
+  private taskAnswersItself(innerDc: DialogContext): boolean {
+    return innerDc.stack.some((instance) => {
+      const dialog = innerDc.findDialog(instance.id);
+      return hasOwnQuestions(dialog) && dialog.answersOwnQuestion(innerDc.context);
+    });
   }
 
   /** The intent's route when it is an information answer (lawsuit, doorstep visit, credit report, how to repay). */

@@ -21,6 +21,18 @@ export function answersAside(dialog: unknown): dialog is AsideAnswer {
   return typeof (dialog as Partial<AsideAnswer> | undefined)?.answerAside === 'function';
 }
 
+/**
+ * A task dialog that answers some questions itself at any of its steps ("审核要几天" in a plan request): while it is
+ * under way those go to it, not to another dialog's aside answer or a new task.
+ */
+export interface OwnQuestions {
+  answersOwnQuestion(context: TurnContext): boolean;
+}
+
+export function hasOwnQuestions(dialog: unknown): dialog is OwnQuestions {
+  return typeof (dialog as Partial<OwnQuestions> | undefined)?.answersOwnQuestion === 'function';
+}
+
 /** What the main dialog does for an intent: start a dialog, or answer with a message followed by the menu. */
 export type Route = { dialog: string } | { reply: MessageKey };
 

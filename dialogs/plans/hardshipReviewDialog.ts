@@ -20,10 +20,10 @@ import { formatDate } from '../format';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
-import type { RouteOptions } from '../routes';
+import type { OwnQuestions, RouteOptions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { answerPlanTermsAtStep } from './planTerms';
+import { answerPlanTermsAtStep, planTermsAtStep, type PlanTerm } from './planTerms';
 import { affordableFromEntities, affordableFromTurn, affordableMax, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 
 export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
@@ -51,6 +51,8 @@ export interface HardshipReviewDeps {
 }
 
 type Reason = HardshipReviewBody['reason'];
+/** Plan terms this review does not answer: the plan review time is not this review's. */
+const NOT_THIS_REVIEWS: readonly PlanTerm[] = ['review'];
 const REASONS: Reason[] = ['job_loss', 'illness', 'income_drop', 'family', 'disaster', 'other'];
 
 type DocumentKey = 'jobLossProof' | 'medicalRecords' | 'incomeStatement' | 'familyProof' | 'disasterProof' | 'otherProof';
@@ -107,7 +109,7 @@ const labelsOf = (key: MessageKey) => LOCALES.map((l) => t(l, key));
  * confirm → a hardship review filed idempotently → reference, answer-by date, the 15-day answer standard and
  * 12378 as the escalation after it (domain.md §1).
  */
-export class HardshipReviewDialog extends ComponentDialog {
+export class HardshipReviewDialog extends ComponentDialog implements OwnQuestions {
   private readonly newId: () => string;
 
   constructor(private readonly deps: HardshipReviewDeps) {
@@ -160,7 +162,11 @@ export class HardshipReviewDialog extends ComponentDialog {
    * again. The plan review time is not this review's.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await answerPlanTermsAtStep(innerDc, this.deps.policy, ['review'])) ?? super.onContinueDialog(innerDc);
+    return (await answerPlanTermsAtStep(innerDc, this.deps.policy, NOT_THIS_REVIEWS)) ?? super.onContinueDialog(innerDc);
+  }
+
+  answersOwnQuestion(context: TurnContext): boolean {
+    return planTermsAtStep(context, this.deps.policy, NOT_THIS_REVIEWS) !== undefined;
   }
 
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

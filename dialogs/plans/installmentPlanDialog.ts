@@ -23,10 +23,10 @@ import { turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
-import type { AsideAnswer } from '../routes';
+import type { AsideAnswer, OwnQuestions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { answerPlanTermsAtStep, planTermsAsked, planTermsText } from './planTerms';
+import { answerPlanTermsAtStep, planTermsAsked, planTermsAtStep, planTermsText } from './planTerms';
 import {
   affordableFromEntities,
   affordableFromTurn,
@@ -110,7 +110,7 @@ const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(�
  * (negotiation) or a hardship review. A proposal or confirm button pressed after the dialog ended gets "already
  * submitted" or "expired", never a second request.
  */
-export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswer {
+export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswer, OwnQuestions {
   private readonly newId: () => string;
 
   constructor(private readonly deps: InstallmentPlanDeps) {
@@ -166,6 +166,10 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     if (!answer) return false;
     await context.sendActivity(answer);
     return true;
+  }
+
+  answersOwnQuestion(context: TurnContext): boolean {
+    return planTermsAtStep(context, this.deps.policy) !== undefined;
   }
 
   /** A question about plan terms at any step of the flow (verification included): answered, then the step's question again. */

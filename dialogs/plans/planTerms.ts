@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatFen } from '../../services/accounts/accountSchemas';
 import type { PlanPolicy } from '../../services/plans/planPolicy';
@@ -68,24 +69,27 @@ export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy
 }
 
 /**
- * A typed question about plan terms at a step of a plan or hardship flow (verification included): answered, "let's
- * continue", then the step's question again. A button, a card or a message with digits answers the step instead.
- * `except`: terms this flow does not answer (a hardship review is not a plan request: its review time is its own).
- * Returns the end of the turn when it answered, else undefined.
+ * The answer to a typed question about plan terms at a step of a plan or hardship flow (verification included). A
+ * button, a card or a message with digits answers the step instead. `except`: terms this flow does not answer (a
+ * hardship review is not a plan request: its review time is its own).
  */
+export function planTermsAtStep(context: TurnContext, policy: PlanPolicy, except: readonly PlanTerm[] = []): string | undefined {
+  const { activity } = context;
+  if (activity.value !== undefined || /\d/.test(activity.text ?? '')) return undefined;
+  const terms = planTermsAsked(activity.text).filter((term) => !except.includes(term));
+  return terms.length > 0 ? planTermsText(turnInfoOrUndefined(context)?.locale ?? 'zh-CN', terms, policy) : undefined;
+}
+
+/** That answer, "let's continue", then the step's question again; undefined (nothing sent) when there is none. */
 export async function answerPlanTermsAtStep(
   innerDc: DialogContext,
   policy: PlanPolicy,
   except: readonly PlanTerm[] = [],
 ): Promise<DialogTurnResult | undefined> {
-  const { activity } = innerDc.context;
-  if (activity.value !== undefined || /\d/.test(activity.text ?? '')) return undefined;
-  const locale = turnInfoOrUndefined(innerDc.context)?.locale ?? 'zh-CN';
-  const terms = planTermsAsked(activity.text).filter((term) => !except.includes(term));
-  const answer = terms.length > 0 ? planTermsText(locale, terms, policy) : undefined;
+  const answer = planTermsAtStep(innerDc.context, policy, except);
   if (!answer) return undefined;
   await innerDc.context.sendActivity(answer);
-  await innerDc.context.sendActivity(t(locale, 'core.helpResume'));
+  await innerDc.context.sendActivity(t(turnInfoOrUndefined(innerDc.context)?.locale ?? 'zh-CN', 'core.helpResume'));
   await innerDc.repromptDialog();
   return Dialog.EndOfTurn;
 }
