@@ -37,16 +37,18 @@ export function affordableFromEntities(entities: readonly Entity[] | undefined):
 }
 
 /**
- * The monthly amount in this turn's text: the recogniser's money entity when it already read this very text,
+ * The entities of an answer typed this turn: the recogniser's when it already read this very text and found some,
  * else the same extractor run on the answer (prompt answers are not always recognised with entities).
  */
-export function affordableFromTurn(context: TurnContext, text: string, now: number, timeZone: string): AffordableAmount | undefined {
+function answerEntities(context: TurnContext, text: string, now: number, timeZone: string): readonly Entity[] {
   const recognition = turnInfoOrUndefined(context)?.recognition;
-  if (recognition && recognition.text.trim() === text.trim()) {
-    const fromRecogniser = affordableFromEntities(recognition.entities);
-    if (fromRecogniser !== undefined) return fromRecogniser;
-  }
-  return affordableFromEntities(extractEntities(text, { now, timeZone }));
+  if (recognition && recognition.entities.length > 0 && recognition.text.trim() === text.trim()) return recognition.entities;
+  return extractEntities(text, { now, timeZone });
+}
+
+/** The monthly amount in this turn's answer. */
+export function affordableFromTurn(context: TurnContext, text: string, now: number, timeZone: string): AffordableAmount | undefined {
+  return affordableFromEntities(answerEntities(context, text, now, timeZone));
 }
 
 /** The number of installments the entities name ("分12期", "一年", "24 months"), if any. */
@@ -54,14 +56,9 @@ export function monthsFromEntities(entities: readonly Entity[] | undefined): num
   return entities?.find((e): e is Extract<Entity, { type: 'installments' }> => e.type === 'installments')?.months;
 }
 
-/** The number of installments in this turn's text (as `affordableFromTurn` reads the amount). */
+/** The number of installments in this turn's answer. */
 export function monthsFromTurn(context: TurnContext, text: string, now: number, timeZone: string): number | undefined {
-  const recognition = turnInfoOrUndefined(context)?.recognition;
-  if (recognition && recognition.text.trim() === text.trim()) {
-    const fromRecogniser = monthsFromEntities(recognition.entities);
-    if (fromRecogniser !== undefined) return fromRecogniser;
-  }
-  return monthsFromEntities(extractEntities(text, { now, timeZone }));
+  return monthsFromEntities(answerEntities(context, text, now, timeZone));
 }
 
 const AMOUNT_UNKNOWN =
