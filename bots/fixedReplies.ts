@@ -98,12 +98,15 @@ export function complainsOfOtherThanCollection(text: string): boolean {
 }
 
 /**
- * The fixed answer to the message, if it is one of these: a plea (care, 110 if in danger, the menu); someone asking
- * about another person's debt (only the borrower, once verified, hears about it); someone who is not the borrower (the rules on third parties, or 110 for a misused identity, and a person); wanting to call the
- * police (when to call 110 and 96110, a complaint, the caller check and a person); a complaint about a deduction,
- * a charge, the service or the app (a person, the app's complaint channel, 12378); the rate called usury (the
- * contract's terms, what the private-lending cap covers, where to complain, a court decides: domain.md §4); a
- * document the lender issues (it cannot be issued here: a person).
+ * The fixed answer to the message, if it is one of these:
+ * - a plea (care, 110 if in danger, the menu);
+ * - someone asking about another person's debt (only the borrower, once verified, hears about it);
+ * - someone who is not the borrower (the rules on third parties, or 110 for a misused identity, and a person);
+ * - a complaint about a deduction, a charge, the service or the app (a person, the app's complaint channel, 12378);
+ * - the rate called usury (the contract's terms, what the private-lending cap covers, where to complain, a court
+ *   decides: domain.md section 4);
+ * - a document the lender issues (it cannot be issued here: a person);
+ * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));

@@ -272,7 +272,10 @@ export class CallbackDialog extends ComponentDialog {
     return when ? { from: when.from, to: when.to } : undefined;
   }
 
-  /** Straight to booking: our "book a callback" button, the hand-off's, a message that asks for one in so many words, or one that already names a time. */
+  /**
+   * Straight to booking: our "book a callback" button, the hand-off's, a message that asks for one in so many words,
+   * or one that asks for a call and already names a time.
+   */
   private wantsBooking(context: TurnContext, locale: Locale): boolean {
     if (nextActionValueOf(context)?.action === 'book') return true;
     if ((context.activity.text ?? '').trim() === t(locale, 'handoff.bookCallback')) return true;
