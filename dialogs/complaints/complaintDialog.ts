@@ -38,6 +38,7 @@ import {
   openingDescription,
   pastDateOf,
   saysWhenUnknown,
+  saysWhenVaguely,
   type ComplaintCategory,
   type ComplaintChannel,
   type Contacted,
@@ -75,6 +76,8 @@ interface Values {
   presetCategory?: ComplaintCategory;
   description?: string;
   occurredOn?: string | null;
+  /** When it happened in the borrower's words, with no day to file ("上周", "最近一直这样"). */
+  whenInWords?: string;
   channel?: ComplaintChannel;
   contacted?: Contacted;
   callerNumber?: string | null;
@@ -165,7 +168,9 @@ export class ComplaintDialog extends ComponentDialog {
   private async moreToTellStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as Values;
     const text = typeof step.result === 'string' ? step.result.trim() : '';
-    if (values.occurredOn !== undefined || !addsToTheStory(step.context, text) || this.dateOf(step, text) !== undefined) return step.next(step.result);
+    if (values.occurredOn !== undefined || !addsToTheStory(step.context, text) || this.dateOf(step, text) !== undefined || saysWhenVaguely(text)) {
+      return step.next(step.result);
+    }
     const locale = localeOfStep(step.context);
     values.description = `${values.description ?? ''}\n${text}`.trim().slice(0, MAX_DESCRIPTION);
     values.channel ??= channelMentioned(text);
@@ -187,7 +192,12 @@ export class ComplaintDialog extends ComponentDialog {
   private async askChannelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
-    if (values.occurredOn === undefined) values.occurredOn = this.dateOf(step, String(step.result)) ?? null;
+    if (values.occurredOn === undefined) {
+      const answer = typeof step.result === 'string' ? step.result.trim() : '';
+      values.occurredOn = this.dateOf(step, answer) ?? null;
+      // "上周": no day to file, but the borrower's words for when, shown in the summary and filed with the description.
+      if (!values.occurredOn && saysWhenVaguely(answer)) values.whenInWords = answer.slice(0, 20);
+    }
     if (values.channel) return step.next();
     return step.prompt(CHANNEL_PROMPT, {
       prompt: t(locale, 'complaints.askChannel'),
@@ -273,7 +283,10 @@ export class ComplaintDialog extends ComponentDialog {
       const complaint = await this.deps.accounts.createComplaint(values.borrowerId!, {
         idempotencyKey: values.idempotencyKey,
         category,
-        description: values.description ?? '',
+        description: [values.description ?? '', values.whenInWords ? t('zh-CN', 'complaints.whenInWords', { when: values.whenInWords }) : '']
+          .join('\n')
+          .trim()
+          .slice(0, MAX_DESCRIPTION),
         occurredOn: values.occurredOn ?? undefined,
         channel: values.channel,
         contactedPersons: t('zh-CN', `complaints.who.${values.contacted ?? 'self'}` as MessageKey),
@@ -318,7 +331,7 @@ export class ComplaintDialog extends ComponentDialog {
     const notKnown = t(locale, 'complaints.notKnown');
     return t(locale, 'complaints.summary', {
       description: echo(values.description ?? ''),
-      date: values.occurredOn ?? notKnown,
+      date: values.occurredOn ?? values.whenInWords ?? notKnown,
       channel: t(locale, `complaints.channel.${values.channel ?? 'other'}` as MessageKey),
       who: t(locale, `complaints.who.${values.contacted ?? 'self'}` as MessageKey),
       number: values.callerNumber ? maskedPhone(values.callerNumber) : notKnown,
@@ -332,7 +345,7 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async validateWhen(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
-    if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown') || saysWhenUnknown(text)) return true;
+    if (text === t(localeOfStep(prompt.context), 'complaints.whenUnknown') || saysWhenUnknown(text) || saysWhenVaguely(text)) return true;
     const now = this.deps.clock.now();
     if (pastDateOf(text, turnEntities(prompt.context, now, this.deps.timeZone), now, this.deps.timeZone) !== undefined) return true;
     if ((prompt.options.validations as WhenValidations | undefined)?.moreToTell && addsToTheStory(prompt.context, text)) return true;

@@ -48,6 +48,7 @@ function sampleParams(locale: Locale): Params {
     percent: 50,
     counts: zh ? '3、6 或 12' : '3, 6 or 12',
     months: 12,
+    when: zh ? '上周' : 'last week',
     first: '¥1,560.00',
     last: '¥1,440.00',
     product: zh ? '消费贷' : 'Consumer loan',

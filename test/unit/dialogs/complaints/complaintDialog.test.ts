@@ -139,6 +139,22 @@ describe('ComplaintDialog transcripts', () => {
     expect(allText(await opening.say('昨天')), 'the channel was named: straight to who was contacted').to.contain(t('zh-CN', 'complaints.askWho'));
   });
 
+  it('takes a time with no day ("上周") at "when?": shown in the summary, filed beside the description with no date', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    await h.say(t('zh-CN', 'core.menu.complaint'));
+    await h.say('他们天天打电话骂我');
+    expect(allText(await h.say('上周')), 'no "could not read that date"').to.contain(t('zh-CN', 'complaints.askChannel'));
+    await h.say('电话');
+    await h.say('只有我自己');
+    const filed = allText(await h.say('没有'));
+    expect(filed).to.contain('上周');
+    const reference = REFERENCE.exec(filed)?.[0];
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint.description).to.equal(`他们天天打电话骂我\n${t('zh-CN', 'complaints.whenInWords', { when: '上周' })}`);
+    expect(complaint.occurredOn).to.equal(undefined);
+  });
+
   it('asks what happened when the opening only says "I want to complain", and who was contacted when it names two kinds of people', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf } from '../../../../dialogs/complaints/complaintFacts';
+import { complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
 import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -9,6 +9,15 @@ const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 2026-11-20 10:00 in Beiji
 const dateOf = (text: string) => pastDateOf(text, extractEntities(text, { now: NOW, timeZone: TZ }), NOW, TZ);
 
 describe('complaint facts', () => {
+  it('hears a time with no day ("上周", "最近一直这样", "last week"), and not a day or a story', () => {
+    for (const text of ['上周', '上个月', '大概上周吧', '最近一直这样', '前几天', '两个星期前', '天天都打', 'last week', 'a few days ago', 'recently']) {
+      expect(saysWhenVaguely(text), text).to.equal(true);
+    }
+    for (const text of ['昨天', '11月18日', '他们骂我妈，我妈都气哭了，最近天天这样', '不记得了', 'yesterday', '']) {
+      expect(saysWhenVaguely(text), text).to.equal(false);
+    }
+  });
+
   it('does not take "I will complain to the regulator" for a description of what happened', () => {
     for (const text of ['我要去金融监管局投诉你们', '我要打12378投诉你们', '我要去银保监会举报你们', 'I will report you to the regulator']) {
       expect(namesRegulator(text), text).to.equal(true);
