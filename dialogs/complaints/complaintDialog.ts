@@ -157,6 +157,9 @@ export class ComplaintDialog extends ComponentDialog {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
     values.description = String(step.result).trim().slice(0, MAX_DESCRIPTION);
+    // What they told names the channel or who was contacted ("he called my boss"): not asked again.
+    values.channel ??= channelMentioned(values.description);
+    values.contacted ??= contactedMentioned(values.description);
     if (values.occurredOn) return step.next();
     return this.promptWhen(step, locale, { moreToTell: true });
   }

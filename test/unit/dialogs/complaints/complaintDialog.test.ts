@@ -48,7 +48,7 @@ describe('ComplaintDialog transcripts', () => {
     expect(allText(start)).to.equal([t('zh-CN', 'complaints.empathy'), t('zh-CN', 'complaints.askWhat')].join('\n'));
 
     expect(allText(await h.say('嗯'))).to.equal(t('zh-CN', 'complaints.retryWhat'));
-    const when = await h.say('他们每天给我妈打电话，还骂人');
+    const when = await h.say('他们说话很难听，还骂人');
     expect(allText(when)).to.contain(t('zh-CN', 'complaints.askWhen'));
     expect(titlesOf(when)).to.deep.equal([t('zh-CN', 'complaints.whenUnknown')]);
 
@@ -67,7 +67,7 @@ describe('ComplaintDialog transcripts', () => {
     const text = allText(filed);
 
     // The summary echoes the facts, the number masked.
-    expect(text).to.contain('138****5678').and.to.contain('2026-11-19').and.to.contain('他们每天给我妈打电话').and.not.to.contain('13812345678');
+    expect(text).to.contain('138****5678').and.to.contain('2026-11-19').and.to.contain('他们说话很难听').and.not.to.contain('13812345678');
     const reference = REFERENCE.exec(text)?.[0];
     expect(reference, text).to.be.a('string');
     expect(text).to.contain('15 天').and.to.contain('2026-12-05').and.to.contain(t('zh-CN', 'complaints.priority'));
@@ -81,7 +81,7 @@ describe('ComplaintDialog transcripts', () => {
       channel: 'phone',
       occurredOn: '2026-11-19',
       callerNumber: '13812345678',
-      description: '他们每天给我妈打电话，还骂人',
+      description: '他们说话很难听，还骂人',
       contactedPersons: '我的家人',
     });
     expect(await h.records()).to.deep.equal([{ kind: 'complaint', reference, at: complaint.createdAt }]);
@@ -115,7 +115,7 @@ describe('ComplaintDialog transcripts', () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
     await h.say(t('zh-CN', 'core.menu.complaint'));
-    await h.say('他们骂我妈，说得很难听');
+    await h.say('他们说话很难听，还骂人');
     expect(allText(await h.say('昨天'))).to.contain(t('zh-CN', 'complaints.askChannel'));
     const who = await h.say('微信群');
     expect(allText(who)).not.to.contain(t('zh-CN', 'complaints.retryChannel'));
@@ -139,11 +139,23 @@ describe('ComplaintDialog transcripts', () => {
     expect(allText(await opening.say('昨天')), 'the channel was named: straight to who was contacted').to.contain(t('zh-CN', 'complaints.askWho'));
   });
 
+  it('does not ask for the channel or the person again when what happened already names them ("he called my boss")', async () => {
+    const h = await makeHarness();
+    await h.verifyAs('D009');
+    await h.say({ text: 'I want to complain about a collector', locale: 'en-US' });
+    await h.say({ text: "he called my boss and told him I'm a thief", locale: 'en-US' });
+    expect(allText(await h.say({ text: 'yesterday', locale: 'en-US' }))).to.contain(t('en', 'complaints.askNumber'));
+    const filed = allText(await h.say({ text: 'no idea', locale: 'en-US' }));
+    const reference = REFERENCE.exec(filed)?.[0];
+    const complaint = (await h.accounts.getAccount('D009')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({ channel: 'phone', contactedPersons: t('zh-CN', 'complaints.who.employer'), category: 'third_party_contact' });
+  });
+
   it('takes a time with no day ("上周") at "when?": shown in the summary, filed beside the description with no date', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
     await h.say(t('zh-CN', 'core.menu.complaint'));
-    await h.say('他们天天打电话骂我');
+    await h.say('他们说话很难听，还骂人');
     expect(allText(await h.say('上周')), 'no "could not read that date"').to.contain(t('zh-CN', 'complaints.askChannel'));
     await h.say('电话');
     await h.say('只有我自己');
@@ -151,7 +163,7 @@ describe('ComplaintDialog transcripts', () => {
     expect(filed).to.contain('上周');
     const reference = REFERENCE.exec(filed)?.[0];
     const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
-    expect(complaint.description).to.equal(`他们天天打电话骂我\n${t('zh-CN', 'complaints.whenInWords', { when: '上周' })}`);
+    expect(complaint.description).to.equal(`他们说话很难听，还骂人\n${t('zh-CN', 'complaints.whenInWords', { when: '上周' })}`);
     expect(complaint.occurredOn).to.equal(undefined);
   });
 
@@ -203,7 +215,7 @@ describe('ComplaintDialog transcripts', () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
     await h.say(t('zh-CN', 'core.menu.complaint'));
-    expect(allText(await h.say('他们每天给我妈打电话，还骂人'))).to.contain(t('zh-CN', 'complaints.askWhen'));
+    expect(allText(await h.say('他们说话很难听，还骂人'))).to.contain(t('zh-CN', 'complaints.askWhen'));
     expect(allText(await h.say('好'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
     expect(allText(await h.say('我想分期'))).to.contain(t('zh-CN', 'complaints.retryWhen'));
     expect(allText(await h.say('890127')), 'third unreadable answer: the next question').to.contain(t('zh-CN', 'complaints.askChannel'));
@@ -214,7 +226,7 @@ describe('ComplaintDialog transcripts', () => {
     const filed = allText(await h.say('他还骂人'));
     expect(filed, 'third unreadable number: filed without it').to.match(REFERENCE);
     const complaint = (await h.accounts.getAccount('D002')).account.complaints.at(-1)!;
-    expect(complaint.description).to.equal('他们每天给我妈打电话，还骂人');
+    expect(complaint.description).to.equal('他们说话很难听，还骂人');
     expect(complaint.occurredOn ?? null).to.equal(null);
     expect(complaint.callerNumber ?? null).to.equal(null);
   });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
+import { channelMentioned, complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
 import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -9,6 +9,12 @@ const NOW = Date.UTC(2026, 10, 20, 2, 0, 0); // Friday 2026-11-20 10:00 in Beiji
 const dateOf = (text: string) => pastDateOf(text, extractEntities(text, { now: NOW, timeZone: TZ }), NOW, TZ);
 
 describe('complaint facts', () => {
+  it('reads the channel a description names, and "they called me names" as none', () => {
+    expect(channelMentioned('he called my boss and told him I am a thief')).to.equal('phone');
+    expect(channelMentioned('他们把我的照片发到了我家族群里')).to.equal('social');
+    expect(channelMentioned('They called me names and threatened me')).to.equal(undefined);
+  });
+
   it('hears a time with no day ("上周", "最近一直这样", "last week"), and not a day or a story', () => {
     for (const text of ['上周', '上个月', '大概上周吧', '最近一直这样', '前几天', '两个星期前', '天天都打', 'last week', 'a few days ago', 'recently']) {
       expect(saysWhenVaguely(text), text).to.equal(true);

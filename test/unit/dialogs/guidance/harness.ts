@@ -75,6 +75,7 @@ export const UTTERANCES: Record<string, Intent> = {
   催收天天打我家人电话: 'harassment_complaint',
   催收天天打我家人電話: 'harassment_complaint',
   'A collector keeps calling my family': 'harassment_complaint',
+  'I want to complain about a collector': 'harassment_complaint',
   'A collector called my mother yesterday and shouted at her': 'harassment_complaint',
   我要投诉催收: 'harassment_complaint',
   催收打电话给我妈和我同事: 'harassment_complaint',
