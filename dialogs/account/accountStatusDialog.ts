@@ -52,10 +52,13 @@ export class AccountStatusDialog extends ComponentDialog implements AsideAnswer 
     const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
     if (snapshot) {
       await step.context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now()));
+      // A plan request under review: not "apply for a plan" again.
+      const pending = snapshot.account.planRequests.some((r) => r.status === 'submitted' || r.status === 'under_review');
+      const next = pending ? (['repayment_howto', 'human_agent'] as const) : (['installment_plan', 'repayment_howto', 'human_agent'] as const);
       await step.context.sendActivity(
         MessageFactory.suggestedActions(
-          ['installment_plan', 'repayment_howto', 'human_agent'].map((i) => intentLabel(locale, i as 'installment_plan')),
-          t(locale, 'account.next'),
+          next.map((i) => intentLabel(locale, i)),
+          t(locale, pending ? 'account.nextPlanPending' : 'account.next'),
         ),
       );
     }

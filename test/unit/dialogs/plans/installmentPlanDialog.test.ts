@@ -280,6 +280,18 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(notOffered).not.to.contain(t('zh-CN', 'plan.retryAmount'));
     });
 
+    it('does not offer "apply for a plan" again beside the account while the request is under review', async () => {
+      const bot = await makePlanBot();
+      await bot.say('我想分12期');
+      await verifyAs(bot, 'D002');
+      await bot.say('跳过');
+      await bot.say('1');
+      await bot.say('确认提交');
+      const account = await bot.say('我的申请什么时候有结果');
+      expect(textOf(account)).to.contain('PR-').and.to.contain(t('zh-CN', 'account.nextPlanPending'));
+      expect(buttonsOf(account)).not.to.include(intentLabel('zh-CN', 'installment_plan'));
+    });
+
     it('shows the one closest plan when nothing fits the amount', async () => {
       const bot = await makePlanBot();
       await upToAmount(bot, '我想分期还款', 'D002', '跳过');
