@@ -186,7 +186,11 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.withdraw')));
       return step.endDialog();
     }
-    if (!action && HARDSHIP.test(step.context.activity.text ?? '')) await step.context.sendActivity(t(localeOf(step.context), 'plan.hardshipHeard'));
+    if (!action && HARDSHIP.test(step.context.activity.text ?? '')) {
+      await step.context.sendActivity(t(localeOf(step.context), 'plan.hardshipHeard'));
+      // "我被裁员了…实在还不上了": the reason, in their words, is not asked again.
+      (step.values as Values).reason = this.reasonWords(step.context.activity.text ?? '');
+    }
     // "分期要手续费吗" / "停息挂账是什么意思" / "我要停息挂账": the policy's answer first, then the steps to the borrower's own plans.
     const terms = step.context.activity.value ? [] : planTermsAsked(step.context.activity.text, { named: true });
     const answer = terms.length > 0 ? planTermsText(localeOf(step.context), terms, this.deps.policy) : undefined;
@@ -227,6 +231,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const requested = (step.options as { entities?: Entity[] } | undefined)?.entities;
     values.affordable = affordableFromEntities(requested) ?? affordableFromEntities(identity.told);
     values.preferredCount = monthsFromEntities(requested) ?? monthsFromEntities(identity.told);
+    if (values.reason) return step.next(values.reason);
     const buttons = [...REASONS.map((r) => t(locale, `plan.reasonOption.${r}` as MessageKey)), t(locale, 'plan.reasonOption.skip')];
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'plan.askReason')) });
   }

@@ -116,4 +116,18 @@ describe('a plan asked for out of hardship', () => {
     const plain = await makePlanBot();
     expect(textOf(await plain.say('我想分期还款'))).not.to.contain(t('zh-CN', 'plan.hardshipHeard'));
   });
+
+  it('takes the hardship told in the request as the reason and does not ask for one', async () => {
+    const bot = await makePlanBot();
+    const said = '我被裁员了，房贷车贷都要还，实在还不上了，想分期';
+    await bot.say(said);
+    await bot.say(DEMO.D002[0]);
+    const verified = textOf(await bot.say(DEMO.D002[1]));
+    expect(verified).not.to.contain(t('zh-CN', 'plan.askReason'));
+    expect(verified).to.contain(t('zh-CN', 'plan.askAmount'));
+    await bot.say('一千五');
+    await bot.say('1');
+    await bot.say('确认提交');
+    expect((await bot.planRequests('D002'))[0]).to.include({ reason: said });
+  });
 });
