@@ -139,7 +139,7 @@ export function borrowerConversation(index: number, borrowers: FixtureBorrower[]
     { text: borrower.mobile, expect: { label: 'mobile', replies: [m('identity.askIdLast6')] } },
     {
       text: borrower.idLast6,
-      expect: { label: 'ID last 6 → verified + account', replies: [m('identity.verified'), accountStatus(locale, borrower), m('account.next', { suggestedActions: true })] },
+      expect: { label: 'ID last 6 → verified + account', replies: [m('identity.verified'), accountStatus(locale, borrower), m(['account.next', 'account.nextPlanPending'], { suggestedActions: true })] },
     },
     { text: pick(says.plan, index), expect: { label: 'plan: reason', replies: [m('plan.askReason', { suggestedActions: true })] } },
     { text: t(locale, 'plan.reasonOption.income_drop'), expect: { label: 'plan: amount', replies: [m('plan.askAmount')] } },
