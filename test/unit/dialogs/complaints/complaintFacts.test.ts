@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { channelMentioned, complaintCategory, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
+import { channelMentioned, complaintCategory, contactedMentioned, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
 import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -13,6 +13,7 @@ describe('complaint facts', () => {
     expect(channelMentioned('he called my boss and told him I am a thief')).to.equal('phone');
     expect(channelMentioned('他们把我的照片发到了我家族群里')).to.equal('social');
     expect(channelMentioned('They called me names and threatened me')).to.equal(undefined);
+    expect(contactedMentioned('催收说要把我的信息发到我所有联系人那里')).to.equal('friends');
   });
 
   it('hears a time with no day ("上周", "最近一直这样", "last week"), and not a day or a story', () => {
