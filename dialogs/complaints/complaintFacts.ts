@@ -101,10 +101,18 @@ export const CONTACTED_SYNONYMS: Record<Contacted, string[]> = {
   other: ['邻居', '鄰居', '房东', '房東', 'neighbour', 'neighbor', 'landlord'],
 };
 
+/** "别再打电话给我了", "stop calling me": what the borrower wants, not yet what happened. */
+const STOP_REQUEST =
+  /(请|請|你们|你們)?(不要|别|別|停止)(再)?(给我|給我)?(打电话|打電話|打|骚扰|騷擾|联系|聯繫|催)(给我|給我|我)?(了|啦)?|\b(please )?(stop|don'?t|do not) (calling|call|texting|contacting|bothering|harassing)( me)?( anymore| again)?\b/gi;
+
 /** The opening message as the complaint's description, when it tells what happened (not just "I want to complain"). */
 export function openingDescription(text: string): string | undefined {
   const trimmed = text.trim();
-  const rest = trimmed.replace(COMPLAINT_WORDS, '').replace(REGULATOR_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  const rest = trimmed
+    .replace(STOP_REQUEST, '')
+    .replace(COMPLAINT_WORDS, '')
+    .replace(REGULATOR_WORDS, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
   return rest.length >= 4 ? trimmed : undefined;
 }
 

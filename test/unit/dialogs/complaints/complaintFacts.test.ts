@@ -25,6 +25,14 @@ describe('complaint facts', () => {
     }
   });
 
+  it('does not take "stop calling me" for a description of what happened, and keeps the story told beside it', () => {
+    for (const text of ['stop calling me', 'please stop calling me', '别再打电话给我了', '你们不要再打给我了', '不要再骚扰我了']) {
+      expect(openingDescription(text), text).to.equal(undefined);
+    }
+    expect(openingDescription('别再打我妈电话了，她都被吓哭了')).to.equal('别再打我妈电话了，她都被吓哭了');
+    expect(openingDescription('stop calling my mother, she is 70 and scared')).to.equal('stop calling my mother, she is 70 and scared');
+  });
+
   it('does not take "I will complain to the regulator" for a description of what happened', () => {
     for (const text of ['我要去金融监管局投诉你们', '我要打12378投诉你们', '我要去银保监会举报你们', 'I will report you to the regulator']) {
       expect(namesRegulator(text), text).to.equal(true);
