@@ -26,7 +26,7 @@ import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import type { AsideAnswer, OwnQuestions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { answerPlanTermsAtStep, planTermsAsked, planTermsAtStep, planTermsText } from './planTerms';
+import { answerPlanTermsAtStep, planTermsAnswer, planTermsAtStep } from './planTerms';
 import {
   affordableFromEntities,
   affordableFromTurn,
@@ -162,7 +162,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
 
   /** "分期要手续费吗" at another task's question (a complaint's, a hardship review's): the policy's answer, and that task goes on. */
   async answerAside(context: TurnContext): Promise<boolean> {
-    const answer = planTermsText(localeOf(context), planTermsAsked(context.activity.text), this.deps.policy);
+    const answer = planTermsAnswer(context, this.deps.policy);
     if (!answer) return false;
     await context.sendActivity(answer);
     return true;
@@ -192,8 +192,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       (step.values as Values).reason = this.reasonWords(step.context.activity.text ?? '');
     }
     // "分期要手续费吗" / "停息挂账是什么意思" / "我要停息挂账": the policy's answer first, then the steps to the borrower's own plans.
-    const terms = step.context.activity.value ? [] : planTermsAsked(step.context.activity.text, { named: true });
-    const answer = terms.length > 0 ? planTermsText(localeOf(step.context), terms, this.deps.policy) : undefined;
+    const answer = planTermsAnswer(step.context, this.deps.policy, { named: true });
     if (answer) await step.context.sendActivity(answer);
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }

@@ -74,9 +74,21 @@ export function planTermsText(locale: Locale, terms: readonly PlanTerm[], policy
  * hardship review is not a plan request: its review time is its own).
  */
 export function planTermsAtStep(context: TurnContext, policy: PlanPolicy, except: readonly PlanTerm[] = []): string | undefined {
+  return /\d/.test(context.activity.text ?? '') ? undefined : planTermsAnswer(context, policy, { except });
+}
+
+/**
+ * The policy's answer to the plan terms this turn's typed message asks about (none for a button or a card), in the
+ * turn's language. `named` and `except` as for `planTermsAsked` and `planTermsAtStep`.
+ */
+export function planTermsAnswer(
+  context: TurnContext,
+  policy: PlanPolicy,
+  options: { named?: boolean; except?: readonly PlanTerm[] } = {},
+): string | undefined {
   const { activity } = context;
-  if (activity.value !== undefined || /\d/.test(activity.text ?? '')) return undefined;
-  const terms = planTermsAsked(activity.text).filter((term) => !except.includes(term));
+  if (activity.value !== undefined) return undefined;
+  const terms = planTermsAsked(activity.text, options).filter((term) => !options.except?.includes(term));
   return terms.length > 0 ? planTermsText(turnInfoOrUndefined(context)?.locale ?? 'zh-CN', terms, policy) : undefined;
 }
 
