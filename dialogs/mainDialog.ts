@@ -33,6 +33,8 @@ import { defaultProfile, turnInfo, type ClauseIntent, type ConversationProfile }
 
 export const MAIN_DIALOG = 'main';
 const ROUTE_WATERFALL = 'main.route';
+/** Intents whose clause needs no question to be answered: the borrower tells a threat because it worries them. */
+const THREATS_TOLD: readonly Intent[] = ['doorstep_visit', 'lawsuit_threat'];
 const CLARIFY_PROMPT = 'main.clarify';
 
 /** Intents that interrupt any dialog at any step. */
@@ -332,8 +334,10 @@ export class MainDialog extends ComponentDialog {
     const alsoInfo = this.infoAnswer(dc, also);
     if (alsoInfo) {
       // Answered only when asked: "一直叫我全额还清" beside "催收不同意我分期" is what the collector said, not a
-      // question about how to repay.
-      if (asksAQuestion(this.alsoAsked(dc.context, intent)?.text ?? '')) await alsoInfo.answerAside(dc.context, { intent: also, entities });
+      // question about how to repay. A threat told ("催收说下周要上门" beside "还要起诉我") is the worry itself.
+      if (THREATS_TOLD.includes(also) || asksAQuestion(this.alsoAsked(dc.context, intent)?.text ?? '')) {
+        await alsoInfo.answerAside(dc.context, { intent: also, entities });
+      }
       return intent;
     }
     const topInfo = this.infoAnswer(dc, intent);

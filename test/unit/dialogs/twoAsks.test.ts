@@ -78,6 +78,12 @@ describe('a message that asks two things', () => {
     expect(opening).not.to.contain(intentLabel('zh-CN', 'account_status'));
   });
 
+  it('answers a doorstep visit told beside a lawsuit threat, though neither clause is a question', async () => {
+    const text = textOf(await bot.say('催收说下周要上门，还要起诉我'));
+    expect(text).to.contain('不让对方进门').and.to.contain('律师函不是法院文书');
+    expect(text.indexOf('不让对方进门'), 'in the order told').to.be.lessThan(text.indexOf('律师函不是法院文书'));
+  });
+
   it('does not answer a clause that only reports what was said ("一直叫我全额还清") as a question of its own', async () => {
     const text = textOf(await bot.say('催收不同意我分期，一直叫我全额还清'));
     expect(text).to.contain(t('zh-CN', 'identity.askMobile'));
