@@ -6,15 +6,18 @@ import { intentActions } from './nextActions';
 
 export const CREDIT_REPORT_DIALOG = 'guidance.creditReport';
 
+/** "我已经还清了为什么征信还显示逾期": the record outlives the debt (retention), or it is wrong (dispute). */
+const PAID_OFF = /还清|還清|结清|結清|还完了|還完了|paid (?:it )?off|settled|cleared (?:it|the debt)/i;
+
 /**
  * Which part of the credit-report rules the borrower asked about ("多久能消除", "怎么查征信", "记录有误"); all of
  * them when the message does not say ("逾期会上征信吗").
  */
 const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.credit.notice', /通知|notif|tell me (?:first|before)|warn me/i],
-  ['guidance.credit.retention', /多久|多长时间|多長時間|几年|幾年|保留|保存|消除|删除|刪除|清除|消掉|抹掉|洗白|修复|修復|how long|stay|remove|delete|clear|wipe|erase/i],
+  ['guidance.credit.retention', new RegExp(`${PAID_OFF.source}|多久|多长时间|多長時間|几年|幾年|保留|保存|消除|删除|刪除|清除|消掉|抹掉|洗白|修复|修復|how long|stay|remove|delete|clear|wipe|erase`, 'i')],
   ['guidance.credit.access', /怎么查|怎麼查|查询|查詢|查看|在哪查|哪里查|哪裡查|打印|下载|下載|(?:check|see|get|view|pull)(?: a| my)? (?:credit )?report|copy of/i],
-  ['guidance.credit.dispute', /有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine/i],
+  ['guidance.credit.dispute', new RegExp(`${PAID_OFF.source}|有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine`, 'i')],
 ];
 
 /** "逾期会怎么样", "不还有什么后果", "what happens if I don't pay": the consequences of being overdue, not only the record. */

@@ -44,6 +44,11 @@ describe('CreditReportDialog transcripts', () => {
 
     const en = allText(await (await makeHarness()).say('How do I get a copy of my credit report?'));
     expect(en).to.contain('2 free reports').and.not.to.contain('5 years');
+
+    // Paid off and still shown: the record outlives the debt, or it is wrong.
+    const paidOff = allText(await (await makeHarness()).say('我已经还清了为什么征信还显示逾期'));
+    expect(paidOff).to.contain(t('zh-CN', 'guidance.credit.retention')).and.to.contain(t('zh-CN', 'guidance.credit.dispute'));
+    expect(paidOff).not.to.contain(t('zh-CN', 'guidance.credit.access'));
   });
 
   it('tells a verified overdue borrower (D005) how many loans are overdue and what stops new records', async () => {
