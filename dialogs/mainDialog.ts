@@ -18,6 +18,7 @@ import { choicesIn, cjkChoicePrompt } from './choices';
 import { createDialogContext } from './dialogRuntime';
 import { asksAQuestion } from './questionForm';
 import { COMPLAINT_WHAT_PROMPT } from './complaints/complaintDialog';
+import { AccountStatusDialog } from './account/accountStatusDialog';
 import { InfoAnswerDialog } from './guidance/infoAnswerDialog';
 import { CALLER_NUMBER_PROMPT } from './guidance/verifyCollectorDialog';
 import { HANDOFF_MESSAGE_PROMPT, handoffPriority } from './handoff/handoffDialog';
@@ -25,6 +26,7 @@ import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
 import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
 import { yesNo } from './plans/planInput';
+import { planTermsAsked } from './plans/planTerms';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
@@ -297,6 +299,10 @@ export class MainDialog extends ComponentDialog {
     }
     const { locale, recognition } = turnInfo(dc.context);
     const route = this.deps.routes[intent];
+    if (intent === 'none' && (await this.answerAboutFiled(dc, profile))) {
+      profile.misses = 0;
+      return dc.endDialog();
+    }
     if (!route || intent === 'none') {
       profile.misses += 1;
       if (profile.misses >= 2) {
@@ -316,6 +322,18 @@ export class MainDialog extends ComponentDialog {
     }
     await this.replyWithMenu(dc.context, locale, route.reply);
     return dc.endDialog();
+  }
+
+  /**
+   * "多久能审核完" / "投诉多久有结果", which the recogniser cannot place on its own: what this borrower filed and by when
+   * it is answered (verified, with something still open), or, right after a plan answer, the policy's review time.
+   */
+  private async answerAboutFiled(dc: DialogContext, profile: ConversationProfile): Promise<boolean> {
+    if (!planTermsAsked(dc.context.activity.text).includes('review')) return false;
+    const account = this.routedDialog(dc, 'account_status');
+    if (account instanceof AccountStatusDialog && (await account.answerOpenRequests(dc.context))) return true;
+    const plan = profile.lastTopic === 'installment_plan' ? this.routedDialog(dc, 'installment_plan') : undefined;
+    return answersAside(plan) && (await plan.answerAside(dc.context, { intent: 'installment_plan', entities: turnInfo(dc.context).recognition.entities }));
   }
 
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {

@@ -9,7 +9,7 @@ import { intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import type { AsideAnswer } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
-import { accountStatusText } from './accountText';
+import { accountStatusText, openRequestsText } from './accountText';
 import { verifiedAccount } from './verifiedAccount';
 
 export const ACCOUNT_STATUS_DIALOG = 'account.status';
@@ -38,6 +38,19 @@ export class AccountStatusDialog extends ComponentDialog implements AsideAnswer 
     if (!snapshot) return false;
     const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
     await context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now()));
+    return true;
+  }
+
+  /**
+   * "多久能审核完" once something was filed: what is still being handled and by when, for a verified conversation whose
+   * account (or cache) answers. False, with nothing sent, otherwise.
+   */
+  async answerOpenRequests(context: TurnContext): Promise<boolean> {
+    const snapshot = await verifiedAccount(context, this.deps).catch(() => undefined);
+    const locale = turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
+    const open = snapshot && openRequestsText(snapshot.account, locale);
+    if (!open) return false;
+    await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], open));
     return true;
   }
 

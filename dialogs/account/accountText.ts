@@ -38,9 +38,15 @@ export function accountStatusText(snapshot: AccountSnapshot, locale: Locale, tim
   const account: Account = snapshot.account;
   lines.push(t(locale, 'account.header', { name: account.borrower.name, count: account.loans.length }));
   for (const loan of account.loans) lines.push(loanLine(loan, locale));
-  const open = openRequestLines(account, locale);
-  if (open.length) lines.push([t(locale, 'account.open.header'), ...open.map((l) => `• ${l}`)].join('\n'));
+  const open = openRequestsText(account, locale);
+  if (open) lines.push(open);
   return lines.join('\n\n');
+}
+
+/** What the borrower filed that is still being handled, under its header; undefined when nothing is. */
+export function openRequestsText(account: Account, locale: Locale): string | undefined {
+  const open = openRequestLines(account, locale);
+  return open.length ? [t(locale, 'account.open.header'), ...open.map((l) => `• ${l}`)].join('\n') : undefined;
 }
 
 type OpenStatus = 'submitted' | 'under_review' | 'open' | 'in_progress';

@@ -99,6 +99,25 @@ describe('plan terms in the plan flow (transcripts)', () => {
     expect(proposals).to.contain('3 个方案');
   });
 
+  it('answers "多久能审核完" after filing with the request and its answer date; before anything was asked, it is not understood', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分期还款');
+    await bot.say(DEMO.D002[0]);
+    await bot.say(DEMO.D002[1]);
+    await bot.say('失业');
+    await bot.say('一千五');
+    await bot.say('1');
+    const filed = textOf(await bot.say('确认'));
+    const reference = /PR-\d{8}-\d{4}/.exec(filed)?.[0];
+    expect(reference).to.be.a('string');
+    const [request] = await bot.planRequests('D002');
+    const asked = textOf(await bot.say('多久能审核完'));
+    expect(asked).to.contain(t('zh-CN', 'account.open.plan', { reference: reference!, status: t('zh-CN', 'account.open.status.submitted'), answerBy: request.answerBy }));
+    expect(asked).not.to.contain(t('zh-CN', 'core.none'));
+
+    expect(textOf(await (await makePlanBot()).say('多久能审核完'))).to.contain(t('zh-CN', 'core.none'));
+  });
+
   it('answers in English and Traditional Chinese', async () => {
     const en = await makePlanBot();
     expect(textOf(await en.say({ text: 'how many months can a plan last', locale: 'en-US' }))).to.contain('3, 6, 9, 12, 18 or 24 months');
