@@ -371,10 +371,19 @@ export class MainDialog extends ComponentDialog {
     return intent;
   }
 
-  /** The first task one clause of the message asks for with confidence, when another clause asks for another. */
+  /**
+   * The first task one clause of the message asks for with confidence, when another clause asks for another; or, when
+   * every confident clause asks for the same one of the two tasks the whole message is torn between, that task
+   * ("昨天有个自称律师的人打电话说已经立案了，让我今天必须还清": the caller check or the lawsuit; its first clause is the lawsuit).
+   */
   private clearClause(context: TurnContext): Intent | undefined {
-    const first = turnInfo(context).clauseIntents?.find((c) => c.score >= this.deps.thresholds.high && TASK_INTENTS.includes(c.intent));
-    return first && this.alsoAsked(context, first.intent) ? first.intent : undefined;
+    const { clauseIntents, recognition } = turnInfo(context);
+    const confident = (clauseIntents ?? []).filter((c) => c.score >= this.deps.thresholds.high && TASK_INTENTS.includes(c.intent));
+    const first = confident[0];
+    if (!first) return undefined;
+    if (this.alsoAsked(context, first.intent)) return first.intent;
+    const torn = [recognition.intent, recognition.runnerUp.intent];
+    return confident.every((c) => c.intent === first.intent) && torn.includes(first.intent) ? first.intent : undefined;
   }
 
   /**

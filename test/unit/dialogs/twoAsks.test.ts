@@ -47,6 +47,12 @@ describe('a message that asks two things', () => {
     }
   });
 
+  it('does not ask "which one?" when the message is torn between two tasks and its one clear clause names one of them', async () => {
+    const text = textOf(await bot.say('昨天有个自称律师的人打电话说已经立案了，让我今天必须还清'));
+    expect(text).to.contain('律师函不是法院文书');
+    expect(text).not.to.contain(t('zh-CN', 'core.clarify'));
+  });
+
   it('routes a clear task in one clause of a message that is otherwise out of scope', async () => {
     expect(textOf(await bot.say('额度能提高吗，还有我还欠多少'))).to.contain(t('zh-CN', 'identity.askMobile'));
   });

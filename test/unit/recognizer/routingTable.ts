@@ -16,7 +16,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
     en: ['can I split what I owe into monthly payments', 'I need a payment plan, I can only pay 500 a month'],
   },
   lawsuit_threat: {
-    'zh-CN': ['催收说下个月就去法院起诉我', '他们说不还钱我会被抓去坐牢'],
+    'zh-CN': ['催收说下个月就去法院起诉我', '他们说不还钱我会被抓去坐牢', '催收说要把我列进失信名单'],
     'zh-TW': ['催收說要去法院告我', '收到一封律師函 說要提告'],
     en: ['the collector threatened to sue me', 'they say I will go to prison if I do not pay'],
   },
@@ -31,7 +31,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
     en: ['my request for an installment plan was refused', 'the agent said they will not negotiate with me'],
   },
   harassment_complaint: {
-    'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我'],
+    'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我', '催收在电话里说我是个老赖'],
     'zh-TW': ['催收一直打給我的親戚朋友', '催收打電話罵我還威脅我'],
     en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work', 'my collector said he will post my ID card on facebook'],
   },
