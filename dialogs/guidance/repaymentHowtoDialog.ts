@@ -14,7 +14,7 @@ const DOUBLE_CHARGED =
 /** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
 const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.early', /提前|一次性[还還]|一次[还還]清|全部[还還]清|[结結]清|early|pay (it )?off|pay (it )?(all|in full)/i],
-  ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|auto.?debit|direct debit/i],
+  ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|[还還]款(失败|失敗|不成功|没成功|沒成功)|[还還]不进去|[还還]不進去|auto.?debit|direct debit|(repayment|payment) (failed|did ?n[o']t go through)/i],
   [
     'guidance.repay.notPosted',
     /没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning)/i,

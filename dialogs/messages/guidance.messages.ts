@@ -48,7 +48,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.repay.channels': '请只通过官方渠道还款：我们的官方 App 里的还款页面。我们绝不会让您把钱转到任何个人账户；有人这样要求，请不要转账，可以拨打 110 报警或 96110 咨询。',
     'guidance.repay.early': '想提前还款：请在官方 App 的借款详情里查看是否支持以及应还金额，费用以您的合同为准；拿不准可以转人工确认。',
-    'guidance.repay.autodebit': '自动扣款失败：请检查绑定银行卡的余额和状态，然后在官方 App 里手动还款。',
+    'guidance.repay.autodebit': '自动扣款或还款失败：请检查绑定银行卡的余额和状态，然后在官方 App 里再手动还款。',
     'guidance.repay.notPosted': '已经还了但显示未还：请保留付款凭证（转账记录或截图），先不要重复还款，转人工后客服会帮您核查。',
     'guidance.repay.doubleCharged': '还款被重复扣款或多扣了：请保留扣款记录（银行短信或流水截图），先不要再还款；转人工后客服会帮您核对。',
     'guidance.repay.nextDue': '我查了您的账户：【{product}】下次还款日 {date}，应还 {amount}。',
@@ -130,7 +130,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.repay.channels': '請只透過官方管道還款：我們的官方 App 裡的還款頁面。我們絕不會讓您把錢轉到任何個人帳戶；有人這樣要求，請不要轉帳，可以撥打 110 報警或 96110 諮詢。',
     'guidance.repay.early': '想提前還款：請在官方 App 的借款詳情裡查看是否支援以及應還金額，費用以您的合約為準；拿不準可以轉真人客服確認。',
-    'guidance.repay.autodebit': '自動扣款失敗：請檢查綁定銀行卡的餘額和狀態，然後在官方 App 裡手動還款。',
+    'guidance.repay.autodebit': '自動扣款或還款失敗：請檢查綁定銀行卡的餘額和狀態，然後在官方 App 裡再手動還款。',
     'guidance.repay.notPosted': '已經還了但顯示未還：請保留付款憑證（轉帳紀錄或截圖），先不要重複還款，轉真人客服後客服會幫您核查。',
     'guidance.repay.doubleCharged': '還款被重複扣款或多扣了：請保留扣款紀錄（銀行簡訊或流水截圖），先不要再還款；轉真人客服後客服會幫您核對。',
     'guidance.repay.nextDue': '我查了您的帳戶：【{product}】下次還款日 {date}，應還 {amount}。',
@@ -212,7 +212,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.repay.channels': 'Please repay only through official channels: the repayment page in our official app. We will never ask you to transfer money to any personal account; if someone does, do not pay, and call 110 to report it or 96110 for advice.',
     'guidance.repay.early': 'Early repayment: check in the loan details of the official app whether it is available and how much is due; fees follow your contract. A person can confirm if you are unsure.',
-    'guidance.repay.autodebit': 'Auto-debit failed: check the balance and status of the linked bank card, then repay by hand in the official app.',
+    'guidance.repay.autodebit': 'Auto-debit or repayment failed: check the balance and status of the linked bank card, then repay by hand in the official app again.',
     'guidance.repay.notPosted': 'Paid but it still shows unpaid: keep the payment receipt (transfer record or screenshot) and do not pay twice; a person can check the payment for you.',
     'guidance.repay.doubleCharged': 'Charged twice or too much: keep the debit records (bank text messages or statement) and do not pay again; a person can check it for you.',
     'guidance.repay.nextDue': 'I checked your account: [{product}] next due on {date}, amount {amount}.',

@@ -56,6 +56,7 @@ export const UTTERANCES: Record<string, Intent> = {
   'How do I get a copy of my credit report?': 'credit_report',
   怎么还款: 'repayment_howto',
   自动扣款失败了怎么办: 'repayment_howto',
+  还款失败了怎么办: 'repayment_howto',
   还了显示没还: 'repayment_howto',
   我已经还了为什么还显示逾期: 'repayment_howto',
   昨天还的: 'repayment_howto',

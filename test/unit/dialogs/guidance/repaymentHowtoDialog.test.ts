@@ -11,6 +11,9 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(text).to.contain('官方 App').and.to.contain('个人账户').and.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
     expect(text).not.to.contain(t('zh-CN', 'guidance.repay.early'));
     expect(titlesOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+    const failed = allText(await (await makeHarness()).say('还款失败了怎么办'));
+    expect(failed, 'a repayment that failed').to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    expect(failed).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
   });
 
   it('for a payment not yet showing: keep the receipt, do not pay twice, a person checks; no posting time promised', async () => {
@@ -70,7 +73,7 @@ describe('RepaymentHowtoDialog transcripts', () => {
   it('answers in English', async () => {
     const h = await makeHarness();
     const text = allText(await h.say('How do I repay? The auto-debit failed'));
-    expect(text).to.contain('official app').and.to.contain('never ask you to transfer money to any personal account').and.to.contain('Auto-debit failed');
+    expect(text).to.contain('official app').and.to.contain('never ask you to transfer money to any personal account').and.to.contain('Auto-debit or repayment failed');
   });
 
   it('answers in Traditional Chinese: official app only, the topic asked about, and the next due date once verified (D008)', async () => {
