@@ -156,6 +156,9 @@ export class CallbackDialog extends ComponentDialog {
     if (!identity) return step.endDialog();
     const values = step.values as Values;
     values.borrowerId = identity.borrowerId;
+    // "明天下午三点" typed at the mobile question: the time asked for, not asked again.
+    const told = firstDateTime(identity.told ?? []);
+    values.requested ??= told && { from: told.from, to: told.to };
     return step.beginDialog(WINDOW_FLOW, { requested: values.requested } satisfies WindowOptions);
   }
 

@@ -15,6 +15,7 @@ import type { VerificationService, VerifyResult } from '../../services/identity/
 import type { Entity } from '../../services/recognizer/intentRecognizer';
 import { formatLocalTime } from '../format';
 import { nextActionValueOf } from '../guidance/nextActions';
+import { turnEntities } from '../guidance/turnEntities';
 import { intentLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
 import { conversationKey, markSensitiveInput, turnInfoOrUndefined } from '../turnInfo';
@@ -46,8 +47,9 @@ export function isSecretAnswer(promptId: string | undefined, text: string): bool
 export interface VerifiedIdentity {
   borrowerId: string;
   /**
-   * Amounts and lengths the borrower told at the mobile question instead of the mobile ("我一个月最多还500"): the
-   * bot said "we'll come back to it once you are verified", so the task goes on with them instead of asking again.
+   * Amounts, lengths and times the borrower told at the mobile question instead of the mobile ("我一个月最多还500",
+   * "明天下午三点" when booking a callback): the bot said "we'll come back to it once you are verified", so the task
+   * goes on with them instead of asking again.
    */
   told?: Entity[];
 }
@@ -161,15 +163,16 @@ export class VerifyIdentityDialog extends ComponentDialog {
   }
 
   /**
-   * An amount or a number of months typed at the mobile question in place of the mobile, kept for the task. Never
+   * An amount, a number of months or a time typed at the mobile question in place of the mobile, kept for the task. Never
    * from a message with a mobile or ID characters in it, nor from the ID or code questions: those are secrets.
    */
   private rememberTold(innerDc: DialogContext): void {
     if (innerDc.activeDialog?.id !== MOBILE_PROMPT) return;
     const text = innerDc.context.activity.text ?? '';
     if (mobileInText(text) || normaliseIdLast6(text) !== undefined) return;
-    const recognition = turnInfoOrUndefined(innerDc.context)?.recognition;
-    const told = recognition?.text === text ? recognition.entities.filter((e) => e.type === 'money' || e.type === 'installments') : [];
+    const told = turnEntities(innerDc.context, this.deps.clock.now(), this.deps.timeZone).filter(
+      (e) => e.type === 'money' || e.type === 'installments' || e.type === 'datetime',
+    );
     const state = innerDc.parent?.activeDialog?.state as ToldState | undefined;
     if (told.length > 0 && state) state.told = told;
   }

@@ -92,6 +92,17 @@ describe('CallbackDialog transcripts', () => {
     expect(await h.records()).to.deep.equal([{ kind: 'callback', reference, at: callback.createdAt }]);
   });
 
+  it('keeps a time typed at the mobile question and books it once verified, without asking for it again', async () => {
+    const h = await makeHarness();
+    const first = await h.say('贷后专员电话一直打不通');
+    await h.press(button(first, t('zh-CN', 'handoff.bookCallback')));
+    expect(allText(await h.say('明天上午'))).to.contain(t('zh-CN', 'identity.mobileFirst'));
+    await h.say(BORROWERS.D002[0]);
+    const text = allText(await h.say(BORROWERS.D002[1]));
+    expect(text).to.match(REFERENCE).and.to.contain('2026-11-21（周六） 09:00–12:00');
+    expect(text).not.to.contain('工作日 09:00–21:00');
+  });
+
   it('books the time a borrower types right after being offered a callback, as if the button had been pressed; not later', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
