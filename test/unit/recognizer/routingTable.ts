@@ -36,7 +36,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
     en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work', 'my collector said he will post my ID card on facebook'],
   },
   account_status: {
-    'zh-CN': ['帮我看下现在总共还欠多少钱', '我这笔借款逾期几天了'],
+    'zh-CN': ['帮我看下现在总共还欠多少钱', '我这笔借款逾期几天了', '我想问下我提交的分期什么时候能审批'],
     'zh-TW': ['幫我查我還欠多少錢', '我的下次還款日是哪天'],
     en: ['how much money do I still owe you', 'when is my next payment due'],
   },
