@@ -62,11 +62,11 @@ export function monthsFromTurn(context: TurnContext, text: string, now: number, 
 }
 
 const AMOUNT_UNKNOWN =
-  /(几百|幾百|几千|幾千|不知道|不清楚|不确定|不確定|说不好|說不好|说不准|說不準|看情况|看情況|没想好|沒想好|不好说|不好說|都行|随便|隨便|don'?t know|do not know|not sure|no idea|depends|whatever works|any amount)/i;
+  /(几百|幾百|几千|幾千|不知道|不清楚|不确定|不確定|说不好|說不好|说不准|說不準|看情况|看情況|没想好|沒想好|不好说|不好說|都行|随便|隨便|跳过|跳過|don'?t know|do not know|not sure|no idea|depends|whatever works|any amount|\bskip\b)/i;
 
 /**
  * "不知道能还多少" / "not sure" / "几百块吧" at the amount question, with no amount in it: plans of a few lengths are
- * shown instead.
+ * shown instead. So is "跳过" / "skip": the question before it could be skipped, and this one is not a wall either.
  */
 export function saysAmountUnknown(text: string): boolean {
   return AMOUNT_UNKNOWN.test(text) && !/\d/.test(text);

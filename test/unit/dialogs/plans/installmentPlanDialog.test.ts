@@ -224,7 +224,7 @@ describe('InstallmentPlanDialog transcripts', () => {
     });
 
     it('shows plans of a few lengths when the borrower does not know the amount, and files the one chosen', async () => {
-      for (const said of ['我也不知道能还多少', '不确定', 'not sure', '几百块吧']) {
+      for (const said of ['我也不知道能还多少', '不确定', 'not sure', '几百块吧', '跳过', 'skip']) {
         const bot = await makePlanBot();
         await upToAmount(bot, '我想分期还款', 'D002', '跳过');
         const proposals = await bot.say(said);
