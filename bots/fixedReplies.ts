@@ -1,5 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import { intentLabel, menuActions } from '../dialogs/menu';
+import { verifyAction } from '../dialogs/guidance/nextActions';
+import { imBack, intentLabel, menuActions } from '../dialogs/menu';
 import { t, type Locale } from '../dialogs/messages';
 
 /**
@@ -97,6 +98,19 @@ export function complainsOfOtherThanCollection(text: string): boolean {
   return text.length <= 200 && COMPLAINT.test(text) && NOT_COLLECTION.test(text) && !COLLECTION.test(text);
 }
 
+/** An outside collection agency named ("催收公司", "第三方", "collection agency"). */
+const AGENCY =
+  /催收公司|催收机构|催收機構|外包|第三方|委外|\b(collection|debt[- ]collect\w*|recovery) (agenc\w*|compan\w*|firm)|\bthird[- ]part(y|ies)\b|\boutsourc\w*/i;
+/** Why, or by what right, the debt or the borrower's details went to it. */
+const WHY_HANDED =
+  /凭什么|憑什麼|为什么|為什麼|为啥|為啥|谁允许|誰允許|谁同意|誰同意|经过我同意|經過我同意|有什么权利|有什麼權利|合法吗|合法嗎|违法|違法|可以这样|可以這樣|\bwhy\b|\bwho (gave|allowed|authori[sz]ed)\b|\b(is|was) (it|that|this) (legal|allowed)\b|\bby what right\b/i;
+const HANDED = /给|給|交给|交給|卖给|賣給|转给|轉給|转到|轉到|外包|委托|委託|泄露|洩露|\b(gave|give|given|sold|sell|pass(ed)?|hand(ed)?|shared?|outsourc\w*)\b/i;
+
+/** "你们凭什么把我的信息给催收公司", "why did you pass my debt to a collection agency": asks, and asks for no task. */
+export function asksWhyAnAgency(text: string): boolean {
+  return text.length <= 120 && AGENCY.test(text) && WHY_HANDED.test(text) && HANDED.test(text) && !ASKS_A_TASK.test(text);
+}
+
 /**
  * The fixed answer to the message, if it is one of these:
  * - a plea (care, 110 if in danger, the menu);
@@ -106,6 +120,8 @@ export function complainsOfOtherThanCollection(text: string): boolean {
  * - the rate called usury (the contract's terms, what the private-lending cap covers, where to complain, a court
  *   decides: domain.md section 4);
  * - a document the lender issues (it cannot be issued here: a person);
+ * - why the debt went to an outside agency (it may, after telling the borrower, and the agency keeps the same rules:
+ *   domain.md section 3; the caller check, a complaint and a person);
  * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
@@ -122,6 +138,11 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
     return MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.rateDispute'));
   }
   if (asksForDocument(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.documents'));
+  if (asksWhyAnAgency(text)) {
+    // "Verify and see my account" here shows the team that handles the account and its official numbers.
+    const actions = [...(['verify_collector', 'harassment_complaint', 'human_agent'] as const).map((i) => imBack(intentLabel(locale, i))), verifyAction(locale, 'cannot_reach_collector')];
+    return MessageFactory.suggestedActions(actions, t(locale, 'core.agency'));
+  }
   if (wantsPolice(text)) {
     const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
     return MessageFactory.suggestedActions(actions, t(locale, 'core.police'));

@@ -40,6 +40,8 @@ export const coreMessages = defineMessages({
     'core.identityMisused': '如果有人冒用您的身份或手机号借了款，请尽快拨打 110 报警，并保留相关短信、通话记录等证据。我可以帮您转人工客服核查这笔借款。',
     'core.documents': '结清证明、还款凭证、借款合同这类文件，我在这里没法开具或发送。可以转人工，由客服核实您的账户后为您办理。',
     'core.secretOutOfPlace': '这串字符像是身份证号码后6位或验证码。为了您的安全，请只在我提问的时候输入，我也不会把它记在对话记录里。需要确认身份的话，点“查询欠款”开始。',
+    'core.agency':
+      '贷款机构可以委托外部催收机构催收，但按《银行保险机构消费者权益保护管理办法》，委托前应当告知您，并且要管好受托机构：受托机构同样不得冒充行政、司法机关，不得使用暴力、恐吓、欺骗等手段。银行业协会的催收指引同样约束外部机构，不得向与借款无关的人透露您的欠款信息。确认身份后，我可以告诉您负责您账户的团队和它的官方号码。如果事先没有人告知您，或对方有不当行为，可以投诉，我来帮您记录；对处理结果不满意，还可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.otherComplaint':
       '扣款、收费、客服服务或 App 的问题，需要人工客服核实您的账户后处理：您可以转人工登记投诉，也可以在官方 App 里提交投诉。请保留扣款记录、截图等凭证。对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.someoneElsesDebt':
@@ -110,6 +112,8 @@ export const coreMessages = defineMessages({
     'core.identityMisused': '如果有人冒用您的身分或手機號借了款，請儘快撥打 110 報警，並保留相關簡訊、通話紀錄等證據。我可以幫您轉真人客服核查這筆借款。',
     'core.documents': '結清證明、還款憑證、借款合約這類文件，我在這裡沒辦法開立或寄送。可以轉人工，由客服核實您的帳戶後為您辦理。',
     'core.secretOutOfPlace': '這串字元像是身分證號碼後6位或驗證碼。為了您的安全，請只在我提問的時候輸入，我也不會把它記在對話紀錄裡。需要確認身分的話，點「查詢欠款」開始。',
+    'core.agency':
+      '貸款機構可以委託外部催收機構催收，但按《銀行保險機構消費者權益保護管理辦法》，委託前應當告知您，並且要管好受託機構：受託機構同樣不得冒充行政、司法機關，不得使用暴力、恐嚇、欺騙等手段。銀行業協會的催收指引同樣約束外部機構，不得向與借款無關的人透露您的欠款資訊。確認身分後，我可以告訴您負責您帳戶的團隊和它的官方號碼。如果事先沒有人告知您，或對方有不當行為，可以投訴，我來幫您記錄；對處理結果不滿意，還可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.otherComplaint':
       '扣款、收費、客服服務或 App 的問題，需要真人客服核實您的帳戶後處理：您可以轉真人客服登記投訴，也可以在官方 App 裡提交投訴。請保留扣款紀錄、截圖等憑證。對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.someoneElsesDebt':
@@ -179,6 +183,8 @@ export const coreMessages = defineMessages({
     'core.rateDispute':
       'The rate, penalty interest and fees of your loan are those of your loan contract; the annual rate is in the loan details of the official app or in the contract, and a person can check it with you. The cap on private lending (4 times the one-year LPR) does not apply to loans from licensed financial institutions. If you think the charges are unclear or the rate too high, you can complain to us; if you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline). Whether a charge is upheld is for a court to decide on the facts; for your own case, a lawyer or legal aid can advise you.',
     'core.secretOutOfPlace': 'That looks like the last characters of an ID number or a code. For your safety, type it only when I ask for it; I have not kept it in the chat record. To confirm who you are, tap "What do I owe" to start.',
+    'core.agency':
+      "A lender may hand collection to an outside agency, but under the banking and insurance consumer-protection measures it must tell you before it does, and it must keep the agency in line: the agency may not pose as a government or judicial body, or use violence, intimidation or deception. The banking association's collection guideline binds outside agencies too, and they must not tell people unconnected to the loan about your debt. Once you have confirmed who you are, I can tell you which team handles your account and its official numbers. If nobody told you beforehand, or the agency behaves badly, you can complain and I will write it down; if you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).",
     'core.otherComplaint':
       'A complaint about a deduction, a charge, our service or the app needs a person to check your account: talk to a person to register it, or file it in the official app. Keep the debit records and screenshots. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).',
     'core.someoneElsesDebt':

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -91,6 +91,20 @@ describe('the rate called usury ("是高利贷吧")', () => {
   });
 });
 
+describe('why the debt went to an outside agency ("凭什么把我的信息给催收公司")', () => {
+  it('hears the borrower ask why, or by what right, the debt or their details went to an agency', () => {
+    for (const text of ['你们凭什么把我的信息给催收公司', '第三方催收合法吗，你们外包给别人', '為什麼把我的欠款轉給催收公司', 'why did you pass my debt to a collection agency?', 'who gave my number to a third party collector']) {
+      expect(asksWhyAnAgency(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves complaints about an agency, tasks beside it, and agencies merely named to the rest of the bot', () => {
+    for (const text of ['催收公司天天打电话骂我', '你们把我的信息给催收公司，我要投诉', '催收公司的电话是多少', '我想找第三方帮我协商', 'the collection agency keeps calling me', '']) {
+      expect(asksWhyAnAgency(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -132,6 +146,18 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.otherComplaint'));
     expect(textOf(replies)).not.to.contain(t('zh-CN', 'complaints.askWhat'));
     expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent'), intentLabel('zh-CN', 'account_status')]);
+  });
+
+  it('why an outside agency: it may, after telling the borrower, under the same rules; the caller check, a complaint, a person, the team once verified', async () => {
+    const replies = await bot.say('你们凭什么把我的信息给催收公司');
+    const text = textOf(replies);
+    expect(text).to.equal(t('zh-CN', 'core.agency'));
+    expect(text).to.contain('委托前应当告知您').and.to.contain('不得冒充').and.to.contain('12378');
+    expect(buttonsOf(replies)).to.deep.equal([
+      ...(['verify_collector', 'harassment_complaint', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)),
+      t('zh-CN', 'guidance.button.verify'),
+    ]);
+    expect(textOf(await bot.say({ text: 'why did you pass my debt to a collection agency?', locale: 'en-US' }))).to.equal(t('en', 'core.agency'));
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
