@@ -20,8 +20,8 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.credit.dispute', new RegExp(`${PAID_OFF.source}|有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine`, 'i')],
 ];
 
-/** "逾期会怎么样", "不还有什么后果", "what happens if I don't pay": the consequences of being overdue, not only the record. */
-const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|what happens|consequences?/i;
+/** "逾期会怎么样", "逾期一天有影响吗", "what happens if I don't pay": the consequences of being overdue, not only the record. */
+const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|有影响吗|有影響嗎|有没有影响|有沒有影響|影响大吗|影響大嗎|what happens|consequences?/i;
 
 /**
  * `credit_report`: notice before reporting, 5-year retention after the overdue ends, 2 free reports a year,

@@ -26,6 +26,7 @@ describe('CreditReportDialog transcripts', () => {
     expect(text).to.contain(t('zh-CN', 'guidance.credit.consequences')).and.to.contain(t('zh-CN', 'guidance.credit.notice'));
     expect(text.indexOf(t('zh-CN', 'guidance.credit.consequences'))).to.be.below(text.indexOf(t('zh-CN', 'guidance.credit.intro')));
     expect(allText(await h.say({ text: 'what happens if I do not pay', locale: 'en-US' }))).to.contain(t('en', 'guidance.credit.consequences'));
+    expect(allText(await (await makeHarness()).say('逾期一天有影响吗'))).to.contain(t('zh-CN', 'guidance.credit.consequences'));
     expect(allText(await (await makeHarness()).say('逾期会上征信吗')), 'not asked: not said').not.to.contain(t('zh-CN', 'guidance.credit.consequences'));
   });
 
