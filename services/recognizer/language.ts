@@ -41,8 +41,12 @@ export function detectLanguage(text: string, previous: Language = 'zh-Hans'): La
   }
   // "ok" is typed in every language: it keeps the conversation's.
   if (NEUTRAL_LATIN.test(text.replace(/[\s\p{P}\p{S}]/gu, ''))) return previous;
-  return LATIN_WORD.test(text) ? 'en' : previous;
+  // Markup is not words: "<script>alert(1)</script>" keeps the conversation's language.
+  return LATIN_WORD.test(text.replace(MARKUP, ' ')) ? 'en' : previous;
 }
+
+/** HTML tags, and the code or styles inside script and style elements. */
+const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi;
 
 const NEUTRAL_LATIN = /^(?:o+k+|okay|k+)$/i;
 

@@ -78,6 +78,10 @@ describe('EmbeddedRecognizer', () => {
     const r = await recognizer.recognize('13812345678', { ...context, previousLanguage: 'zh-Hant' });
     expect(r.language).to.equal('zh-Hant');
     expect(r.entities[0]).to.include({ type: 'phone', digits: '13812345678' });
+    for (const markup of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<style>body{}</style>']) {
+      expect((await recognizer.recognize(markup, { ...context, previousLanguage: 'zh-Hans' })).language, markup).to.equal('zh-Hans');
+    }
+    expect((await recognizer.recognize('<b>I want a plan</b>', context)).language, 'words inside tags still count').to.equal('en');
   });
 
   it('recognises in well under a millisecond per utterance (p99 over the routing table)', async () => {
