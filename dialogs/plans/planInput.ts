@@ -30,9 +30,12 @@ export function affordableOf(money: Money): AffordableAmount {
   return money.fen;
 }
 
-/** The first money entity among `entities`, as an affordable amount. */
+/**
+ * The first money entity among `entities` that is not income, a debt or another expense ("工资只有三千，房租一千五" names
+ * no amount to pay), as an affordable amount.
+ */
 export function affordableFromEntities(entities: readonly Entity[] | undefined): AffordableAmount | undefined {
-  const money = entities?.find((e): e is Money => e.type === 'money' && e.fen > 0);
+  const money = entities?.find((e): e is Money => e.type === 'money' && e.fen > 0 && !e.role);
   return money ? affordableOf(money) : undefined;
 }
 

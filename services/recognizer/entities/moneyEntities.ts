@@ -24,6 +24,30 @@ const MONEY_RE = new RegExp(
 const NOT_MONEY_AFTER = /^\s?(?:个?月|期|天|日|号|点|时|分钟|分|秒|年|岁|周|星期|次|%|％|个|位|楼|层|号线|倍|days?|months?|years?|weeks?|installments?|times|hours?|am|pm|th|st|nd|rd|percent)/;
 const NOT_MONEY_BEFORE = /(?:第|周|星期|礼拜|尾号|号码|编号|\+|#|-)\s?$/;
 
+// What an amount is, from the words before it in the same clause ("工资只有三千", "借了两万", "房租一千五").
+const CLAUSE_BEFORE = /[^，。,.!?！？；;\n]{0,12}$/;
+const ROLES: ReadonlyArray<[NonNullable<Money['role']>, RegExp]> = [
+  ['income', /工资|工資|薪水|薪资|薪資|月薪|底薪|收入|挣|掙|赚|賺|到手|\b(salary|income|earn\w*|paid me)\b/g],
+  ['debt', /欠|借了|借的|借款|贷了|貸了|本金|总共|總共|一共|合计|合計|逾期|\b(owe[ds]?|borrow\w*|debts?|loan of)\b/g],
+  ['expense', /房租|租金|房贷|房貸|车贷|車貸|生活费|生活費|开销|開銷|花销|花銷|学费|學費|医药费|醫藥費|\b(rent|mortgage|spend\w*|bills?)\b/g],
+];
+// A payment named between that word and the amount ("工资到手能还1500") makes it an amount to pay after all. 还 as
+// "still" (还剩, 还有, 还欠) is not one.
+const PAY = /[还還](?![剩有欠差是要在没沒得])|[付交]|\b(pay|afford|manage)/;
+
+/** The amount's role, if the clause before it names one (the last such word counts). */
+function roleBefore(before: string): Money['role'] {
+  const clause = CLAUSE_BEFORE.exec(before)?.[0] ?? '';
+  let found: { role: NonNullable<Money['role']>; end: number } | undefined;
+  for (const [role, words] of ROLES) {
+    for (const m of clause.matchAll(words)) {
+      const end = m.index + m[0].length;
+      if (!found || end > found.end) found = { role, end };
+    }
+  }
+  return found && !PAY.test(clause.slice(found.end)) ? found.role : undefined;
+}
+
 function toFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
@@ -81,6 +105,8 @@ export function extractMoney(text: string, original: string): Money[] {
       entity.maxFen = entity.maxFen ?? entity.fen;
       entity.bound = 'atMost';
     } else if (bound) entity.bound = 'atLeast';
+    const role = roleBefore(text.slice(0, start));
+    if (role) entity.role = role;
     out.push(entity);
     start = end;
   }

@@ -29,7 +29,9 @@ const CASES: Array<[string, Expected[]]> = [
   ['最多两千', [money('最多两千', 200000, { maxFen: 200000, bound: 'atMost' })]],
   ['1500左右', [money('1500左右', 150000, { approximate: true })]],
   ['每个月只能还一千', [money('一千', 100000)]],
-  ['欠了三万五千块', [money('三万五千块', 3500000)]],
+  ['欠了三万五千块', [money('三万五千块', 3500000, { role: 'debt' })]],
+  ['工资只有三千，房租一千五，每月只能还五百', [money('三千', 300000, { role: 'income' }), money('一千五', 150000, { role: 'expense' }), money('五百', 50000)]],
+  ['工资到手能还1500', [money('1500', 150000)]],
   ['大概两千块', [money('大概两千块', 200000, { approximate: true })]],
   ['1万2', [money('1万2', 1200000)]],
   ['至少500', [money('至少500', 50000, { bound: 'atLeast' })]],
@@ -44,7 +46,8 @@ const CASES: Array<[string, Expected[]]> = [
   ['I can pay $200', [money('$200', 20000)]],
   ['about 2000 yuan a month', [money('about 2000 yuan', 200000, { approximate: true })]],
   ['at most 1,500 rmb', [money('at most 1,500 rmb', 150000, { maxFen: 150000, bound: 'atMost' })]],
-  ['I owe 3k', [money('3k', 300000)]],
+  ['I owe 3k', [money('3k', 300000, { role: 'debt' })]],
+  ['I earn 3000 a month and can pay 500', [money('3000', 300000, { role: 'income' }), money('500', 50000)]],
   // installments
   ['12期', [months('12期', 12)]],
   ['分12个月', [months('12个月', 12)]],
@@ -115,6 +118,14 @@ const CASES: Array<[string, Expected[]]> = [
 describe('entity extraction', () => {
   it('has at least 60 table cases', () => {
     expect(CASES.length).to.be.at.least(60);
+  });
+
+  it('gives an amount to pay no role: only earned, owed and spent amounts have one', () => {
+    for (const text of ['每个月只能还一千', '我逾期了能还500吗', '欠款还剩两万，我每月还一千', 'I can only afford 300', 'my current balance is 500']) {
+      const last = extractEntities(text, { now: NOW, timeZone: TZ }).filter((e) => e.type === 'money').at(-1);
+      expect(last, text).to.be.an('object');
+      expect(last, text).not.to.have.property('role');
+    }
   });
 
   for (const [text, expected] of CASES) {

@@ -149,4 +149,20 @@ describe('a plan asked for out of hardship', () => {
     await bot.say('确认提交');
     expect((await bot.planRequests('D002'))[0]).to.include({ reason: said });
   });
+
+  it('does not take the income, the rent or the debt told in the request for the monthly amount: it asks for that', async () => {
+    for (const said of ['我每个月工资只有三千，房租一千五，还要养孩子，实在还不起，能少还点吗', '我借了两万，现在失业了，能不能分期']) {
+      const bot = await makePlanBot();
+      await bot.say(said);
+      await bot.say(DEMO.D002[0]);
+      const verified = textOf(await bot.say(DEMO.D002[1]));
+      expect(verified, said).to.contain(t('zh-CN', 'plan.askAmount'));
+      expect(verified, said).not.to.match(/按每月/);
+    }
+    const told = await makePlanBot();
+    await told.say('我借了两万，每个月只能还一千，能分期吗');
+    await told.say(DEMO.D002[0]);
+    expect(textOf(await told.say(DEMO.D002[1]))).to.contain(t('zh-CN', 'plan.askReason'));
+    expect(textOf(await told.say('跳过')), 'the amount to pay beside them is taken').to.contain('按每月 ¥1,000.00');
+  });
 });
