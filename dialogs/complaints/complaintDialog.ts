@@ -21,12 +21,13 @@ import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextActionValueOf } from '../guidance/nextActions';
 import { firstPhone, maskedPhone, turnEntities, saysNumberUnknown } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
-import { imBack, intentOfLabel } from '../menu';
+import { imBack, intentLabel, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
 import { conversationKey, turnInfoOrUndefined } from '../turnInfo';
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
   CHANNELS,
+  asksIfAllowed,
   CHANNEL_SYNONYMS,
   CONTACTED_SYNONYMS,
   CONTACTED,
@@ -136,12 +137,19 @@ export class ComplaintDialog extends ComponentDialog {
     values.idempotencyKey = this.newKey();
     values.presetCategory = pressed?.category;
     values.channel = pressed?.channel;
+    const typed = step.context.activity.text ?? '';
+    if (!pressed && !intentOfLabel(typed) && asksIfAllowed(typed)) {
+      // "催收一天打几十个电话合法吗": a question about the rules gets them, and the complaint is offered, not begun.
+      await step.context.sendActivity(t(locale, 'complaints.rules'));
+      const offer = [intentLabel(locale, 'harassment_complaint'), intentLabel(locale, 'human_agent')];
+      await step.context.sendActivity(MessageFactory.suggestedActions(offer, t(locale, 'complaints.rulesOffer')));
+      return step.endDialog();
+    }
     await step.context.sendActivity(t(locale, 'complaints.empathy'));
     // "我要去监管局投诉你们": that is the borrower's right, and where it stands beside a complaint to us.
     if (!pressed && namesRegulator(step.context.activity.text ?? '')) await step.context.sendActivity(t(locale, 'complaints.regulator'));
     // A typed opening that already tells what happened is the description, with the day, the channel and who was
     // contacted when it names them; the borrower is asked only for the rest.
-    const typed = step.context.activity.text ?? '';
     const opening = pressed || intentOfLabel(typed) ? undefined : openingDescription(typed);
     if (opening) {
       values.occurredOn = this.dateOf(step, opening);

@@ -117,6 +117,16 @@ export function openingDescription(text: string): string | undefined {
 }
 
 /** A regulator or another outside body named as where the borrower means to complain ("我要去金融监管局投诉你们"). */
+/** "催收一天打几十个电话合法吗", "可以打给我通讯录里的人吗", "is it legal to call at 11pm": what collectors may do. */
+const ASKS_IF_ALLOWED =
+  /合法吗|合法嗎|违法吗|違法嗎|合规吗|合規嗎|正常吗|正常嗎|允许吗|允許嗎|有没有规定|有沒有規定|(可以|能不能|可不可以|有权|有權|有没有权|有沒有權).{0,14}(吗|嗎)|\b(is|are) (it|that|this|they) (legal|allowed|normal|ok)\b|\b(can|may) (they|collectors?|the collectors?)\b|\bare they allowed\b/i;
+const WANTS_TO_COMPLAIN = /投诉|投訴|举报|舉報|\bcomplain|\breport\b/i;
+
+/** Asks whether collectors may do something, and does not ask to complain (yet): the rules are the answer. */
+export function asksIfAllowed(text: string): boolean {
+  return text.length <= 80 && ASKS_IF_ALLOWED.test(text) && !WANTS_TO_COMPLAIN.test(text);
+}
+
 const REGULATOR = /12378|12363|12315|监管|監管|银保监|銀保監|人民银行|人民銀行|人行|消协|消協|消费者协会|消費者協會|黑猫|黑貓|曝光|\bregulators?\b|\bNFRA\b|\bPBOC\b|\bCBIRC\b/i;
 /** The same, with the words around it, taken out of an opening before it is read as a description. */
 const REGULATOR_WORDS =

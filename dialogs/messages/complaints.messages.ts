@@ -8,6 +8,9 @@ export const complaintsMessages = defineMessages({
   'zh-CN': {
     'complaints.empathy': '遇到这样的事，真的很抱歉，这不是您应该承受的。我来帮您把情况记下来，正式提交投诉。',
     'complaints.askWhat': '请简单说说发生了什么（例如对方说了什么、做了什么）。',
+    'complaints.rules':
+      '按银行业协会 2026 年的催收指引（贷款机构和外部催收机构都要遵守）：\n- 22:00 至次日 08:00 不得打电话、上门或用其他方式催收（您同意的除外）；\n- 您没有接听时，同一个号码一天一般不超过 6 次；\n- 只有联系不上您本人时（例如号码无效、连续 3 次没接通），才可以联系其他人；对与借款无关的人，只能请他转告或问您的联系方式，不能透露您的欠款；\n- 不得威胁、辱骂、恐吓或使用暴力，不得冒充行政或司法机关，不得散布您的隐私。',
+    'complaints.rulesOffer': '如果您遇到了违反这些规定的情况，可以投诉，我来帮您记录并正式提交；也可以转人工。对处理结果不满意，还可以拨打 12378（国家金融监督管理总局热线）反映。',
     'complaints.regulator': '您随时可以拨打 12378（国家金融监督管理总局热线）反映。一般建议先向我们投诉：我们一般会在 15 天内答复；到期没有答复或您不满意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先记下您说的：“{description}”。还有几件事要问您。',
     'complaints.notedMore': '这也记下了：“{description}”。',
@@ -86,6 +89,9 @@ export const complaintsMessages = defineMessages({
   'zh-TW': {
     'complaints.empathy': '遇到這樣的事，真的很抱歉，這不是您應該承受的。我來幫您把情況記下來，正式提交投訴。',
     'complaints.askWhat': '請簡單說說發生了什麼（例如對方說了什麼、做了什麼）。',
+    'complaints.rules':
+      '按銀行業協會 2026 年的催收指引（貸款機構和外部催收機構都要遵守）：\n- 22:00 至次日 08:00 不得打電話、上門或用其他方式催收（您同意的除外）；\n- 您沒有接聽時，同一個號碼一天一般不超過 6 次；\n- 只有聯繫不上您本人時（例如號碼無效、連續 3 次沒接通），才可以聯繫其他人；對與借款無關的人，只能請他轉告或問您的聯繫方式，不能透露您的欠款；\n- 不得威脅、辱罵、恐嚇或使用暴力，不得冒充行政或司法機關，不得散布您的隱私。',
+    'complaints.rulesOffer': '如果您遇到了違反這些規定的情況，可以投訴，我來幫您記錄並正式提交；也可以轉真人客服。對處理結果不滿意，還可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'complaints.regulator': '您隨時可以撥打 12378（國家金融監督管理總局熱線）反映。一般建議先向我們投訴：我們一般會在 15 天內答覆；到期沒有答覆或您不滿意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先記下您說的：「{description}」。還有幾件事要問您。',
     'complaints.notedMore': '這也記下了：「{description}」。',
@@ -164,6 +170,10 @@ export const complaintsMessages = defineMessages({
   en: {
     'complaints.empathy': "I'm sorry this is happening to you; you shouldn't have to put up with it. Let me write down what happened and file a formal complaint.",
     'complaints.askWhat': 'Please tell me briefly what happened (for example, what they said or did).',
+    'complaints.rules':
+      "Under the banking association's 2026 collection guideline (binding on lenders and on outside collection agencies):\n- no calls, visits or other collection from 22:00 to 08:00, unless you agree;\n- if you do not answer, no more than about 6 attempts a day to the same number;\n- other people may be contacted only when you cannot be reached (for example an invalid number, or 3 failed attempts in a row); someone unconnected to the loan may only be asked to pass on a message or give your contact details, and must not be told about your debt;\n- no threats, insults, intimidation or violence, no posing as a government or judicial body, and no spreading your private information.",
+    'complaints.rulesOffer':
+      "If something like this has happened to you, you can complain and I will write it down and file it; or talk to a person. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).",
     'complaints.regulator':
       'You can always call 12378, the National Financial Regulatory Administration hotline. Complaining to us first is usually advised: we generally answer within 15 days, and if we do not, or you are not satisfied, you can still go to 12378.',
     'complaints.noted': 'I have written down what you said: "{description}". A few more questions.',

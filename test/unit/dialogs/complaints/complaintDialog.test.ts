@@ -37,6 +37,9 @@ function storyRecognizer(): ScriptedRecognizer {
     '好的': ['none', 0.97],
     '谢谢': ['thanks', 1],
     '我要去金融监管局投诉你们': ['harassment_complaint', 0.97],
+    催收一天打几十个电话合法吗: ['harassment_complaint', 0.99],
+    '催收一天打几十个电话，这合法吗？我要投诉': ['harassment_complaint', 0.99],
+    'is it legal for them to call me at 11pm?': ['harassment_complaint', 0.99],
   });
 }
 
@@ -199,6 +202,20 @@ describe('ComplaintDialog transcripts', () => {
     const start = allText(await h.say('我要去金融监管局投诉你们'));
     expect(start).to.contain(t('zh-CN', 'complaints.regulator')).and.to.contain(t('zh-CN', 'complaints.askWhat'));
     expect(start).not.to.contain(t('zh-CN', 'complaints.noted', { description: '我要去金融监管局投诉你们' }));
+  });
+
+  it('answers "is this allowed?" with the collection rules and offers the complaint and a person, without starting it', async () => {
+    const h = await makeHarness({ recognizer: storyRecognizer() });
+    const replies = await h.say('催收一天打几十个电话合法吗');
+    const text = allText(replies);
+    expect(text).to.contain(t('zh-CN', 'complaints.rules')).and.to.contain('6 次').and.to.contain('22:00').and.to.contain('12378');
+    expect(text).not.to.contain(t('zh-CN', 'complaints.noted', { description: '催收一天打几十个电话合法吗' }));
+    expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), intentLabel('zh-CN', 'human_agent')]);
+    expect(allText(await h.say(intentLabel('zh-CN', 'harassment_complaint')))).to.contain(t('zh-CN', 'complaints.askWhat'));
+    const en = allText(await (await makeHarness({ recognizer: storyRecognizer() })).say({ text: 'is it legal for them to call me at 11pm?', locale: 'en-US' }));
+    expect(en).to.contain(t('en', 'complaints.rules'));
+    const wants = allText(await (await makeHarness({ recognizer: storyRecognizer() })).say('催收一天打几十个电话，这合法吗？我要投诉'));
+    expect(wants, 'asking to complain as well: the intake').to.contain(t('zh-CN', 'complaints.askWhen'));
   });
 
   it('does not take a request, an acknowledgement or digits at the "when?" question as more of the story', async () => {
