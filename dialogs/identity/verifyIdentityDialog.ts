@@ -27,6 +27,9 @@ const CODE_PROMPT = 'identity.code';
 
 /** A question about why the ID characters are needed, or whether giving them is safe. */
 const WHY_ASKED = /为什么|為什麼|为何|為何|干嘛|幹嘛|干什么|幹什麼|安全|泄露|洩露|泄漏|洩漏|why|safe|secure/i;
+/** At the mobile question, a why names what is asked for ("为什么要我的身份证"), or it fears a scam ("是不是想骗我信息"). */
+const WHY_VERIFY_NAMES = /身份|身分|手机|手機|号码|號碼|信息|資訊|资料|資料|验证|驗證|核对|核對|\b(id|mobile|phone|number|details|information|verify|verification)\b/i;
+const FEARS_A_SCAM = /骗|騙|\b(scam|phishing|fraud)/i;
 
 /** Prompts whose answers are digits (a borrower who types a question there has changed the subject). */
 export const DIGIT_PROMPTS: ReadonlySet<string> = new Set([MOBILE_PROMPT, SECRET_PROMPT, CODE_PROMPT]);
@@ -124,6 +127,9 @@ export class VerifyIdentityDialog extends ComponentDialog {
         if (normaliseIdLast6(text) !== undefined) {
           markSensitiveInput(p.context);
           await p.context.sendActivity(t(localeOf(p), 'identity.mobileBeforeId'));
+        } else if (!/\d/.test(text) && (FEARS_A_SCAM.test(text) || (WHY_ASKED.test(text) && WHY_VERIFY_NAMES.test(text)))) {
+          // "为什么要我的身份证", "你们是不是想骗我信息": why, what is asked for, what never is.
+          await p.context.sendActivity(t(localeOf(p), 'identity.whyMobile'));
         } else if (!/\d{7}/.test(text.replace(/[\s-]/g, ''))) {
           await p.context.sendActivity(t(localeOf(p), 'identity.mobileFirst'));
         }

@@ -55,7 +55,7 @@ export const guidanceMessages = defineMessages({
     'guidance.repay.next': '您可以查询欠款、申请分期，或转人工核查还款。',
 
     'guidance.scam.facts':
-      '核实要点：我们绝不会要求您把钱转到个人账户，也不会向您索要密码或短信验证码；还款只通过官方 App。对方让您转账到个人账户、点陌生链接或提供验证码，很可能是诈骗：请不要操作，可以拨打 110 报警，或拨打 96110 咨询。',
+      '核实要点：我们绝不会要求您把钱转到个人账户，也不会打电话或发消息向您索要密码或短信验证码；还款只通过官方 App。对方让您转账到个人账户、点陌生链接或提供验证码，很可能是诈骗：请不要操作，可以拨打 110 报警，或拨打 96110 咨询。',
     'guidance.scam.askNumber': '如果您有对方的号码，请发给我，我帮您核对是不是我们的官方号码；没有就点“没有号码”。',
     'guidance.scam.retryNumber': '这看起来不像电话号码。请输入对方的手机号、座机或 400 号码；没有就点“没有号码”。',
     'guidance.scam.noNumber': '没有号码',
@@ -137,7 +137,7 @@ export const guidanceMessages = defineMessages({
     'guidance.repay.next': '您可以查詢欠款、申請分期，或轉真人客服核查還款。',
 
     'guidance.scam.facts':
-      '核實要點：我們絕不會要求您把錢轉到個人帳戶，也不會向您索要密碼或簡訊驗證碼；還款只透過官方 App。對方讓您轉帳到個人帳戶、點陌生連結或提供驗證碼，很可能是詐騙：請不要操作，可以撥打 110 報警，或撥打 96110 諮詢。',
+      '核實要點：我們絕不會要求您把錢轉到個人帳戶，也不會打電話或傳訊息向您索要密碼或簡訊驗證碼；還款只透過官方 App。對方讓您轉帳到個人帳戶、點陌生連結或提供驗證碼，很可能是詐騙：請不要操作，可以撥打 110 報警，或撥打 96110 諮詢。',
     'guidance.scam.askNumber': '如果您有對方的號碼，請發給我，我幫您核對是不是我們的官方號碼；沒有就點「沒有號碼」。',
     'guidance.scam.retryNumber': '這看起來不像電話號碼。請輸入對方的手機號、市話或 400 號碼；沒有就點「沒有號碼」。',
     'guidance.scam.noNumber': '沒有號碼',
@@ -219,7 +219,7 @@ export const guidanceMessages = defineMessages({
     'guidance.repay.next': 'You can check what you owe, ask about an installment plan, or have a person check a payment.',
 
     'guidance.scam.facts':
-      'How to check: we never ask you to transfer money to a personal account, and never ask for passwords or text-message codes; repayment goes only through the official app. If someone asks you to pay a personal account, open an unknown link or give a code, it is likely a scam: stop, call 110 to report it, or 96110 for advice.',
+      'How to check: we never ask you to transfer money to a personal account, and never call or message you to ask for passwords or text-message codes; repayment goes only through the official app. If someone asks you to pay a personal account, open an unknown link or give a code, it is likely a scam: stop, call 110 to report it, or 96110 for advice.',
     'guidance.scam.askNumber': 'If you have the number that contacted you, send it and I will check whether it is one of our official numbers. Otherwise tap "No number".',
     'guidance.scam.retryNumber': 'That does not look like a phone number. Type their mobile, landline or 400 number, or tap "No number".',
     'guidance.scam.noNumber': 'No number',

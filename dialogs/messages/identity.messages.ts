@@ -12,6 +12,8 @@ export const identityMessages = defineMessages({
     'identity.askIdLast6': '请输入您身份证号码的后6位（最后一位可能是X）。如果想改用短信验证码，请回复“验证码”：',
     'identity.retryIdLast6': '需要身份证号码的最后6位，例如 12345X。请再输入一次，或回复“验证码”改用短信验证：',
     'identity.askIdLast6Again': '请再输入一次身份证号码的后6位；如果是手机号输错了，直接输入正确的手机号就可以：',
+    'identity.whyMobile':
+      '确认身份是为了保护您：只有核对您是账户本人，我才能告诉您账户的情况，别人也没法冒充您来查。这里只需要登记的手机号和身份证号码的后6位（或发到您手机的验证码），只用于这次核对，不会显示给其他人，对话记录里也会隐藏或打码。我们不会要您的密码、完整的身份证号码或银行卡号。请输入您登记的手机号码（11位）；不想验证可以说“取消”，或者转人工。',
     'identity.whyIdLast6': '身份证后6位只用来核对您是账户本人：不会显示给任何人，也不会记在对话记录里，我们也不会要您的完整身份证号码。请输入身份证号码的后6位；不方便的话，回复“验证码”改用短信验证码：',
     'identity.codeSent': '验证码已发送到 {mobile}，{minutes} 分钟内有效。请输入收到的6位数字。我们的工作人员不会向您索要验证码。',
     'identity.askCode': '请输入短信里的6位验证码：',
@@ -33,6 +35,8 @@ export const identityMessages = defineMessages({
     'identity.askIdLast6': '請輸入您身分證號碼的後6位（最後一位可能是X）。如果想改用簡訊驗證碼，請回覆「驗證碼」：',
     'identity.retryIdLast6': '需要身分證號碼的最後6位，例如 12345X。請再輸入一次，或回覆「驗證碼」改用簡訊驗證：',
     'identity.askIdLast6Again': '請再輸入一次身分證號碼的後6位；如果是手機號輸錯了，直接輸入正確的手機號就可以：',
+    'identity.whyMobile':
+      '確認身分是為了保護您：只有核對您是帳戶本人，我才能告訴您帳戶的情況，別人也沒辦法冒充您來查。這裡只需要登記的手機號和身分證號碼的後6位（或發到您手機的驗證碼），只用於這次核對，不會顯示給其他人，對話紀錄裡也會隱藏或打碼。我們不會要您的密碼、完整的身分證號碼或銀行卡號。請輸入您登記的手機號碼（11位）；不想驗證可以說「取消」，或者轉真人客服。',
     'identity.whyIdLast6': '身分證後6位只用來核對您是帳戶本人：不會顯示給任何人，也不會記在對話紀錄裡，我們也不會要您的完整身分證號碼。請輸入身分證號碼的後6位；不方便的話，回覆「驗證碼」改用簡訊驗證碼：',
     'identity.codeSent': '驗證碼已傳送到 {mobile}，{minutes} 分鐘內有效。請輸入收到的6位數字。我們的工作人員不會向您索取驗證碼。',
     'identity.askCode': '請輸入簡訊裡的6位驗證碼：',
@@ -54,6 +58,8 @@ export const identityMessages = defineMessages({
     'identity.askIdLast6': 'Please enter the last 6 characters of your ID card number (the last one may be X). To use an SMS code instead, reply "code":',
     'identity.retryIdLast6': 'I need the last 6 characters of your ID number, e.g. 12345X. Please try again, or reply "code" to use an SMS code:',
     'identity.askIdLast6Again': 'Please enter the last 6 characters of your ID number again; if it was the mobile number that was wrong, just enter the right one:',
+    'identity.whyMobile':
+      'Confirming who you are protects you: only once I know you are the account holder can I tell you about the account, and nobody else can look it up by pretending to be you. All I need is your registered mobile and the last 6 characters of your ID (or a code sent to your phone). They are only used for this check, are not shown to anyone, and are hidden or masked in the chat record. We never ask for your password, your full ID number or your bank card number. Please enter your registered mobile number (11 digits); if you would rather not, say "cancel" or ask for a person.',
     'identity.whyIdLast6': 'The last 6 characters of your ID are only used to check that you are the account holder: they are not shown to anyone or kept in the chat record, and we never ask for your full ID number. Please enter the last 6 characters, or reply "code" to use an SMS code instead:',
     'identity.codeSent': 'A code was sent to {mobile}; it is valid for {minutes} {minutes:minute|minutes}. Please enter the 6 digits. Our staff will never ask you for this code.',
     'identity.askCode': 'Please enter the 6-digit code from the SMS:',

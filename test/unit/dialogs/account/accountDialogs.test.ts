@@ -92,6 +92,15 @@ describe('identity verification and account status transcripts', () => {
     expect(textOf(await wrong.say('12345')), 'a mistyped number gets the plain retry').not.to.contain(t('zh-CN', 'identity.whyIdLast6'));
   });
 
+  it('at the mobile question, says why verification is asked and what never is, when asked why or whether it is a scam', async () => {
+    const bot = await harness();
+    await bot.say('我还欠多少钱');
+    for (const asked of ['为什么要我的身份证', '你们是不是想骗我信息']) expect(textOf(await bot.say(asked)), asked).to.equal(t('zh-CN', 'identity.whyMobile'));
+    expect(textOf(await bot.say('为什么要还这么多')), 'another why').to.equal(t('zh-CN', 'identity.mobileFirst'));
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.verified'));
+  });
+
   it('takes the mobile from a sentence, and verifies at once when the same message gives the ID characters', async () => {
     const bot = await harness();
     await bot.say('我还欠多少钱');
