@@ -37,6 +37,8 @@ export const MAIN_DIALOG = 'main';
 const ROUTE_WATERFALL = 'main.route';
 /** Intents whose clause needs no question to be answered: the borrower tells a threat because it worries them. */
 const THREATS_TOLD: readonly Intent[] = ['doorstep_visit', 'lawsuit_threat'];
+/** A clause the borrower opens with what they want ("我想一次性还清", "I want to pay it all off"). */
+const WANTS = /^(我|我们|我們)?(想|要|打算|准备|準備|希望)|^i (want|would like|'d like|plan|need) to\b/i;
 const CLARIFY_PROMPT = 'main.clarify';
 
 /** Intents that interrupt any dialog at any step. */
@@ -351,9 +353,11 @@ export class MainDialog extends ComponentDialog {
     if (!TASK_INTENTS.includes(intent)) return also;
     const alsoInfo = this.infoAnswer(dc, also);
     if (alsoInfo) {
-      // Answered only when asked: "一直叫我全额还清" beside "催收不同意我分期" is what the collector said, not a
-      // question about how to repay. A threat told ("催收说下周要上门" beside "还要起诉我") is the worry itself.
-      if (THREATS_TOLD.includes(also) || asksAQuestion(this.alsoAsked(dc.context, intent)?.text ?? '')) {
+      // Answered only when asked, or wanted ("我想一次性还清" beside "要还多少"): "一直叫我全额还清" beside "催收不同意我分期"
+      // is what the collector said, not a question about how to repay. A threat told ("催收说下周要上门" beside
+      // "还要起诉我") is the worry itself.
+      const clause = this.alsoAsked(dc.context, intent)?.text ?? '';
+      if (THREATS_TOLD.includes(also) || asksAQuestion(clause) || WANTS.test(clause)) {
         await alsoInfo.answerAside(dc.context, { intent: also, entities });
       }
       return intent;

@@ -90,6 +90,12 @@ describe('a message that asks two things', () => {
     expect(text.indexOf('不让对方进门'), 'in the order told').to.be.lessThan(text.indexOf('律师函不是法院文书'));
   });
 
+  it('answers a clause that says what the borrower wants ("我想一次性还清") beside the task of the other one', async () => {
+    const text = textOf(await bot.say('我想一次性还清，要还多少'));
+    expect(text).to.contain(t('zh-CN', 'guidance.repay.early')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(text.indexOf(t('zh-CN', 'guidance.repay.early'))).to.be.lessThan(text.indexOf(t('zh-CN', 'identity.askMobile')));
+  });
+
   it('does not answer a clause that only reports what was said ("一直叫我全额还清") as a question of its own', async () => {
     const text = textOf(await bot.say('催收不同意我分期，一直叫我全额还清'));
     expect(text).to.contain(t('zh-CN', 'identity.askMobile'));
