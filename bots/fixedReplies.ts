@@ -111,6 +111,15 @@ export function asksWhyAnAgency(text: string): boolean {
   return text.length <= 120 && AGENCY.test(text) && WHY_HANDED.test(text) && HANDED.test(text) && !ASKS_A_TASK.test(text);
 }
 
+/** "逾期了怎么办", "借呗逾期了该怎么处理", "I'm overdue, what should I do": what to do now, with no task named. */
+const OVERDUE_WHAT_NOW =
+  /^(你好|您好|请问|請問)?[，,\s]*(我的?)?(借呗|借唄|花呗|花唄|微粒贷|微粒貸|借款|贷款|貸款|这笔|這筆)?(已经|已經|现在|現在)?(逾期|預期)了?[，,\s]*(那|我)?(该|該|应该|應該)?(怎么办|怎麼辦|咋办|咋辦|怎么处理|怎麼處理|如何处理|如何處理)[啊呀呢吧？?。！!\s]*$|^(i('m| am) (overdue|behind|late)( on my (loan|payments?))?|my (loan|payment) is overdue)[,.\s]*(what (should|do|can) i do( now)?)[?.!\s]*$/i;
+
+/** What to do now that the loan is overdue, asked with no task named: the options, not "which did you mean?". */
+export function asksWhatToDoWhenOverdue(text: string): boolean {
+  return OVERDUE_WHAT_NOW.test(text.trim());
+}
+
 /**
  * The fixed answer to the message, if it is one of these:
  * - a plea (care, 110 if in danger, the menu);
@@ -122,7 +131,8 @@ export function asksWhyAnAgency(text: string): boolean {
  * - a document the lender issues (it cannot be issued here: a person);
  * - why the debt went to an outside agency (it may, after telling the borrower, and the agency keeps the same rules:
  *   domain.md section 3; the caller check, a complaint and a person);
- * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person).
+ * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person);
+ * - "逾期了怎么办" (pay through the app if possible, a plan if not, the account once verified; civil, no arrest).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
@@ -142,6 +152,10 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
     // "Verify and see my account" here shows the team that handles the account and its official numbers.
     const actions = [...(['verify_collector', 'harassment_complaint', 'human_agent'] as const).map((i) => imBack(intentLabel(locale, i))), verifyAction(locale, 'cannot_reach_collector')];
     return MessageFactory.suggestedActions(actions, t(locale, 'core.agency'));
+  }
+  if (asksWhatToDoWhenOverdue(text)) {
+    const actions = (['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] as const).map((i) => intentLabel(locale, i));
+    return MessageFactory.suggestedActions(actions, t(locale, 'core.overdueWhatNow'));
   }
   if (wantsPolice(text)) {
     const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -105,6 +105,20 @@ describe('why the debt went to an outside agency ("凭什么把我的信息给�
   });
 });
 
+describe('"逾期了怎么办": what to do now, with no task named', () => {
+  it('hears it asked in a few words, in each language', () => {
+    for (const text of ['逾期了怎么办', '借呗逾期了该怎么处理', '你好，我逾期了怎么办啊', '借唄逾期了怎麼辦', "I'm overdue, what should I do?", 'my loan is overdue. what can I do']) {
+      expect(asksWhatToDoWhenOverdue(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves a task or a question named beside it to the recogniser', () => {
+    for (const text of ['逾期了怎么还款', '逾期了怎么办，能分期吗', '逾期了会怎么样', '逾期了会上征信吗', '逾期三个月了被起诉怎么办', 'I am overdue, can I get a plan?', '']) {
+      expect(asksWhatToDoWhenOverdue(text), text).to.equal(false);
+    }
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -158,6 +172,13 @@ describe('fixed answers in a conversation', () => {
       t('zh-CN', 'guidance.button.verify'),
     ]);
     expect(textOf(await bot.say({ text: 'why did you pass my debt to a collection agency?', locale: 'en-US' }))).to.equal(t('en', 'core.agency'));
+  });
+
+  it('"逾期了怎么办": pay through the app if possible, a plan if not, the account once verified, no arrest; never "which did you mean?"', async () => {
+    const replies = await bot.say('逾期了怎么办');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.overdueWhatNow'));
+    expect(textOf(replies)).to.contain('官方 App').and.to.contain('分期').and.to.contain('不会因为还不上钱被抓');
+    expect(buttonsOf(replies)).to.deep.equal((['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
