@@ -111,6 +111,15 @@ export function asksWhyAnAgency(text: string): boolean {
   return text.length <= 120 && AGENCY.test(text) && WHY_HANDED.test(text) && HANDED.test(text) && !ASKS_A_TASK.test(text);
 }
 
+/** Moving the monthly due date ("能不能把还款日改到每月15号", "change my due date"): not a plan, and not self-service. */
+const DUE_DATE_CHANGE =
+  /(改|更改|修改|调整|調整|换|換|变更|變更|推迟|推遲|延后|延後).{0,6}(还款日|還款日|扣款日|账单日|帳單日|还款时间|還款時間)|(还款日|還款日|扣款日|账单日|帳單日).{0,8}(改|调|調|换|換|变|變|推迟|推遲)|\b(change|move|shift) (my |the )?(monthly )?(due|payment|repayment|billing) (date|day)\b/i;
+
+/** Asks to move the due date, and for nothing else (a hardship named beside it is a plan request). */
+export function asksToMoveDueDate(text: string): boolean {
+  return text.length <= 80 && DUE_DATE_CHANGE.test(text) && !ASKS_A_TASK.test(text) && !/还不起|還不起|还不上|還不上|没钱|沒錢|can'?t (afford|pay)/i.test(text);
+}
+
 /** "逾期了怎么办", "借呗逾期了该怎么处理", "I'm overdue, what should I do": what to do now, with no task named. */
 const OVERDUE_WHAT_NOW =
   /^(你好|您好|请问|請問)?[，,\s]*(我的?)?(借呗|借唄|花呗|花唄|微粒贷|微粒貸|借款|贷款|貸款|这笔|這筆)?(已经|已經|现在|現在)?(逾期|預期)了?[，,\s]*(那|我)?(该|該|应该|應該)?(怎么办|怎麼辦|咋办|咋辦|怎么处理|怎麼處理|如何处理|如何處理)[啊呀呢吧？?。！!\s]*$|^(i('m| am) (overdue|behind|late)( on my (loan|payments?))?|my (loan|payment) is overdue)[,.\s]*(what (should|do|can) i do( now)?)[?.!\s]*$/i;
@@ -132,7 +141,8 @@ export function asksWhatToDoWhenOverdue(text: string): boolean {
  * - why the debt went to an outside agency (it may, after telling the borrower, and the agency keeps the same rules:
  *   domain.md section 3; the caller check, a complaint and a person);
  * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person);
- * - "逾期了怎么办" (pay through the app if possible, a plan if not, the account once verified; civil, no arrest).
+ * - "逾期了怎么办" (pay through the app if possible, a plan if not, the account once verified; civil, no arrest);
+ * - moving the due date (a person decides; a plan if paying is the trouble).
  */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
   if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
@@ -156,6 +166,10 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
   if (asksWhatToDoWhenOverdue(text)) {
     const actions = (['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] as const).map((i) => intentLabel(locale, i));
     return MessageFactory.suggestedActions(actions, t(locale, 'core.overdueWhatNow'));
+  }
+  if (asksToMoveDueDate(text)) {
+    const actions = (['human_agent', 'installment_plan', 'account_status'] as const).map((i) => intentLabel(locale, i));
+    return MessageFactory.suggestedActions(actions, t(locale, 'core.dueDateChange'));
   }
   if (wantsPolice(text)) {
     const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));

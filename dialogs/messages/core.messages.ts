@@ -44,6 +44,7 @@ export const coreMessages = defineMessages({
       '贷款机构可以委托外部催收机构催收，但按《银行保险机构消费者权益保护管理办法》，委托前应当告知您，并且要管好受托机构：受托机构同样不得冒充行政、司法机关，不得使用暴力、恐吓、欺骗等手段。银行业协会的催收指引同样约束外部机构，不得向与借款无关的人透露您的欠款信息。确认身份后，我可以告诉您负责您账户的团队和它的官方号码。如果事先没有人告知您，或对方有不当行为，可以投诉，我来帮您记录；对处理结果不满意，还可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.overdueWhatNow':
       '逾期了先别慌，我们一起看怎么处理：\n- 能还的话，尽快通过官方 App 还款，可以少产生罚息；\n- 一时还不上，可以申请分期或协商还款，我可以帮您提交申请；\n- 想知道现在欠多少、逾期几天，确认身份后我可以帮您查。\n逾期属于民事纠纷，不会因为还不上钱被抓。还款只通过官方 App，要求您转到个人账户的都不是我们。',
+    'core.dueDateChange': '调整每月的还款日，我在这里没法直接办理，需要人工客服核实您的账户后处理，能不能调整以审核结果为准。如果是因为这段时间还款有困难，也可以申请分期或协商还款。',
     'core.otherComplaint':
       '扣款、收费、客服服务或 App 的问题，需要人工客服核实您的账户后处理：您可以转人工登记投诉，也可以在官方 App 里提交投诉。请保留扣款记录、截图等凭证。对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.someoneElsesDebt':
@@ -118,6 +119,7 @@ export const coreMessages = defineMessages({
       '貸款機構可以委託外部催收機構催收，但按《銀行保險機構消費者權益保護管理辦法》，委託前應當告知您，並且要管好受託機構：受託機構同樣不得冒充行政、司法機關，不得使用暴力、恐嚇、欺騙等手段。銀行業協會的催收指引同樣約束外部機構，不得向與借款無關的人透露您的欠款資訊。確認身分後，我可以告訴您負責您帳戶的團隊和它的官方號碼。如果事先沒有人告知您，或對方有不當行為，可以投訴，我來幫您記錄；對處理結果不滿意，還可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.overdueWhatNow':
       '逾期了先別慌，我們一起看怎麼處理：\n- 能還的話，盡快透過官方 App 還款，可以少產生罰息；\n- 一時還不上，可以申請分期或協商還款，我可以幫您提交申請；\n- 想知道現在欠多少、逾期幾天，確認身分後我可以幫您查。\n逾期屬於民事糾紛，不會因為還不上錢被抓。還款只透過官方 App，要求您轉到個人帳戶的都不是我們。',
+    'core.dueDateChange': '調整每月的還款日，我在這裡沒辦法直接辦理，需要真人客服核實您的帳戶後處理，能不能調整以審核結果為準。如果是因為這段時間還款有困難，也可以申請分期或協商還款。',
     'core.otherComplaint':
       '扣款、收費、客服服務或 App 的問題，需要真人客服核實您的帳戶後處理：您可以轉真人客服登記投訴，也可以在官方 App 裡提交投訴。請保留扣款紀錄、截圖等憑證。對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.someoneElsesDebt':
@@ -191,6 +193,7 @@ export const coreMessages = defineMessages({
       "A lender may hand collection to an outside agency, but under the banking and insurance consumer-protection measures it must tell you before it does, and it must keep the agency in line: the agency may not pose as a government or judicial body, or use violence, intimidation or deception. The banking association's collection guideline binds outside agencies too, and they must not tell people unconnected to the loan about your debt. Once you have confirmed who you are, I can tell you which team handles your account and its official numbers. If nobody told you beforehand, or the agency behaves badly, you can complain and I will write it down; if you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).",
     'core.overdueWhatNow':
       "Being overdue is stressful, so let's look at what you can do:\n- if you can pay, pay through the official app as soon as you can: it keeps the penalty interest down;\n- if you can't pay right now, you can ask for an installment plan or a negotiated arrangement, and I can file the request for you;\n- to see what you owe and how many days overdue you are, I can check once you have confirmed who you are.\nBeing overdue is a civil matter: nobody is arrested for not being able to pay. Repayment goes only through the official app; anyone asking you to pay into a personal account is not us.",
+    'core.dueDateChange': "I can't move your monthly due date here: a person needs to check your account, and whether it can be moved depends on their review. If paying is hard at the moment, you can also ask for an installment plan or a negotiated arrangement.",
     'core.otherComplaint':
       'A complaint about a deduction, a charge, our service or the app needs a person to check your account: talk to a person to register it, or file it in the official app. Keep the debit records and screenshots. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).',
     'core.someoneElsesDebt':

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -119,6 +119,13 @@ describe('"逾期了怎么办": what to do now, with no task named', () => {
   });
 });
 
+describe('moving the due date ("能不能把还款日改到每月15号")', () => {
+  it('hears a request to move the due date, and leaves a hardship or a plan asked beside it to the plan request', () => {
+    for (const text of ['能不能把还款日改到每月15号', '还款日可以换一下吗', '我想调整扣款日', '還款日能改嗎', 'can I change my due date?']) expect(asksToMoveDueDate(text), text).to.equal(true);
+    for (const text of ['还款日是哪天', '我还不起了，能把还款日推迟吗', '能不能分期，还款日改到15号', 'when is my due date', '']) expect(asksToMoveDueDate(text), text).to.equal(false);
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -179,6 +186,12 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.overdueWhatNow'));
     expect(textOf(replies)).to.contain('官方 App').and.to.contain('分期').and.to.contain('不会因为还不上钱被抓');
     expect(buttonsOf(replies)).to.deep.equal((['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
+  });
+
+  it('moving the due date: a person decides, a plan if paying is the trouble; not the plan flow', async () => {
+    const replies = await bot.say('能不能把还款日改到每月15号');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.dueDateChange'));
+    expect(buttonsOf(replies)).to.deep.equal((['human_agent', 'installment_plan', 'account_status'] as const).map((i) => intentLabel('zh-CN', i)));
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
