@@ -1,7 +1,8 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { verifyAction } from '../dialogs/guidance/nextActions';
 import { imBack, intentLabel, menuActions } from '../dialogs/menu';
-import { t, type Locale } from '../dialogs/messages';
+import { t, type Locale, type MessageKey } from '../dialogs/messages';
+import type { Intent } from '../services/recognizer/intentRecognizer';
 
 /**
  * Messages that get a fixed answer before recognition, with no task under way: they are not requests the recogniser
@@ -129,51 +130,56 @@ export function asksWhatToDoWhenOverdue(text: string): boolean {
   return OVERDUE_WHAT_NOW.test(text.trim());
 }
 
-/**
- * The fixed answer to the message, if it is one of these:
- * - a plea (care, 110 if in danger, the menu);
- * - someone asking about another person's debt (only the borrower, once verified, hears about it);
- * - someone who is not the borrower (the rules on third parties, or 110 for a misused identity, and a person);
- * - a complaint about a deduction, a charge, the service or the app (a person, the app's complaint channel, 12378);
- * - the rate called usury (the contract's terms, what the private-lending cap covers, where to complain, a court
- *   decides: domain.md section 4);
- * - a document the lender issues (it cannot be issued here: a person);
- * - why the debt went to an outside agency (it may, after telling the borrower, and the agency keeps the same rules:
- *   domain.md section 3; the caller check, a complaint and a person);
- * - wanting to call the police (when to call 110 and 96110, a complaint, the caller check and a person);
- * - "逾期了怎么办" (pay through the app if possible, a plan if not, the account once verified; civil, no arrest);
- * - moving the due date (a person decides; a plan if paying is the trouble).
- */
+/** A fixed answer: which message a text gets (if any), and its buttons. */
+interface FixedAnswer {
+  answer: (text: string) => MessageKey | undefined;
+  /** The tasks offered as buttons, or the main menu. */
+  buttons: readonly Intent[] | 'menu';
+  /** A last "verify and see my account" button for this intent's route. */
+  verifyFor?: Intent;
+}
+
+const when = (test: (text: string) => boolean, key: MessageKey) => (text: string) => (test(text) ? key : undefined);
+
+/** The fixed answers, the first that fits winning. */
+const FIXED_ANSWERS: readonly FixedAnswer[] = [
+  // A plea: care, 110 if in danger, the menu.
+  { answer: when(isPlea, 'core.plea'), buttons: 'menu' },
+  // Someone asking about another person's debt: only the borrower, once verified, hears about it.
+  { answer: when(asksAboutSomeoneElsesDebt, 'core.someoneElsesDebt'), buttons: ['human_agent'] },
+  // Someone who is not the borrower: the rules on third parties, or 110 for a misused identity; a person.
+  {
+    answer: (text) => {
+      const who = notTheBorrower(text);
+      return who === 'third_party' ? 'core.notBorrower' : who === 'identity_misused' ? 'core.identityMisused' : undefined;
+    },
+    buttons: ['human_agent'],
+  },
+  // A complaint about a deduction, a charge, the service or the app: a person, the app's complaint channel, 12378.
+  { answer: when(complainsOfOtherThanCollection, 'core.otherComplaint'), buttons: ['human_agent', 'account_status'] },
+  // The rate called usury: the contract's terms, what the private-lending cap covers, where to complain, a court
+  // decides (domain.md section 4).
+  { answer: when(disputesTheRate, 'core.rateDispute'), buttons: ['account_status', 'human_agent'] },
+  // A document the lender issues: it cannot be issued here; a person.
+  { answer: when(asksForDocument, 'core.documents'), buttons: ['human_agent'] },
+  // Why the debt went to an outside agency: it may, after telling the borrower, and the agency keeps the same rules
+  // (domain.md section 3). "Verify and see my account" shows the team that handles the account and its numbers.
+  { answer: when(asksWhyAnAgency, 'core.agency'), buttons: ['verify_collector', 'harassment_complaint', 'human_agent'], verifyFor: 'cannot_reach_collector' },
+  // "逾期了怎么办": pay through the app if possible, a plan if not, the account once verified; civil, no arrest.
+  { answer: when(asksWhatToDoWhenOverdue, 'core.overdueWhatNow'), buttons: ['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] },
+  // Moving the due date: a person decides; a plan if paying is the trouble.
+  { answer: when(asksToMoveDueDate, 'core.dueDateChange'), buttons: ['human_agent', 'installment_plan', 'account_status'] },
+  // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
+  { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
+];
+
+/** The fixed answer to the message, with its buttons, if it gets one (FIXED_ANSWERS). */
 export function fixedReply(text: string, locale: Locale): Partial<Activity> | undefined {
-  if (isPlea(text)) return MessageFactory.suggestedActions(menuActions(locale), t(locale, 'core.plea'));
-  if (asksAboutSomeoneElsesDebt(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.someoneElsesDebt'));
-  const notBorrower = notTheBorrower(text);
-  if (notBorrower) {
-    return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, notBorrower === 'third_party' ? 'core.notBorrower' : 'core.identityMisused'));
-  }
-  if (complainsOfOtherThanCollection(text)) {
-    return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent'), intentLabel(locale, 'account_status')], t(locale, 'core.otherComplaint'));
-  }
-  if (disputesTheRate(text)) {
-    return MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.rateDispute'));
-  }
-  if (asksForDocument(text)) return MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'core.documents'));
-  if (asksWhyAnAgency(text)) {
-    // "Verify and see my account" here shows the team that handles the account and its official numbers.
-    const actions = [...(['verify_collector', 'harassment_complaint', 'human_agent'] as const).map((i) => imBack(intentLabel(locale, i))), verifyAction(locale, 'cannot_reach_collector')];
-    return MessageFactory.suggestedActions(actions, t(locale, 'core.agency'));
-  }
-  if (asksWhatToDoWhenOverdue(text)) {
-    const actions = (['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] as const).map((i) => intentLabel(locale, i));
-    return MessageFactory.suggestedActions(actions, t(locale, 'core.overdueWhatNow'));
-  }
-  if (asksToMoveDueDate(text)) {
-    const actions = (['human_agent', 'installment_plan', 'account_status'] as const).map((i) => intentLabel(locale, i));
-    return MessageFactory.suggestedActions(actions, t(locale, 'core.dueDateChange'));
-  }
-  if (wantsPolice(text)) {
-    const actions = (['harassment_complaint', 'verify_collector', 'human_agent'] as const).map((i) => intentLabel(locale, i));
-    return MessageFactory.suggestedActions(actions, t(locale, 'core.police'));
+  for (const fixed of FIXED_ANSWERS) {
+    const key = fixed.answer(text);
+    if (!key) continue;
+    const buttons = fixed.buttons === 'menu' ? menuActions(locale) : fixed.buttons.map((i) => imBack(intentLabel(locale, i)));
+    return MessageFactory.suggestedActions(fixed.verifyFor ? [...buttons, verifyAction(locale, fixed.verifyFor)] : buttons, t(locale, key));
   }
   return undefined;
 }
