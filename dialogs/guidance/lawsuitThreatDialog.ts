@@ -15,6 +15,9 @@ export function mentionsCriminalThreat(text: string | undefined): boolean {
   return CRIMINAL_THREAT.test(text ?? '');
 }
 
+/** Jail or arrest named ("欠钱不还会坐牢吗", "will I be arrested"): the answer to that comes first. */
+const JAIL = /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|\b(jail|arrest\w*|prison|criminal)\b/i;
+
 /** Someone who said they were from a court, the police or a procuratorate ("自称法院的人", "he is from the court"). */
 const POSES_AS_OFFICIAL =
   /(自称|自稱|说是|說是|冒充|假冒|假装|假裝|称是|稱是|说他是|說他是|说自己是|說自己是)(是)?.{0,4}(法院|法官|公安|警察|派出所|检察院|檢察院|法务|法務|政府)|\b(from|with) the (court|police)\b|\b(claim\w*|pretend\w*|said|says|saying) (to be|he is|she is|they are|he was|she was|they were)( from)? (a |the )?(court|judge|police|officer|official)/i;
@@ -65,6 +68,7 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
   protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text;
     return [
+      ...(JAIL.test(text ?? '') ? [t(locale, 'guidance.lawsuit.criminal')] : []),
       t(locale, 'guidance.lawsuit.facts'),
       ...(posesAsOfficial(text) ? [t(locale, 'guidance.lawsuit.impersonation')] : []),
       ...(mentionsCriminalThreat(text) ? [t(locale, 'guidance.lawsuit.threat')] : []),

@@ -14,6 +14,7 @@ describe('LawsuitThreatDialog transcripts', () => {
     expect(text).to.contain('12368').and.to.contain('人民法院在线服务').and.to.contain('我的案件').and.to.contain('律师函不是法院文书');
     expect(text).to.contain('一般属于民事纠纷');
     expect(text).not.to.contain('案号');
+    expect(text, 'no jail named: not answered').not.to.contain(t('zh-CN', 'guidance.lawsuit.criminal'));
     expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'installment_plan'), intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'guidance.button.verify')]);
   });
 
@@ -45,6 +46,9 @@ describe('LawsuitThreatDialog transcripts', () => {
     await h.verifyAs('D005');
     const replies = await h.say('催收说我不还钱就要坐牢');
     expect(allText(replies)).to.contain(t('zh-CN', 'guidance.lawsuit.threat'));
+    // Jail named: whether not paying can send one to prison is answered first (civil; the criminal exceptions).
+    expect(allText(replies).indexOf(t('zh-CN', 'guidance.lawsuit.criminal'))).to.equal(0);
+    expect(allText(replies)).to.contain('贷款诈骗').and.to.contain('拒不执行');
     expect(titlesOf(replies)[0]).to.equal(t('zh-CN', 'guidance.button.complaintThreat'));
     const intake = await h.press(button(replies, t('zh-CN', 'guidance.button.complaintThreat')));
     expect(allText(intake)).to.contain(t('zh-CN', 'complaints.empathy'));
