@@ -11,6 +11,10 @@ export const REPAYMENT_HOWTO_DIALOG = 'guidance.repaymentHowto';
 const DOUBLE_CHARGED =
   /扣了?(两|兩|2|二)次|(两|兩|2)次扣款|重复扣|重複扣|多扣|扣多了|扣重了|扣错|扣錯|charged (me )?twice|debited twice|taken twice|double.?(charged|debited|debit|payment)|overcharged/i;
 
+/** The official app will not open or log in ("我想还钱但是app打不开"). */
+const APP_DOWN =
+  /(app|软件|軟體|客户端|客戶端|应用|應用)[^，。,.!?！？]{0,6}(打不开|打不開|进不去|進不去|登不上|登录不了|登錄不了|登陆不了|闪退|閃退|用不了|崩了|卡住)|can'?t (open|log ?in to|get into) the app|app (won'?t|doesn'?t|does not|will not) (open|work|load|let me)|app (keeps )?crash\w*/i;
+
 /** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
 const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.early', /提前|一次性[还還]|一次[还還]清|全部[还還]清|[结結]清|early|pay (it )?off|pay (it )?(all|in full)/i],
@@ -34,8 +38,10 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
 
   protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text ?? '';
-    // Charged twice is its own answer, given only when asked (a general question gets the three usual topics).
-    const topics = DOUBLE_CHARGED.test(text) ? ['guidance.repay.doubleCharged' as const] : topicsAsked(text, TOPICS);
+    // Charged twice and an app that will not open are their own answers, given only when asked (a general question
+    // gets the three usual topics).
+    const own: MessageKey | undefined = DOUBLE_CHARGED.test(text) ? 'guidance.repay.doubleCharged' : APP_DOWN.test(text) ? 'guidance.repay.appDown' : undefined;
+    const topics = own ? [own] : topicsAsked(text, TOPICS);
     const answers = topics.map((k) => t(locale, k));
     const channels = t(locale, 'guidance.repay.channels');
     // A question about one thing ("已经还了为什么还显示逾期") gets its answer first, the official channels after.

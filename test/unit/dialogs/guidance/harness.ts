@@ -58,6 +58,8 @@ export const UTTERANCES: Record<string, Intent> = {
   怎么还款: 'repayment_howto',
   自动扣款失败了怎么办: 'repayment_howto',
   还款失败了怎么办: 'repayment_howto',
+  我想还钱但是app打不开: 'repayment_howto',
+  "The app won't open and I need to pay": 'repayment_howto',
   还了显示没还: 'repayment_howto',
   我已经还了为什么还显示逾期: 'repayment_howto',
   昨天还的: 'repayment_howto',

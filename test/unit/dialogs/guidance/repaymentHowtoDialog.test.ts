@@ -50,6 +50,16 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(allText(await h.say('怎么还款')), 'a general question').not.to.contain(t('zh-CN', 'guidance.repay.doubleCharged'));
   });
 
+  it('answers an app that will not open with that part only: no other channel, try later or update, a person if urgent', async () => {
+    for (const said of ['我想还钱但是app打不开', 'The app won\'t open and I need to pay']) {
+      const text = allText(await (await makeHarness()).say(said));
+      const locale = said.startsWith('我') ? 'zh-CN' : 'en';
+      expect(text, said).to.contain(t(locale, 'guidance.repay.appDown')).and.to.contain(t(locale, 'guidance.repay.channels'));
+      expect(text, said).not.to.contain(t(locale, 'guidance.repay.early')).and.not.to.contain(t(locale, 'guidance.repay.notPosted'));
+    }
+    expect(allText(await (await makeHarness()).say('怎么还款')), 'a general question').not.to.contain(t('zh-CN', 'guidance.repay.appDown'));
+  });
+
   it('answers paying everything off at once with the early-repayment part only', async () => {
     for (const said of ['我想一次性还清', '能不能提前结清']) {
       const h = await makeHarness();
