@@ -31,7 +31,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
     en: ['my request for an installment plan was refused', 'the agent said they will not negotiate with me'],
   },
   harassment_complaint: {
-    'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我', '催收在电话里说我是个老赖', '他们说我再不还就要通知我老家村委会'],
+    'zh-CN': ['催收一直给我的亲戚朋友打电话', '催收员打电话骂我 还威胁我', '催收在电话里说我是个老赖', '他们说我再不还就要通知我老家村委会', '你们的人昨天晚上12点还在打电话'],
     'zh-TW': ['催收一直打給我的親戚朋友', '催收打電話罵我還威脅我'],
     en: ['your collectors call my relatives every day', 'the collector swore at me and threatened me', 'someone from your company keeps calling my mom at work', 'my collector said he will post my ID card on facebook'],
   },
