@@ -9,7 +9,7 @@ import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { intentLabel, intentOfLabel, menuActions, wantsToLeaveMessage } from '../dialogs/menu';
+import { intentLabel, intentOfLabel, menuActions, wantsHardshipReview, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
@@ -310,7 +310,7 @@ export class BorrowerBot extends ActivityHandler {
   ): Promise<RecognitionResult> {
     if (value && isIntent(value.intent)) return certainResult(text, value.intent, language);
     if (!text) return { ...certainResult('', 'none', language), score: 0 };
-    const labelled = intentOfLabel(text) ?? (wantsToLeaveMessage(text) ? 'human_agent' : undefined);
+    const labelled = intentOfLabel(text) ?? (wantsToLeaveMessage(text) ? 'human_agent' : wantsHardshipReview(text) ? 'negotiation_refused' : undefined);
     if (labelled) return certainResult(text, labelled, language);
     return this.deps.recognizer.recognize(text, {
       now: this.deps.clock.now(),

@@ -52,6 +52,20 @@ const LEAVE_MESSAGE_TYPED = [
   /^(ok,? |okay,? |then )?(i('ll| will| want to| would like to|'d like to))? ?leave (a |my )?message( for (a |the )?(person|agent|staff|someone))?( please)?[.!]*$/i,
 ];
 
+const HARDSHIP_REVIEW_TYPED = [
+  /^(我|那)?(想|要|就)?(申请|申請|提交|办|辦|做)?(一个|一個|一下)?(困难|困難)(情况|情況)?(审核|審核)(吧|一下)?[。.!！~～]*$/,
+  /^(i('d like| want| would like| need) (to (apply for|ask for|request|get) )?)?(a )?hardship review( please)?[.!]*$/i,
+];
+
+/**
+ * "申请困难情况审核" typed instead of pressed, or asked in a few words ("我想申请困难审核", "hardship review"): the
+ * hardship review (the `negotiation_refused` route), not a new plan request.
+ */
+export function wantsHardshipReview(text: string): boolean {
+  const trimmed = text.trim();
+  return HARDSHIP_REVIEW_TYPED.some((re) => re.test(trimmed));
+}
+
 /** "Leave a message for a person": the button, or the same typed in a few words (留言, 我要留言, leave a message). */
 export function wantsToLeaveMessage(text: string): boolean {
   const trimmed = text.trim();

@@ -98,6 +98,8 @@ export const planMessages = defineMessages({
     // --- hardship review ---
     'hardship.intro':
       '我理解协商被拒绝会让人着急。需要说明的是：消费贷款没有法定的分期权利，是否调整还款安排由贷款机构决定；但如果您确实有困难，可以提交正式的困难情况审核，由审核团队评估。我们一步步来。',
+    'hardship.introAsked':
+      '好的，我们来提交困难情况审核。需要说明的是：消费贷款没有法定的分期权利，是否调整还款安排由贷款机构决定；审核团队会根据您的情况评估。我们一步步来。',
     'hardship.askReason': '您遇到的主要困难是什么？',
     'hardship.reason.job_loss': '失业',
     'hardship.reason.illness': '生病或受伤',
@@ -230,6 +232,8 @@ export const planMessages = defineMessages({
     'plan.cardExpired': '這個選項已經失效，沒有提交任何申請。如果還需要分期，可以點下面重新開始。',
     'hardship.intro':
       '我理解協商被拒絕會讓人著急。需要說明的是：消費貸款沒有法定的分期權利，是否調整還款安排由貸款機構決定；但如果您確實有困難，可以提交正式的困難情況審核，由審核團隊評估。我們一步步來。',
+    'hardship.introAsked':
+      '好的，我們來提交困難情況審核。需要說明的是：消費貸款沒有法定的分期權利，是否調整還款安排由貸款機構決定；審核團隊會根據您的情況評估。我們一步步來。',
     'hardship.askReason': '您遇到的主要困難是什麼？',
     'hardship.reason.job_loss': '失業',
     'hardship.reason.illness': '生病或受傷',
@@ -369,6 +373,8 @@ export const planMessages = defineMessages({
     'plan.cardExpired': 'That option has expired and nothing was submitted. If you still want a plan, tap below to start again.',
     'hardship.intro':
       'I understand a refused negotiation is stressful. To be clear: there is no legal right to an installment plan for consumer loans, and changing the arrangement is the lender\'s decision. But if you are in real hardship, you can submit a formal hardship review, which our review team assesses. Let\'s go step by step.',
+    'hardship.introAsked':
+      "All right, let's submit a hardship review. To be clear: there is no legal right to an installment plan for consumer loans, and changing the arrangement is the lender's decision; the review team assesses your situation. Let's go step by step.",
     'hardship.askReason': 'What is the main difficulty you are facing?',
     'hardship.reason.job_loss': 'Lost my job',
     'hardship.reason.illness': 'Illness or injury',

@@ -18,7 +18,8 @@ import { cardActivity, checkedItems, checklistCard, messageBackAction, summaryCa
 import type { FiledRecords } from '../filedRecords';
 import { formatDate } from '../format';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
-import { intentLabel } from '../menu';
+import { nextActionValueOf } from '../guidance/nextActions';
+import { intentLabel, wantsHardshipReview } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import type { OwnQuestions, RouteOptions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
@@ -173,7 +174,10 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     const locale = localeOf(step.context);
     const action = submittedAction(step.context);
     if (action === DOCUMENTS_ACTION || action === CONFIRM_ACTION) return this.endStale(step, locale);
-    await step.context.sendActivity(t(locale, 'hardship.intro'));
+    // Asked for in so many words ("我想申请困难审核", or the button after a plan could not be offered): no "a refused
+    // negotiation is stressful" for a refusal nobody told.
+    const asked = wantsHardshipReview(step.context.activity.text ?? '') || nextActionValueOf(step.context)?.intent === 'negotiation_refused';
+    await step.context.sendActivity(t(locale, asked ? 'hardship.introAsked' : 'hardship.intro'));
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 

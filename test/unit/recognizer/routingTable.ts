@@ -11,7 +11,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
     en: ["I can't get through to my collection agent", 'my collector never answers my calls'],
   },
   installment_plan: {
-    'zh-CN': ['我每个月只能还八百 能分期吗', '能不能申请延期两个月还款'],
+    'zh-CN': ['我每个月只能还八百 能分期吗', '能不能申请延期两个月还款', '上个月被公司裁员了，现在完全没有收入'],
     'zh-TW': ['我想申請分期還款', '能不能延後一個月還款'],
     en: ['can I split what I owe into monthly payments', 'I need a payment plan, I can only pay 500 a month'],
   },

@@ -156,6 +156,18 @@ describe('HardshipReviewDialog transcripts', () => {
     });
   });
 
+  describe('asked for in so many words', () => {
+    it('starts the review for "我想申请困难审核" / "hardship review", without speaking of a refusal', async () => {
+      for (const said of ['我想申请困难审核', '申请困难情况审核', 'I want a hardship review']) {
+        const bot = await makePlanBot();
+        const locale = said.startsWith('I') ? 'en' : 'zh-CN';
+        const intro = textOf(await bot.say(said));
+        expect(intro, said).to.contain(t(locale, 'hardship.introAsked')).and.not.to.contain(t(locale, 'hardship.intro'));
+        expect(textOf(await verifyAs(bot, 'D002')), said).to.contain(t(locale, 'hardship.askReason'));
+      }
+    });
+  });
+
   describe('zh-TW', () => {
     it('files a review in Traditional Chinese (D008): no right to a plan, reason, amount, documents, reference and deadlines', async () => {
       const bot = await makePlanBot();

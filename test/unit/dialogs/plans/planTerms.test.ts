@@ -132,6 +132,11 @@ describe('a plan asked for out of hardship', () => {
     const replies = textOf(await bot.say('还不起了怎么办'));
     expect(replies).to.contain(t('zh-CN', 'plan.hardshipHeard'));
     expect(replies.indexOf(t('zh-CN', 'plan.hardshipHeard'))).to.be.below(replies.indexOf(t('zh-CN', 'identity.askMobile')));
+    for (const said of ['我老公住院了，我一个人带孩子，实在没办法还', '我失业了', 'I was laid off and have no income']) {
+      const locale = said.startsWith('I') ? 'en' : 'zh-CN';
+      const told = textOf(await (await makePlanBot()).say(said));
+      expect(told, said).to.contain(t(locale, 'plan.hardshipHeard')).and.to.contain(t(locale, 'identity.askMobile'));
+    }
     const plain = await makePlanBot();
     expect(textOf(await plain.say('我想分期还款'))).not.to.contain(t('zh-CN', 'plan.hardshipHeard'));
   });
