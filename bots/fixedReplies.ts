@@ -112,6 +112,15 @@ export function asksWhyAnAgency(text: string): boolean {
   return text.length <= 120 && AGENCY.test(text) && WHY_HANDED.test(text) && HANDED.test(text) && !ASKS_A_TASK.test(text);
 }
 
+/** The borrower means to sue the lender ("我要起诉你们", "I'll take you to court"), not the other way round. */
+const BORROWER_SUES =
+  /^(那)?我(就)?(要|想|会|會|准备|準備|一定|打算){0,2}(去)?(法院)?(起诉|起訴|告)(你们|你們|贵公司|貴公司|你们公司|你們公司|催收)|\bi('ll| will| am going to|'m going to| want to| wanna)( be)? (sue|suing|take you to court)\b/i;
+
+/** "我要起诉你们": the borrower's right, a complaint first if they like, 12378, a lawyer or legal aid. */
+export function meansToSueTheLender(text: string): boolean {
+  return text.length <= 60 && BORROWER_SUES.test(text.trim());
+}
+
 /** Moving the monthly due date ("能不能把还款日改到每月15号", "change my due date"): not a plan, and not self-service. */
 const DUE_DATE_CHANGE =
   /(改|更改|修改|调整|調整|换|換|变更|變更|推迟|推遲|延后|延後).{0,6}(还款日|還款日|扣款日|账单日|帳單日|还款时间|還款時間)|(还款日|還款日|扣款日|账单日|帳單日).{0,8}(改|调|調|换|換|变|變|推迟|推遲)|\b(change|move|shift) (my |the )?(monthly )?(due|payment|repayment|billing) (date|day)\b/i;
@@ -169,6 +178,8 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   { answer: when(asksWhatToDoWhenOverdue, 'core.overdueWhatNow'), buttons: ['account_status', 'installment_plan', 'repayment_howto', 'human_agent'] },
   // Moving the due date: a person decides; a plan if paying is the trouble.
   { answer: when(asksToMoveDueDate, 'core.dueDateChange'), buttons: ['human_agent', 'installment_plan', 'account_status'] },
+  // The borrower means to sue us: their right; a complaint first if they like (15 days), 12378, a lawyer or legal aid.
+  { answer: when(meansToSueTheLender, 'core.borrowerSues'), buttons: ['harassment_complaint', 'human_agent'] },
   // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
   { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
 ];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, meansToSueTheLender, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -126,6 +126,13 @@ describe('moving the due date ("能不能把还款日改到每月15号")', () =>
   });
 });
 
+describe('the borrower means to sue the lender ("我要起诉你们")', () => {
+  it('hears the borrower sue, and leaves the lender or a collector suing the borrower to the lawsuit answer', () => {
+    for (const text of ['我要起诉你们', '我要去法院告你们', '我一定要起訴你們', "I'm going to sue you", 'I will take you to court']) expect(meansToSueTheLender(text), text).to.equal(true);
+    for (const text of ['你们要起诉我吗', '催收说要起诉我', '他们说要告我', 'will you sue me?', '']) expect(meansToSueTheLender(text), text).to.equal(false);
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -192,6 +199,13 @@ describe('fixed answers in a conversation', () => {
     const replies = await bot.say('能不能把还款日改到每月15号');
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.dueDateChange'));
     expect(buttonsOf(replies)).to.deep.equal((['human_agent', 'installment_plan', 'account_status'] as const).map((i) => intentLabel('zh-CN', i)));
+  });
+
+  it('"我要起诉你们": the borrower\'s right, a complaint first if they like, 12378, a lawyer; not the facts of being sued', async () => {
+    const replies = await bot.say('我要起诉你们');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.borrowerSues'));
+    expect(textOf(replies)).not.to.contain('律师函不是法院文书');
+    expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), intentLabel('zh-CN', 'human_agent')]);
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
