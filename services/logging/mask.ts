@@ -1,10 +1,15 @@
 /**
- * Masks personal identifiers in free text: mainland ID card numbers, bank card numbers and mobile numbers.
+ * Masks personal identifiers in free text: mainland ID card numbers (and the last 6 characters of one, named as such
+ * or ending in X), bank card numbers and mobile numbers.
  * Applied to every log line and to every transcript an agent sees. Order matters: the longer patterns first.
  */
 
 // 18-character resident ID: 17 digits and a digit or X. Not part of a longer digit run.
 const ID_CARD = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+// The last 6 characters of an ID (the verification secret) named as such ("身份证后六位是12345X"), or 5 digits and an
+// X on their own: no amount or code looks like that.
+const ID_TAIL = /((?:身份证|身份證|证件号|證件號|\bID\b)[^\d\n]{0,12}?|[后後](?:六|6)位[^\d\n]{0,4}?)(\d{5}[\dXx])(?![0-9A-Za-z])/gi;
+const ID_TAIL_X = /(?<![0-9A-Za-z*])\d{5}[Xx](?![0-9A-Za-z])/g;
 // Bank card: 13–19 digits, optionally grouped by spaces or dashes (4-digit groups). Not the fraction of a decimal
 // number (a recogniser score such as 0.99970123450357 in a log line).
 const BANK_CARD = /(?<![\d*]|\d\.)\d(?:[ -]?\d){12,18}(?![\d*])/g;
@@ -21,6 +26,8 @@ export function maskPii(text: string): string {
   if (HAS_FULL_WIDTH_DIGIT.test(text)) text = text.replace(FULL_WIDTH, (c) => c.normalize('NFKC'));
   return text
     .replace(ID_CARD, (_m, head: string, _mid: string, tail: string) => `${head.slice(0, 3)}***********${tail.slice(-4)}`)
+    .replace(ID_TAIL, (_m, named: string) => `${named}******`)
+    .replace(ID_TAIL_X, '******')
     .replace(MOBILE, (_m, head: string, s1: string, _mid: string, s2: string, tail: string) => `${head}${s1}****${s2}${tail}`)
     .replace(BANK_CARD, (m: string) => {
       const digits = m.replace(/\D/g, '');

@@ -12,6 +12,8 @@ describe('PII masking', () => {
     ['a 19-digit bank card in groups', '卡号 6222 0212 3456 7890 123', '6222***********0123'],
     ['a mobile typed in full-width digits', '我的手机１３８１２３４５６７８', '138****5678'],
     ['an ID number typed in full-width characters', '身份证１１０１０５１９４９１２３１００２Ｘ', '110***********002X'],
+    ['the last 6 ID characters named in a sentence', '我的身份证后六位是345672，手机尾号0002', '身份证后六位是******'],
+    ['the last 6 ID characters ending in X on their own', '核对一下 12345X 对吗', '核对一下 ****** 对吗'],
   ];
   for (const [what, input, expected] of cases) {
     it(`masks ${what}`, () => {
