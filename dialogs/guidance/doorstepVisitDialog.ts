@@ -22,6 +22,11 @@ export class DoorstepVisitDialog extends InfoAnswerDialog {
     return [t(locale, 'guidance.visit.facts'), t(locale, 'guidance.visit.rights')];
   }
 
+  /** Asked again ("如果他们真来了怎么办"): the borrower's rights at the door, and 110. */
+  protected override essentials(locale: Locale): string {
+    return t(locale, 'guidance.visit.rights');
+  }
+
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
     const now = this.deps.clock.now();
     const visit = (snapshot.account.collection?.scheduledVisits ?? [])

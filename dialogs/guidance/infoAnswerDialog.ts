@@ -46,6 +46,13 @@ export abstract class InfoAnswerDialog extends ComponentDialog implements AsideA
 
   /** The general facts, one message each. */
   protected abstract facts(context: TurnContext, locale: Locale, options: RouteOptions): string[];
+  /**
+   * What to say again when the borrower asks the same thing right after the answer ("如果他们真来了怎么办" after the
+   * doorstep answer): the part they can act on. Undefined: only that the last answer still applies.
+   */
+  protected essentials(_locale: Locale): string | undefined {
+    return undefined;
+  }
   /** The personal part for a verified borrower. */
   protected abstract sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void>;
   /** The closing line and its buttons (without the verify button, which is added when unverified). */
@@ -73,14 +80,18 @@ export abstract class InfoAnswerDialog extends ComponentDialog implements AsideA
 
   /**
    * The facts, or, when they are the very facts the bot's last answer gave ("他们真的会来吗" right after the doorstep
-   * answer), one line saying they still apply instead of the same long answer again. Then the borrower's own part.
+   * answer), one line saying they still apply (with the essentials, if any) instead of the same long answer again.
+   * Then the borrower's own part.
    */
   private async answer(context: TurnContext, locale: Locale, options: RouteOptions): Promise<AccountSnapshot | undefined> {
     const facts = this.facts(context, locale, options);
     const info = turnInfo(context);
     // A short digest, not the text: it is kept in the conversation state for one turn.
     const said = createHash('sha1').update(facts.join('\n')).digest('base64url').slice(0, 16);
-    if (said === info.factsBefore) await context.sendActivity(t(locale, 'guidance.stillApplies'));
+    if (said === info.factsBefore) {
+      const essentials = this.essentials(locale);
+      await context.sendActivity(essentials ? `${t(locale, 'guidance.stillAppliesMost')}\n${essentials}` : t(locale, 'guidance.stillApplies'));
+    }
     else for (const text of facts) await context.sendActivity(text);
     info.factsSent = said;
     const snapshot = await verifiedAccount(context, this.deps);

@@ -85,6 +85,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.verifyHint': '想看看您账户的实际情况，可以先确认身份。',
     'guidance.stillApplies': '我上一条回复里说的要点都还适用，这里不再重复。',
+    'guidance.stillAppliesMost': '我上一条回复里说的都还适用，最要紧的是这几点：',
     'guidance.button.verify': '确认身份，看我的账户',
     'guidance.button.complaintThreat': '投诉催收人员的威胁',
     'guidance.button.complaintVisit': '投诉来访人员',
@@ -170,6 +171,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.verifyHint': '想看看您帳戶的實際情況，可以先確認身分。',
     'guidance.stillApplies': '我上一則回覆裡說的要點都還適用，這裡不再重複。',
+    'guidance.stillAppliesMost': '我上一則回覆裡說的都還適用，最要緊的是這幾點：',
     'guidance.button.verify': '確認身分，看我的帳戶',
     'guidance.button.complaintThreat': '投訴催收人員的威脅',
     'guidance.button.complaintVisit': '投訴來訪人員',
@@ -257,6 +259,7 @@ export const guidanceMessages = defineMessages({
 
     'guidance.verifyHint': 'To see where your own account stands, you can confirm who you are first.',
     'guidance.stillApplies': 'Everything in my last answer still applies, so I will not repeat it here.',
+    'guidance.stillAppliesMost': 'Everything in my last answer still applies. What matters most:',
     'guidance.button.verify': 'Verify and see my account',
     'guidance.button.complaintThreat': "Complain about a collector's threats",
     'guidance.button.complaintVisit': 'Complain about visitors',

@@ -40,7 +40,8 @@ describe('DoorstepVisitDialog transcripts', () => {
     const h = await makeHarness();
     expect(allText(await h.say('他们说明天要上门催收'))).to.contain(t('zh-CN', 'guidance.visit.facts'));
     const again = allText(await h.say('他们说明天要上门催收'));
-    expect(again).to.contain(t('zh-CN', 'guidance.stillApplies')).and.to.contain(t('zh-CN', 'guidance.verifyHint'));
+    // Said to still apply, with what the borrower can do at the door said again ("如果他们真来了怎么办").
+    expect(again).to.contain(t('zh-CN', 'guidance.stillAppliesMost')).and.to.contain(t('zh-CN', 'guidance.visit.rights')).and.to.contain(t('zh-CN', 'guidance.verifyHint'));
     expect(again).not.to.contain(t('zh-CN', 'guidance.visit.facts'));
     await h.say('你好');
     expect(allText(await h.say('他们说明天要上门催收')), 'after another answer: in full again').to.contain(t('zh-CN', 'guidance.visit.facts'));
@@ -49,7 +50,7 @@ describe('DoorstepVisitDialog transcripts', () => {
     await verified.verifyAs('D006');
     await verified.say('他们说明天要上门催收');
     const personal = allText(await verified.say('他们说明天要上门催收'));
-    expect(personal).to.contain(t('zh-CN', 'guidance.stillApplies')).and.to.contain('2026-11-22 10:00');
+    expect(personal).to.contain(t('zh-CN', 'guidance.stillAppliesMost')).and.to.contain('2026-11-22 10:00');
   });
 
   it('starts a complaint about visitors with the channel already known (no channel question)', async () => {
