@@ -75,6 +75,11 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
     ];
   }
 
+  /** Asked again ("那我怎么知道是不是真的起诉了"): how to check for a real case. */
+  protected override essentials(locale: Locale): string {
+    return t(locale, 'guidance.lawsuit.check');
+  }
+
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
     await context.sendActivity(legalStageText(locale, snapshot.account.legal));
   }

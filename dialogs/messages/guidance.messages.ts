@@ -8,6 +8,7 @@ export const guidanceMessages = defineMessages({
   'zh-CN': {
     'guidance.lawsuit.criminal':
       '欠钱还不上，本身不会坐牢：逾期属于民事纠纷，贷款机构能做的是按规定催收、报送征信、向法院起诉。只有在特殊情况下才可能涉及刑事责任，例如借款时就虚构事实、打算不还（贷款诈骗），或者法院判决后明明有能力履行却拒不执行。',
+    'guidance.lawsuit.check': '核实有没有真的起诉：拨打当地区号 + 12368，或在“人民法院在线服务”→“我的案件”里查询。真正的法院文书由法院发出（12368 短信、EMS“法院专递”或当面签收），律师函和催收的电话都不是。',
     'guidance.lawsuit.facts':
       '先别慌。借款逾期一般属于民事纠纷。真正的法院文书由法院发出（12368 短信、“人民法院在线服务”、EMS“法院专递”或当面签收）。您可以自己核实：拨打当地区号 + 12368，或在“人民法院在线服务”→“我的案件”里查询。律师函不是法院文书，它本身不代表已经起诉。',
     'guidance.lawsuit.impersonation': '法院、公安不会打电话让您把钱转到个人账户。有人自称法院、公安等公职人员要您转账，很可能是诈骗：请不要转账，可以拨打 110 报警，或拨打 96110 咨询；法院的事可以拨打当地区号 + 12368 核实。',
@@ -94,6 +95,7 @@ export const guidanceMessages = defineMessages({
   'zh-TW': {
     'guidance.lawsuit.criminal':
       '欠錢還不上，本身不會坐牢：逾期屬於民事糾紛，貸款機構能做的是按規定催收、報送徵信、向法院起訴。只有在特殊情況下才可能涉及刑事責任，例如借款時就虛構事實、打算不還（貸款詐騙），或者法院判決後明明有能力履行卻拒不執行。',
+    'guidance.lawsuit.check': '核實有沒有真的起訴：撥打當地區號 + 12368，或在「人民法院在線服務」→「我的案件」裡查詢。真正的法院文書由法院發出（12368 簡訊、EMS「法院專遞」或當面簽收），律師函和催收的電話都不是。',
     'guidance.lawsuit.facts':
       '先別慌。借款逾期一般屬於民事糾紛。真正的法院文書由法院發出（12368 簡訊、「人民法院在線服務」、EMS「法院專遞」或當面簽收）。您可以自己核實：撥打當地區號 + 12368，或在「人民法院在線服務」→「我的案件」裡查詢。律師函不是法院文書，它本身不代表已經起訴。',
     'guidance.lawsuit.impersonation': '法院、公安不會打電話讓您把錢轉到個人帳戶。有人自稱法院、公安等公職人員要您轉帳，很可能是詐騙：請不要轉帳，可以撥打 110 報警，或撥打 96110 諮詢；法院的事可以撥打當地區號 + 12368 核實。',
@@ -180,6 +182,8 @@ export const guidanceMessages = defineMessages({
   en: {
     'guidance.lawsuit.criminal':
       "Not being able to pay does not send anyone to prison by itself: being overdue is a civil matter, and what a lender can do is collect within the rules, report to the credit bureau and sue in a civil court. Criminal liability needs more than that, for example lying to get the loan with no intention of paying it back (loan fraud), or refusing to obey a court judgment while able to pay.",
+    'guidance.lawsuit.check':
+      'To check whether a case has really been filed: call your local area code + 12368, or look under 人民法院在线服务 → 我的案件. Real court documents come from the court (a 12368 text message, EMS "法院专递" post, or hand delivery); a lawyer\'s letter or a collector\'s call is not one.',
     'guidance.lawsuit.facts':
       "Please don't panic. An overdue loan is generally a civil matter. Real court documents come from the court (a 12368 text message, the 人民法院在线服务 platform, EMS \"法院专递\" post, or hand delivery). You can check yourself: call your local area code + 12368, or look under 人民法院在线服务 → 我的案件. A lawyer's letter is not a court document and does not by itself mean a case has been filed.",
     'guidance.lawsuit.impersonation': 'Courts and the police do not phone you to have money paid into a personal account. Someone who says they are from a court or the police and asks you to pay is most likely a scammer: do not pay, call 110 to report it or 96110 for advice, and check any court matter on your local area code + 12368.',

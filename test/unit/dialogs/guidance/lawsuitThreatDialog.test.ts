@@ -15,6 +15,10 @@ describe('LawsuitThreatDialog transcripts', () => {
     expect(text).to.contain('一般属于民事纠纷');
     expect(text).not.to.contain('案号');
     expect(text, 'no jail named: not answered').not.to.contain(t('zh-CN', 'guidance.lawsuit.criminal'));
+    // Asked again right after: how to check for a real case, not the whole answer.
+    const again = allText(await h.say('催收说要起诉我'));
+    expect(again).to.contain(t('zh-CN', 'guidance.stillAppliesMost')).and.to.contain(t('zh-CN', 'guidance.lawsuit.check'));
+    expect(again).not.to.contain(t('zh-CN', 'guidance.lawsuit.facts'));
     expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'installment_plan'), intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'guidance.button.verify')]);
   });
 
