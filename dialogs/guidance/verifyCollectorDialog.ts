@@ -19,6 +19,7 @@ import { imBack } from '../menu';
 import { t, type Locale } from '../messages';
 import { conversationKey } from '../turnInfo';
 import { localeOfStep, type GuidanceDeps } from './infoAnswerDialog';
+import { posesAsOfficial } from './lawsuitThreatDialog';
 import { intentActions, nextAction, nextActionValueOf, sendNext, verifyAction } from './nextActions';
 import { displayPhone, firstPhone, samePhone, turnEntities, saysNumberUnknown } from './turnEntities';
 
@@ -79,6 +80,8 @@ export class VerifyCollectorDialog extends ComponentDialog {
   private async factsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
     await step.context.sendActivity(t(locale, 'guidance.scam.facts'));
+    // "a man called me and said he was from the court": courts and the police do not ask for transfers; 12368 checks.
+    if (posesAsOfficial(step.context.activity.text)) await step.context.sendActivity(t(locale, 'guidance.lawsuit.impersonation'));
     const snapshot = await verifiedAccount(step.context, this.deps);
     (step.values as Values).verified = snapshot !== undefined;
     if (snapshot) await step.context.sendActivity(this.assignmentText(locale, snapshot));

@@ -53,7 +53,7 @@ export const ROUTING_TABLE: Record<Intent, { 'zh-CN': string[]; 'zh-TW': string[
   verify_collector: {
     'zh-CN': ['有人让我把钱转到他私人的银行卡 是你们的人吗', '刚才打电话的号码是不是你们公司的'],
     'zh-TW': ['有人要我把錢轉到個人帳戶 是你們嗎', '這個打來的號碼是你們的嗎'],
-    en: ['someone wants me to pay into his personal account, is that you', 'is this phone number really from your company'],
+    en: ['a woman called and said she was from the court, is that real', 'someone wants me to pay into his personal account, is that you', 'is this phone number really from your company'],
   },
   human_agent: {
     'zh-CN': ['给我转人工客服', '我不要机器人 我要找真人'],

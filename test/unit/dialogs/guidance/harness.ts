@@ -51,6 +51,7 @@ export const UTTERANCES: Record<string, Intent> = {
   'Will this go on my credit report?': 'credit_report',
   逾期记录多久才能从征信上消掉: 'credit_report',
   怎么查征信: 'credit_report',
+  自称法院的人给我打电话: 'verify_collector',
   逾期一天有影响吗: 'credit_report',
   我已经还清了为什么征信还显示逾期: 'credit_report',
   徵信紀錄有誤怎麼辦: 'credit_report',

@@ -27,6 +27,13 @@ describe('VerifyCollectorDialog transcripts', () => {
     expect(text).not.to.contain('13912345678');
   });
 
+  it('says courts and the police do not ask for transfers when the caller posed as one, then asks for the number', async () => {
+    const posed = allText(await (await makeHarness()).say('自称法院的人给我打电话'));
+    expect(posed).to.contain(t('zh-CN', 'guidance.lawsuit.impersonation')).and.to.contain(t('zh-CN', 'guidance.scam.askNumber'));
+    const plain = allText(await (await makeHarness()).say('这个号码是你们的吗'));
+    expect(plain).not.to.contain(t('zh-CN', 'guidance.lawsuit.impersonation'));
+  });
+
   it('follows a complaint told at the number question instead of asking for the number again', async () => {
     const h = await makeHarness();
     await h.say('这个号码是你们的吗');
