@@ -24,8 +24,9 @@ import { CALLER_NUMBER_PROMPT } from './guidance/verifyCollectorDialog';
 import { HANDOFF_MESSAGE_PROMPT, handoffPriority } from './handoff/handoffDialog';
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
-import { HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
-import { yesNo } from './plans/planInput';
+import { HARDSHIP_AMOUNT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
+import { PLAN_AMOUNT_PROMPT } from './plans/installmentPlanDialog';
+import { saysAmountUnknown, yesNo } from './plans/planInput';
 import { planTermsAsked } from './plans/planTerms';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions } from './menu';
@@ -40,6 +41,8 @@ const THREATS_TOLD: readonly Intent[] = ['doorstep_visit', 'lawsuit_threat'];
 /** A clause the borrower opens with what they want ("我想一次性还清", "I want to pay it all off"). */
 const WANTS = /^(我|我们|我們)?(想|要|打算|准备|準備|希望)|^i (want|would like|'d like|plan|need) to\b/i;
 const CLARIFY_PROMPT = 'main.clarify';
+/** The plan and hardship flows' "how much can you pay a month?": answered by an amount (or a length, or "not sure"). */
+const AMOUNT_PROMPTS: ReadonlySet<string> = new Set([PLAN_AMOUNT_PROMPT, HARDSHIP_AMOUNT_PROMPT]);
 
 /** Intents that interrupt any dialog at any step. */
 const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
@@ -211,8 +214,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * True when the innermost active prompt is a closed question (choices, a digits-only identity prompt, or the scam
-   * check's "which number called you?"), the message does not answer it, and the recogniser is confident the borrower
+   * True when the innermost active prompt is a closed question (choices, a digits-only identity prompt, a plan's
+   * amount, or the scam check's "which number called you?"), the message does not answer it, and the recogniser is confident the borrower
    * wants a different task. Free-text prompts (a complaint's description) never count: their answers often sound like
    * other tasks.
    */
@@ -225,6 +228,13 @@ export class MainDialog extends ComponentDialog {
     if (startedFor === recognition.intent) return false;
     // A reply that answers the choices never gets here (answersTheQuestion took it first).
     if (at.id === CALLER_NUMBER_PROMPT) return !recognition.entities.some((entity) => entity.type === 'phone');
+    // "等一下，催收刚才又打电话骂我了" at "how much can you pay a month?": no amount, and another task (a hardship told
+    // there, "我失业了", is the plan's own story, in either flow).
+    if (AMOUNT_PROMPTS.has(at.id)) {
+      const planStory = recognition.intent === 'installment_plan' || recognition.intent === 'negotiation_refused';
+      const answers = saysAmountUnknown(at.text) || recognition.entities.some((entity) => entity.type === 'money' || entity.type === 'installments');
+      return !planStory && !answers;
+    }
     return at.dialog instanceof ChoicePrompt || (DIGIT_PROMPTS.has(at.id) && !/\d/.test(at.text));
   }
 

@@ -33,7 +33,7 @@ const SUBMIT = `${HARDSHIP_REVIEW_DIALOG}.submit`;
 const REASON_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.reason`;
 /** The hardship description: its answer is taken as written. */
 export const HARDSHIP_DESCRIPTION_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.description`;
-const AMOUNT_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.amount`;
+export const HARDSHIP_AMOUNT_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.amount`;
 const DOCUMENTS_PROMPT = `${HARDSHIP_REVIEW_DIALOG}.documents`;
 
 /** Button values of this dialog (they name the intent, so a late press routes back here). */
@@ -130,7 +130,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     this.addDialog(new TextPrompt(REASON_PROMPT));
     this.addDialog(new TextPrompt(HARDSHIP_DESCRIPTION_PROMPT));
     this.addDialog(
-      new TextPrompt(AMOUNT_PROMPT, async (p) => {
+      new TextPrompt(HARDSHIP_AMOUNT_PROMPT, async (p) => {
         const text = p.recognized.value ?? '';
         return this.isSkip(text) || saysAmountUnknown(text) || affordableFromTurn(p.context, text, deps.clock.now(), deps.timeZone) !== undefined;
       }),
@@ -235,7 +235,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     if (typeof step.result === 'string' && !this.isSkip(step.result)) values.description = step.result.trim().slice(0, 4000) || undefined;
     if (values.affordableFen !== undefined) return step.next();
     const skip = [t(locale, 'hardship.skip')];
-    return step.prompt(AMOUNT_PROMPT, {
+    return step.prompt(HARDSHIP_AMOUNT_PROMPT, {
       prompt: MessageFactory.suggestedActions(skip, t(locale, 'hardship.askAmount')),
       retryPrompt: MessageFactory.suggestedActions(skip, t(locale, 'hardship.retryAmount')),
     });

@@ -56,7 +56,7 @@ export const INSTALLMENT_PLAN_DIALOG = 'plans.installment';
 const FLOW = `${INSTALLMENT_PLAN_DIALOG}.flow`;
 const SUBMIT = `${INSTALLMENT_PLAN_DIALOG}.submit`;
 const REASON_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.reason`;
-const AMOUNT_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.amount`;
+export const PLAN_AMOUNT_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.amount`;
 /** "What if I cannot keep up the plan later?", asked at the confirmation. */
 const MISSED_PAYMENT = /(还不上|還不上|还不起|還不起|付不起|没钱还|沒錢還|断供|斷供|没按时还|沒按時還|逾期了?怎么办|逾期了?怎麼辦|can'?t (keep up|pay|make (the|a) payment)|miss(ed)? a payment|fall behind)/i;
 const CHOOSE_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.choose`;
@@ -129,7 +129,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     );
     this.addDialog(new TextPrompt(REASON_PROMPT));
     this.addDialog(
-      new TextPrompt(AMOUNT_PROMPT, async (p) =>
+      new TextPrompt(PLAN_AMOUNT_PROMPT, async (p) =>
         typeof p.recognized.value === 'string' &&
         (affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
           monthsFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
@@ -241,7 +241,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const values = step.values as Values;
     values.reason = this.reasonWords(String(step.result ?? ''));
     if (values.affordable !== undefined || values.preferredCount !== undefined) return step.next();
-    return step.prompt(AMOUNT_PROMPT, { prompt: t(locale, 'plan.askAmount'), retryPrompt: t(locale, 'plan.retryAmount') });
+    return step.prompt(PLAN_AMOUNT_PROMPT, { prompt: t(locale, 'plan.askAmount'), retryPrompt: t(locale, 'plan.retryAmount') });
   }
 
   private async proposeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

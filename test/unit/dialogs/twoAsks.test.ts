@@ -111,6 +111,24 @@ describe('a message that asks two things', () => {
     expect(text).not.to.match(/排队|人工服务时间|留言/);
   });
 
+  it('follows a complaint told at the plan\'s amount question; a hardship or an amount told there stays in the plan', async () => {
+    for (const said of ['我失业了', '我每个月只能还一千']) {
+      const stays = await botHarness();
+      await stays.say('我想分期');
+      await stays.say('13800000002');
+      await stays.say('234561');
+      expect(textOf(await stays.say('跳过'))).to.contain(t('zh-CN', 'plan.askAmount'));
+      expect(textOf(await stays.say(said)), said).not.to.contain(t('zh-CN', 'complaints.empathy'));
+      await stays.close();
+    }
+    await bot.say('我想分期');
+    await bot.say('13800000002');
+    await bot.say('234561');
+    await bot.say('跳过');
+    const switched = textOf(await bot.say('等一下，催收刚才又打电话骂我了'));
+    expect(switched).to.contain(t('zh-CN', 'complaints.empathy')).and.not.to.contain(t('zh-CN', 'plan.retryAmount'));
+  });
+
   it('offers nothing later when the first task is cancelled', async () => {
     await bot.say('催收每天打几十个电话，还打到我公司去，能不能让我分几个月还');
     const cancelled = textOf(await bot.say('取消'));
