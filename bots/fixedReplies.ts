@@ -121,6 +121,22 @@ export function meansToSueTheLender(text: string): boolean {
   return text.length <= 60 && BORROWER_SUES.test(text.trim());
 }
 
+/** "我不想还了", "反正我没钱，爱怎么样怎么样", "I'm not paying": what happens then, said plainly, and what can help. */
+const REFUSES_TO_PAY =
+  /不想还|不想還|不打算还|不打算還|不还了|不還了|不会再还|不會再還|不会还的|不會還的|爱怎么样就?怎么样|愛怎麼樣就?怎麼樣|随便你们|隨便你們|反正我?没钱|反正我?沒錢|\bi('m| am) not (going to )?pay(ing)?\b|\bi won'?t pay\b|\bnot paying\b/i;
+
+export function refusesToPay(text: string): boolean {
+  return text.length <= 40 && REFUSES_TO_PAY.test(text) && !ASKS_A_TASK.test(text) && !/怎么还|怎麼還|how (do|can) i pay/i.test(text);
+}
+
+/** An insult at us and nothing else ("你们这些吸血鬼", "垃圾平台"): heard, and the way on offered; never answered in kind. */
+const INSULT_ONLY =
+  /^(你们|你們)?(这些|這些|这帮|這幫|就是|都是|真是)?(一群|一帮|一幫)?(吸血鬼|流氓|黑社会|黑社會|垃圾|人渣|王八蛋|强盗|強盜|土匪|骗子公司|騙子公司|高利贷公司|高利貸公司)(公司|平台|机构|機構)?[！!。.~～\s]*$|^(傻逼|傻b|sb|煞笔|垃圾|狗屎)(客服|公司|平台|机器人|機器人|app)?[！!。.~～\s]*$|^(fuck (you|off)|you (people |guys )?are (thieves|scum|bloodsuckers|crooks|a joke))[!.\s]*$/i;
+
+export function isInsultOnly(text: string): boolean {
+  return INSULT_ONLY.test(text.trim());
+}
+
 /** Moving the monthly due date ("能不能把还款日改到每月15号", "change my due date"): not a plan, and not self-service. */
 const DUE_DATE_CHANGE =
   /(改|更改|修改|调整|調整|换|換|变更|變更|推迟|推遲|延后|延後).{0,6}(还款日|還款日|扣款日|账单日|帳單日|还款时间|還款時間)|(还款日|還款日|扣款日|账单日|帳單日).{0,8}(改|调|調|换|換|变|變|推迟|推遲)|\b(change|move|shift) (my |the )?(monthly )?(due|payment|repayment|billing) (date|day)\b/i;
@@ -180,6 +196,10 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   { answer: when(asksToMoveDueDate, 'core.dueDateChange'), buttons: ['human_agent', 'installment_plan', 'account_status'] },
   // The borrower means to sue us: their right; a complaint first if they like (15 days), 12378, a lawyer or legal aid.
   { answer: when(meansToSueTheLender, 'core.borrowerSues'), buttons: ['harassment_complaint', 'human_agent'] },
+  // Refusing to pay: what happens then, without threats (domain.md §1), and what can help: a plan, a person.
+  { answer: when(refusesToPay, 'core.refusesToPay'), buttons: ['installment_plan', 'human_agent', 'account_status'] },
+  // An insult at us and nothing else: heard, and the way on offered (the menu).
+  { answer: when(isInsultOnly, 'core.insulted'), buttons: 'menu' },
   // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
   { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
 ];

@@ -46,6 +46,9 @@ export const coreMessages = defineMessages({
       '逾期了先别慌，我们一起看怎么处理：\n- 能还的话，尽快通过官方 App 还款，可以少产生罚息；\n- 一时还不上，可以申请分期或协商还款，我可以帮您提交申请；\n- 想知道现在欠多少、逾期几天，确认身份后我可以帮您查。\n逾期属于民事纠纷，不会因为还不上钱被抓。还款只通过官方 App，要求您转到个人账户的都不是我们。',
     'core.dueDateChange': '调整每月的还款日，我在这里没法直接办理，需要人工客服核实您的账户后处理，能不能调整以审核结果为准。如果是因为这段时间还款有困难，也可以申请分期或协商还款。',
     'core.borrowerSues': '通过法律途径解决纠纷是您的权利。如果是对催收方式或我们的服务有意见，也可以先投诉：我们一般会在 15 天内答复；对答复不满意，可以拨打 12378（国家金融监督管理总局热线）反映。具体案件可以咨询律师或当地的法律援助。',
+    'core.refusesToPay':
+      '我理解您现在可能很累，也很生气。如实告诉您不还款会怎样：按合同会继续产生罚息；贷款机构会按规定联系您；逾期记录可能报送征信；长期不还，贷款机构可以向法院提起民事诉讼。这是民事纠纷，不会因为还不上钱被抓。如果是钱的问题，可以申请分期或协商还款；想说说具体情况，也可以转人工。',
+    'core.insulted': '听得出您很生气，遇到这些事有情绪很正常。我在这里是想帮您把事情解决：可以帮您查欠款、申请分期或协商还款、投诉催收人员，也可以转人工。',
     'core.otherComplaint':
       '扣款、收费、客服服务或 App 的问题，需要人工客服核实您的账户后处理：您可以转人工登记投诉，也可以在官方 App 里提交投诉。请保留扣款记录、截图等凭证。对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.someoneElsesDebt':
@@ -122,6 +125,9 @@ export const coreMessages = defineMessages({
       '逾期了先別慌，我們一起看怎麼處理：\n- 能還的話，盡快透過官方 App 還款，可以少產生罰息；\n- 一時還不上，可以申請分期或協商還款，我可以幫您提交申請；\n- 想知道現在欠多少、逾期幾天，確認身分後我可以幫您查。\n逾期屬於民事糾紛，不會因為還不上錢被抓。還款只透過官方 App，要求您轉到個人帳戶的都不是我們。',
     'core.dueDateChange': '調整每月的還款日，我在這裡沒辦法直接辦理，需要真人客服核實您的帳戶後處理，能不能調整以審核結果為準。如果是因為這段時間還款有困難，也可以申請分期或協商還款。',
     'core.borrowerSues': '透過法律途徑解決糾紛是您的權利。如果是對催收方式或我們的服務有意見，也可以先投訴：我們一般會在 15 天內答覆；對答覆不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。具體案件可以諮詢律師或當地的法律扶助。',
+    'core.refusesToPay':
+      '我理解您現在可能很累，也很生氣。如實告訴您不還款會怎樣：按合約會繼續產生罰息；貸款機構會按規定聯繫您；逾期紀錄可能報送徵信；長期不還，貸款機構可以向法院提起民事訴訟。這是民事糾紛，不會因為還不上錢被抓。如果是錢的問題，可以申請分期或協商還款；想說說具體情況，也可以轉真人客服。',
+    'core.insulted': '聽得出您很生氣，遇到這些事有情緒很正常。我在這裡是想幫您把事情解決：可以幫您查欠款、申請分期或協商還款、投訴催收人員，也可以轉真人客服。',
     'core.otherComplaint':
       '扣款、收費、客服服務或 App 的問題，需要真人客服核實您的帳戶後處理：您可以轉真人客服登記投訴，也可以在官方 App 裡提交投訴。請保留扣款紀錄、截圖等憑證。對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.someoneElsesDebt':
@@ -197,6 +203,9 @@ export const coreMessages = defineMessages({
       "Being overdue is stressful, so let's look at what you can do:\n- if you can pay, pay through the official app as soon as you can: it keeps the penalty interest down;\n- if you can't pay right now, you can ask for an installment plan or a negotiated arrangement, and I can file the request for you;\n- to see what you owe and how many days overdue you are, I can check once you have confirmed who you are.\nBeing overdue is a civil matter: nobody is arrested for not being able to pay. Repayment goes only through the official app; anyone asking you to pay into a personal account is not us.",
     'core.dueDateChange': "I can't move your monthly due date here: a person needs to check your account, and whether it can be moved depends on their review. If paying is hard at the moment, you can also ask for an installment plan or a negotiated arrangement.",
     'core.borrowerSues': "Going to court over a dispute is your right. If it is about how collection was done or about our service, you can also complain to us first: we usually answer within 15 days, and if you are not satisfied you can call 12378 (the National Financial Regulatory Administration hotline). For your own case, a lawyer or local legal aid can advise you.",
+    'core.refusesToPay':
+      "I understand you may be exhausted and angry. Honestly, this is what happens if the loan is not repaid: penalty interest keeps accruing under the contract; the lender will contact you within the collection rules; the overdue record may be reported to the credit bureau; and after a long time the lender can bring a civil lawsuit. It is a civil matter: nobody is arrested for being unable to pay. If money is the problem, you can ask for an installment plan or a negotiated arrangement; if you would like to talk it through, a person can help.",
+    'core.insulted': "I can hear you're angry, and that's understandable with what you're going through. I'm here to help sort it out: I can check what you owe, ask for a plan or a negotiated arrangement, file a complaint about collectors, or get you a person.",
     'core.otherComplaint':
       'A complaint about a deduction, a charge, our service or the app needs a person to check your account: talk to a person to register it, or file it in the official app. Keep the debit records and screenshots. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).',
     'core.someoneElsesDebt':

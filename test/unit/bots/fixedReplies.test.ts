@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, meansToSueTheLender, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -133,6 +133,18 @@ describe('the borrower means to sue the lender ("我要起诉你们")', () => {
   });
 });
 
+describe('refusing to pay, and insults at us', () => {
+  it('hears a refusal to pay, and leaves a request beside it to the recogniser', () => {
+    for (const text of ['我不想还了', '爱怎么样怎么样，反正我没钱', '我不會還的', "I'm not paying", 'I won\'t pay']) expect(refusesToPay(text), text).to.equal(true);
+    for (const text of ['我不想还这么多，能分期吗', '不想还了怎么还款', '我想还钱', 'how do I pay', '']) expect(refusesToPay(text), text).to.equal(false);
+  });
+
+  it('hears an insult at us alone, and leaves an insult told about a collector to the complaint intake', () => {
+    for (const text of ['你们这些吸血鬼', '垃圾平台', '傻逼客服', 'you people are crooks']) expect(isInsultOnly(text), text).to.equal(true);
+    for (const text of ['催收员骂我是吸血鬼的儿子', '你们是不是骗子', '这个催收就是流氓，天天打电话', '']) expect(isInsultOnly(text), text).to.equal(false);
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -206,6 +218,14 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.borrowerSues'));
     expect(textOf(replies)).not.to.contain('律师函不是法院文书');
     expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), intentLabel('zh-CN', 'human_agent')]);
+  });
+
+  it('"我不想还了": what happens then, plainly and without threats, and a plan or a person; an insult: heard, and the menu', async () => {
+    const refused = await bot.say('我不想还了');
+    expect(textOf(refused)).to.equal(t('zh-CN', 'core.refusesToPay'));
+    expect(textOf(refused)).to.contain('罚息').and.to.contain('征信').and.to.contain('民事诉讼').and.to.contain('不会因为还不上钱被抓');
+    expect(buttonsOf(refused)).to.deep.equal((['installment_plan', 'human_agent', 'account_status'] as const).map((i) => intentLabel('zh-CN', i)));
+    expect(textOf(await bot.say('你们这些吸血鬼'))).to.equal(t('zh-CN', 'core.insulted'));
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
