@@ -148,7 +148,7 @@ export function asksToMoveDueDate(text: string): boolean {
 
 /** "逾期了怎么办", "借呗逾期了该怎么处理", "I'm overdue, what should I do": what to do now, with no task named. */
 const OVERDUE_WHAT_NOW =
-  /^(你好|您好|请问|請問)?[，,\s]*(我的?)?(借呗|借唄|花呗|花唄|微粒贷|微粒貸|借款|贷款|貸款|这笔|這筆)?(已经|已經|现在|現在)?(逾期|預期)了?[，,\s]*(那|我)?(该|該|应该|應該)?(怎么办|怎麼辦|咋办|咋辦|怎么处理|怎麼處理|如何处理|如何處理)[啊呀呢吧？?。！!\s]*$|^(i('m| am) (overdue|behind|late)( on my (loan|payments?))?|my (loan|payment) is overdue)[,.\s]*(what (should|do|can) i do( now)?)[?.!\s]*$/i;
+  /^(你好|您好|请问|請問)?[，,\s]*(我的?)?(借呗|借唄|花呗|花唄|微粒贷|微粒貸|借款|贷款|貸款|这笔|這筆|loan)?\s*(已经|已經|现在|現在)?\s*(逾期|预期|預期|overdue)了?[，,\s]*(那|我)?(该|該|应该|應該)?(怎么办|怎麼辦|咋办|咋辦|怎么处理|怎麼處理|如何处理|如何處理)[啊呀呢吧？?。！!\s]*$|^(i('m| am) (overdue|behind|late)( on my (loan|payments?))?|my (loan|payment) is overdue)[,.\s]*(what (should|do|can) i do( now)?)[?.!\s]*$/i;
 
 /** What to do now that the loan is overdue, asked with no task named: the options, not "which did you mean?". */
 export function asksWhatToDoWhenOverdue(text: string): boolean {

@@ -107,7 +107,7 @@ describe('why the debt went to an outside agency ("凭什么把我的信息给�
 
 describe('"逾期了怎么办": what to do now, with no task named', () => {
   it('hears it asked in a few words, in each language', () => {
-    for (const text of ['逾期了怎么办', '借呗逾期了该怎么处理', '你好，我逾期了怎么办啊', '借唄逾期了怎麼辦', "I'm overdue, what should I do?", 'my loan is overdue. what can I do']) {
+    for (const text of ['逾期了怎么办', '借呗逾期了该怎么处理', '你好，我逾期了怎么办啊', '借唄逾期了怎麼辦', '预期了怎么办', '我的loan overdue了怎么办', "I'm overdue, what should I do?", 'my loan is overdue. what can I do']) {
       expect(asksWhatToDoWhenOverdue(text), text).to.equal(true);
     }
   });
