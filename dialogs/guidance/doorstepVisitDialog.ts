@@ -8,6 +8,9 @@ import { intentActions, nextAction } from './nextActions';
 
 export const DOORSTEP_VISIT_DIALOG = 'guidance.doorstepVisit';
 
+/** Notices posted or to be posted where people see them ("说要去我老家贴告示", "我家门口被贴了催收单"). */
+const POSTING = /贴|貼|告示|大字报|大字報|\bpost(ed|ing)? (a |up )?(notices?|posters?|letters?)\b|\bput up (a )?(notices?|posters?)\b/i;
+
 /**
  * `doorstep_visit`: collectors are not law enforcement; what a proper visit looks like (at least two staff, ID and
  * authorisation, not 22:00–08:00, no threats, no posing as officials); the borrower's rights (ask for ID, refuse
@@ -18,8 +21,9 @@ export class DoorstepVisitDialog extends InfoAnswerDialog {
     super(DOORSTEP_VISIT_DIALOG, 'doorstep_visit', deps);
   }
 
-  protected facts(_context: TurnContext, locale: Locale): string[] {
-    return [t(locale, 'guidance.visit.facts'), t(locale, 'guidance.visit.rights')];
+  protected facts(context: TurnContext, locale: Locale): string[] {
+    const posting = POSTING.test(context.activity.text ?? '') ? [t(locale, 'guidance.visit.posting')] : [];
+    return [t(locale, 'guidance.visit.facts'), ...posting, t(locale, 'guidance.visit.rights')];
   }
 
   /** Asked again ("如果他们真来了怎么办"): the borrower's rights at the door, and 110. */

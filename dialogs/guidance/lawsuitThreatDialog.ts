@@ -9,14 +9,16 @@ import { intentActions, nextAction } from './nextActions';
 export const LAWSUIT_THREAT_DIALOG = 'guidance.lawsuitThreat';
 
 /** Words that show a collector threatened criminal consequences (read from the borrower's message, never said back). */
-const CRIMINAL_THREAT = /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|公安|警察|派出所|jail|arrest|prison|criminal|police/i;
+const CRIMINAL_THREAT =
+  /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|公安|警察|派出所|jail|arrest|prison|criminal|fraud|police/i;
 
 export function mentionsCriminalThreat(text: string | undefined): boolean {
   return CRIMINAL_THREAT.test(text ?? '');
 }
 
 /** Jail or arrest named ("欠钱不还会坐牢吗", "will I be arrested"): the answer to that comes first. */
-const JAIL = /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|\b(jail|arrest\w*|prison|criminal)\b/i;
+const JAIL =
+  /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|\b(jail|arrest\w*|prison|criminal|fraud)\b/i;
 
 /** Someone who said they were from a court, the police or a procuratorate ("自称法院的人", "he is from the court"). */
 const POSES_AS_OFFICIAL =

@@ -53,6 +53,12 @@ describe('DoorstepVisitDialog transcripts', () => {
     expect(personal).to.contain(t('zh-CN', 'guidance.stillAppliesMost')).and.to.contain('2026-11-22 10:00');
   });
 
+  it('says that posting notices in public is forbidden when the message speaks of notices; not otherwise', async () => {
+    const posted = allText(await (await makeHarness()).say('他们说要去我老家贴告示'));
+    expect(posted).to.contain(t('zh-CN', 'guidance.visit.posting')).and.to.contain(t('zh-CN', 'guidance.visit.rights'));
+    expect(allText(await (await makeHarness()).say('他们说明天要上门催收'))).not.to.contain(t('zh-CN', 'guidance.visit.posting'));
+  });
+
   it('starts a complaint about visitors with the channel already known (no channel question)', async () => {
     const h = await makeHarness();
     await h.verifyAs('D006');

@@ -51,6 +51,8 @@ export const UTTERANCES: Record<string, Intent> = {
   'Will this go on my credit report?': 'credit_report',
   逾期记录多久才能从征信上消掉: 'credit_report',
   怎么查征信: 'credit_report',
+  他们说要去我老家贴告示: 'doorstep_visit',
+  我收到短信说我涉嫌诈骗要被起诉: 'lawsuit_threat',
   自称法院的人给我打电话: 'verify_collector',
   逾期一天有影响吗: 'credit_report',
   我已经还清了为什么征信还显示逾期: 'credit_report',

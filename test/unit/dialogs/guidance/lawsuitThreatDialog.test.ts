@@ -53,6 +53,8 @@ describe('LawsuitThreatDialog transcripts', () => {
     // Jail named: whether not paying can send one to prison is answered first (civil; the criminal exceptions).
     expect(allText(replies).indexOf(t('zh-CN', 'guidance.lawsuit.criminal'))).to.equal(0);
     expect(allText(replies)).to.contain('贷款诈骗').and.to.contain('拒不执行');
+    const fraud = allText(await (await makeHarness()).say('我收到短信说我涉嫌诈骗要被起诉'));
+    expect(fraud.indexOf(t('zh-CN', 'guidance.lawsuit.criminal')), 'a fraud accusation is answered the same way').to.equal(0);
     expect(titlesOf(replies)[0]).to.equal(t('zh-CN', 'guidance.button.complaintThreat'));
     const intake = await h.press(button(replies, t('zh-CN', 'guidance.button.complaintThreat')));
     expect(allText(intake)).to.contain(t('zh-CN', 'complaints.empathy'));
