@@ -15,6 +15,10 @@ const DOUBLE_CHARGED =
 const APP_DOWN =
   /(app|软件|軟體|客户端|客戶端|应用|應用)[^，。,.!?！？]{0,6}(打不开|打不開|进不去|進不去|登不上|登录不了|登錄不了|登陆不了|闪退|閃退|用不了|崩了|卡住)|can'?t (open|log ?in to|get into) the app|app (won'?t|doesn'?t|does not|will not) (open|work|load|let me)|app (keeps )?crash\w*/i;
 
+/** A way of paying named ("能用微信还吗", "还款能用信用卡吗", "可以转账到你们对公账户吗"). */
+const METHOD =
+  /微信|支付宝|支付寶|信用卡|云闪付|雲閃付|对公|對公|转账|轉帳|汇款|匯款|柜台|櫃檯|线下|線下|现金|現金|\b(wechat|alipay|credit card|bank transfer|wire|cash|in person|at a branch)\b/i;
+
 /** Which part of "how do I repay" the borrower asked about; all of them when the message does not say. */
 const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.early', /提前|一次性[还還]|一次[还還]清|全部[还還]清|[结結]清|early|pay (it )?off|pay (it )?(all|in full)/i],
@@ -38,9 +42,15 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
 
   protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text ?? '';
-    // Charged twice and an app that will not open are their own answers, given only when asked (a general question
-    // gets the three usual topics).
-    const own: MessageKey | undefined = DOUBLE_CHARGED.test(text) ? 'guidance.repay.doubleCharged' : APP_DOWN.test(text) ? 'guidance.repay.appDown' : undefined;
+    // Charged twice, an app that will not open and a way of paying are their own answers, given only when asked (a
+    // general question gets the three usual topics).
+    const own: MessageKey | undefined = DOUBLE_CHARGED.test(text)
+      ? 'guidance.repay.doubleCharged'
+      : APP_DOWN.test(text)
+        ? 'guidance.repay.appDown'
+        : METHOD.test(text) && TOPICS.every(([, cue]) => !cue.test(text))
+          ? 'guidance.repay.methods'
+          : undefined;
     const topics = own ? [own] : topicsAsked(text, TOPICS);
     const answers = topics.map((k) => t(locale, k));
     const channels = t(locale, 'guidance.repay.channels');

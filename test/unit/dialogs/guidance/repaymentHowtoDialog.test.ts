@@ -60,6 +60,16 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(allText(await (await makeHarness()).say('怎么还款')), 'a general question').not.to.contain(t('zh-CN', 'guidance.repay.appDown'));
   });
 
+  it('answers a way of paying asked about ("能用微信还吗") with where the ways are shown and the official channel only', async () => {
+    for (const said of ['能用微信还吗', '还款能用信用卡吗']) {
+      const text = allText(await (await makeHarness()).say(said));
+      expect(text, said).to.contain(t('zh-CN', 'guidance.repay.methods')).and.to.contain(t('zh-CN', 'guidance.repay.channels'));
+      expect(text, said).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.autodebit'));
+    }
+    const failed = allText(await (await makeHarness()).say('自动扣款失败了，能用支付宝还吗'));
+    expect(failed, 'a topic named beside it is answered instead').to.contain(t('zh-CN', 'guidance.repay.autodebit')).and.not.to.contain(t('zh-CN', 'guidance.repay.methods'));
+  });
+
   it('answers paying everything off at once with the early-repayment part only', async () => {
     for (const said of ['我想一次性还清', '能不能提前结清']) {
       const h = await makeHarness();
