@@ -137,6 +137,23 @@ export function isInsultOnly(text: string): boolean {
   return INSULT_ONLY.test(text.trim());
 }
 
+/** Why a charge is what it is ("罚息为什么这么多", "这个费用是什么费用", "how is the penalty calculated"). */
+const CHARGE_QUESTION =
+  /(罚息|罰息|费用|費用|手续费|手續費|利息|违约金|違約金|滞纳金|滯納金).{0,8}(为什么|為什麼|为啥|為啥|怎么算|怎麼算|怎么来的|怎麼來的|是什么|是什麼|哪来的|哪來的|这么多|這麼多|这么高|這麼高)|(为什么|為什麼|为啥|為啥).{0,10}(罚息|罰息|费用|費用|手续费|手續費|违约金|違約金|滞纳金|滯納金)|\b(why|how) (is|are|was|were) (the |my |this )?(penalty|penalties|fees?|charges?|interest)\b.{0,20}\b(so (high|much)|calculated|charged)\b|\bwhat (is|are) (this|these|the) (fees?|charges?)( for)?\b/i;
+
+/** Asks how a charge came about, and asks for no task (a waiver or a plan beside it is a plan question). */
+export function asksAboutACharge(text: string): boolean {
+  return text.length <= 60 && CHARGE_QUESTION.test(text) && !ASKS_A_TASK.test(text);
+}
+
+/** A day the borrower will pay ("我明天就还", "下周一还", "I'll pay tomorrow"), and nothing else. */
+const PROMISE_TO_PAY =
+  /^(我|那我)?(明天|后天|後天|今天|今晚|下周[一二三四五六日天]?|下週[一二三四五六日天]?|下个月|下個月|月底|周末|週末|马上|馬上|这就|這就|发工资后|發工資後|\d{1,2}号|\d{1,2}號)(就|会|會|一定|肯定)?(去)?(还|還)(钱|錢|上|清)?(了|的|吧|啊)?[。！!.~～\s]*$|^i('ll| will) (pay|repay)( it| you)?( back)? (tomorrow|today|tonight|next (week|month)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (week|weekend))[.!\s]*$/i;
+
+export function promisesToPay(text: string): boolean {
+  return PROMISE_TO_PAY.test(text.trim());
+}
+
 /** Moving the monthly due date ("能不能把还款日改到每月15号", "change my due date"): not a plan, and not self-service. */
 const DUE_DATE_CHANGE =
   /(改|更改|修改|调整|調整|换|換|变更|變更|推迟|推遲|延后|延後).{0,6}(还款日|還款日|扣款日|账单日|帳單日|还款时间|還款時間)|(还款日|還款日|扣款日|账单日|帳單日).{0,8}(改|调|調|换|換|变|變|推迟|推遲)|\b(change|move|shift) (my |the )?(monthly )?(due|payment|repayment|billing) (date|day)\b/i;
@@ -196,6 +213,10 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   { answer: when(asksToMoveDueDate, 'core.dueDateChange'), buttons: ['human_agent', 'installment_plan', 'account_status'] },
   // The borrower means to sue us: their right; a complaint first if they like (15 days), 12378, a lawyer or legal aid.
   { answer: when(meansToSueTheLender, 'core.borrowerSues'), buttons: ['harassment_complaint', 'human_agent'] },
+  // How a charge came about: the contract decides; the loan details and the contract show it; a person checks one.
+  { answer: when(asksAboutACharge, 'core.chargeQuestion'), buttons: ['account_status', 'human_agent', 'installment_plan'] },
+  // A day the borrower will pay: thanks, the official app, keep the receipt, a plan if the money falls short.
+  { answer: when(promisesToPay, 'core.promiseToPay'), buttons: ['account_status', 'repayment_howto', 'installment_plan'] },
   // Refusing to pay: what happens then, without threats (domain.md §1), and what can help: a plan, a person.
   { answer: when(refusesToPay, 'core.refusesToPay'), buttons: ['installment_plan', 'human_agent', 'account_status'] },
   // An insult at us and nothing else: heard, and the way on offered (the menu).

@@ -49,6 +49,8 @@ export const coreMessages = defineMessages({
     'core.refusesToPay':
       '我理解您现在可能很累，也很生气。如实告诉您不还款会怎样：按合同会继续产生罚息；贷款机构会按规定联系您；逾期记录可能报送征信；长期不还，贷款机构可以向法院提起民事诉讼。这是民事纠纷，不会因为还不上钱被抓。如果是钱的问题，可以申请分期或协商还款；想说说具体情况，也可以转人工。',
     'core.insulted': '听得出您很生气，遇到这些事有情绪很正常。我在这里是想帮您把事情解决：可以帮您查欠款、申请分期或协商还款、投诉催收人员，也可以转人工。',
+    'core.chargeQuestion': '罚息、利息和各项费用都按您的借款合同约定计算：具体的计算方式和年化利率，可以在官方 App 的借款详情或借款合同里查看。对某一笔金额有疑问，可以转人工，客服会核对您的账户后给您解释。',
+    'core.promiseToPay': '好的，谢谢您告诉我。到时请通过官方 App 的还款页面还款，并保留好付款凭证。如果到时候钱不够，也可以申请分期或协商还款。',
     'core.otherComplaint':
       '扣款、收费、客服服务或 App 的问题，需要人工客服核实您的账户后处理：您可以转人工登记投诉，也可以在官方 App 里提交投诉。请保留扣款记录、截图等凭证。对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映。',
     'core.someoneElsesDebt':
@@ -128,6 +130,8 @@ export const coreMessages = defineMessages({
     'core.refusesToPay':
       '我理解您現在可能很累，也很生氣。如實告訴您不還款會怎樣：按合約會繼續產生罰息；貸款機構會按規定聯繫您；逾期紀錄可能報送徵信；長期不還，貸款機構可以向法院提起民事訴訟。這是民事糾紛，不會因為還不上錢被抓。如果是錢的問題，可以申請分期或協商還款；想說說具體情況，也可以轉真人客服。',
     'core.insulted': '聽得出您很生氣，遇到這些事有情緒很正常。我在這裡是想幫您把事情解決：可以幫您查欠款、申請分期或協商還款、投訴催收人員，也可以轉真人客服。',
+    'core.chargeQuestion': '罰息、利息和各項費用都按您的借款合約約定計算：具體的計算方式和年化利率，可以在官方 App 的借款詳情或借款合約裡查看。對某一筆金額有疑問，可以轉真人客服，客服會核對您的帳戶後給您解釋。',
+    'core.promiseToPay': '好的，謝謝您告訴我。到時請透過官方 App 的還款頁面還款，並保留好付款憑證。如果到時候錢不夠，也可以申請分期或協商還款。',
     'core.otherComplaint':
       '扣款、收費、客服服務或 App 的問題，需要真人客服核實您的帳戶後處理：您可以轉真人客服登記投訴，也可以在官方 App 裡提交投訴。請保留扣款紀錄、截圖等憑證。對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'core.someoneElsesDebt':
@@ -206,6 +210,8 @@ export const coreMessages = defineMessages({
     'core.refusesToPay':
       "I understand you may be exhausted and angry. Honestly, this is what happens if the loan is not repaid: penalty interest keeps accruing under the contract; the lender will contact you within the collection rules; the overdue record may be reported to the credit bureau; and after a long time the lender can bring a civil lawsuit. It is a civil matter: nobody is arrested for being unable to pay. If money is the problem, you can ask for an installment plan or a negotiated arrangement; if you would like to talk it through, a person can help.",
     'core.insulted': "I can hear you're angry, and that's understandable with what you're going through. I'm here to help sort it out: I can check what you owe, ask for a plan or a negotiated arrangement, file a complaint about collectors, or get you a person.",
+    'core.chargeQuestion': "Penalty interest, interest and fees are all worked out as your loan contract says: how they are calculated, and the annual rate, are in the loan details of the official app or in the contract. If one amount looks wrong, a person can check your account and explain it.",
+    'core.promiseToPay': "Thank you for letting me know. When you pay, please use the repayment page of the official app, and keep the receipt. If the money falls short by then, you can also ask for an installment plan or a negotiated arrangement.",
     'core.otherComplaint':
       'A complaint about a deduction, a charge, our service or the app needs a person to check your account: talk to a person to register it, or file it in the official app. Keep the debit records and screenshots. If you are not satisfied with the answer, you can call 12378 (the National Financial Regulatory Administration hotline).',
     'core.someoneElsesDebt':

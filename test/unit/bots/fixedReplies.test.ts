@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutACharge, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -145,6 +145,18 @@ describe('refusing to pay, and insults at us', () => {
   });
 });
 
+describe('how a charge came about, and a day the borrower will pay', () => {
+  it('hears why a charge is what it is, and leaves the amount, a waiver, a plan and usury to the rest of the bot', () => {
+    for (const text of ['罚息为什么这么多', '这个费用是什么费用', '罚息怎么算的', 'why is the penalty so high', 'what are these fees for']) expect(asksAboutACharge(text), text).to.equal(true);
+    for (const text of ['罚息是多少', '罚息能减免吗', '利息太高了，我想分期', '我要投诉你们乱收费用', '']) expect(asksAboutACharge(text), text).to.equal(false);
+  });
+
+  it('hears a day the borrower will pay, and leaves a question or a request beside it to the rest of the bot', () => {
+    for (const text of ['我明天就还', '下周一还', '发工资后就还', "I'll pay tomorrow"]) expect(promisesToPay(text), text).to.equal(true);
+    for (const text of ['明天还款日是哪天', '我明天就还一部分，剩下的能分期吗', '明天', '我还了', '']) expect(promisesToPay(text), text).to.equal(false);
+  });
+});
+
 describe('fixed answers in a conversation', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
@@ -226,6 +238,15 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(refused)).to.contain('罚息').and.to.contain('征信').and.to.contain('民事诉讼').and.to.contain('不会因为还不上钱被抓');
     expect(buttonsOf(refused)).to.deep.equal((['installment_plan', 'human_agent', 'account_status'] as const).map((i) => intentLabel('zh-CN', i)));
     expect(textOf(await bot.say('你们这些吸血鬼'))).to.equal(t('zh-CN', 'core.insulted'));
+  });
+
+  it('how a charge came about: the contract, where it is shown, a person; a day to pay: thanks, the app, a plan if short', async () => {
+    const charge = await bot.say('罚息为什么这么多');
+    expect(textOf(charge)).to.equal(t('zh-CN', 'core.chargeQuestion'));
+    expect(buttonsOf(charge)).to.deep.equal((['account_status', 'human_agent', 'installment_plan'] as const).map((i) => intentLabel('zh-CN', i)));
+    const promise = await bot.say('我明天就还');
+    expect(textOf(promise)).to.equal(t('zh-CN', 'core.promiseToPay'));
+    expect(textOf(promise), 'no promise recorded that is not').not.to.match(/记录|登记/);
   });
 
   it('a document request: it cannot be issued here, and a person can', async () => {
