@@ -2,7 +2,7 @@ import { ActivityHandler, MessageFactory, type ConversationState, type StateProp
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
-import { isIntent, SMALL_TALK_INTENTS, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { isIntent, SMALL_TALK_INTENTS, type Intent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
 import { normaliseIdLast6, ownMobileInText } from '../services/identity/identityNormalisers';
 import { expressesDistress } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
@@ -16,7 +16,7 @@ import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, feelingOf, isAcknowledgement, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -310,8 +310,8 @@ export class BorrowerBot extends ActivityHandler {
   ): Promise<RecognitionResult> {
     if (value && isIntent(value.intent)) return certainResult(text, value.intent, language);
     if (!text) return { ...certainResult('', 'none', language), score: 0 };
-    const labelled = intentOfLabel(text) ?? (wantsToLeaveMessage(text) ? 'human_agent' : wantsHardshipReview(text) ? 'negotiation_refused' : undefined);
-    if (labelled) return certainResult(text, labelled, language);
+    const typed = typedIntent(text);
+    if (typed) return certainResult(text, typed, language);
     return this.deps.recognizer.recognize(text, {
       now: this.deps.clock.now(),
       timeZone: this.deps.timeZone,
@@ -322,4 +322,15 @@ export class BorrowerBot extends ActivityHandler {
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
   }
+}
+
+/**
+ * A typed message that stands for an intent without being recognised: a button label typed instead of pressed, or the
+ * same in a few words ("留言", "我想申请困难审核"), or "没有了" (nothing more to ask).
+ */
+function typedIntent(text: string): Intent | undefined {
+  if (wantsToLeaveMessage(text)) return 'human_agent';
+  if (wantsHardshipReview(text)) return 'negotiation_refused';
+  if (isClosing(text)) return 'goodbye';
+  return intentOfLabel(text);
 }

@@ -53,19 +53,39 @@ export function asksAboutWait(text: string): boolean {
   return ASKS_ABOUT_WAIT.test(text);
 }
 
-const ACKNOWLEDGEMENTS = new Set([
-  '好', '好的', '好吧', '好滴', '好嘞', '嗯', '嗯嗯', '恩', '哦', '噢', '喔', '哦哦', '行', '行吧', '可以', '知道了', '明白', '明白了', '了解', '收到',
-  '好啊', '好喔', '知道啦', '曉得了', '瞭解', '了解了',
-  'ok', 'okay', 'k', 'kk', 'okok', 'sure', 'alright', 'all right', 'fine', 'got it', 'i see', 'understood', 'noted', 'cool', 'ok got it',
-]);
+/** Lower case, with no spaces, punctuation or symbols: "That's all!" → "thatsall". */
+const squeezed = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
+const ACKNOWLEDGEMENTS = new Set(
+  [
+    '好', '好的', '好吧', '好滴', '好嘞', '嗯', '嗯嗯', '恩', '哦', '噢', '喔', '哦哦', '行', '行吧', '可以', '知道了', '明白', '明白了', '了解', '收到',
+    '好啊', '好喔', '知道啦', '曉得了', '瞭解', '了解了',
+    'ok', 'okay', 'k', 'kk', 'okok', 'sure', 'alright', 'all right', 'fine', 'got it', 'i see', 'understood', 'noted', 'cool', 'ok got it',
+  ].map(squeezed),
+);
 
 /**
  * "好的" / "嗯" / "ok" / "got it" and nothing else: the borrower heard the answer. Not "outside what I can help with"
  * (the recogniser reads most of these as `none`), and not a miss.
  */
 export function isAcknowledgement(text: string): boolean {
-  const bare = text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
-  return ACKNOWLEDGEMENTS.has(bare) || ACKNOWLEDGEMENTS.has(bare.replace(/ /g, ''));
+  return ACKNOWLEDGEMENTS.has(squeezed(text));
+}
+
+const CLOSINGS = new Set(
+  [
+    '没有了', '沒有了', '没有了谢谢', '沒有了謝謝', '暂时没有了', '暫時沒有了', '没别的了', '沒別的了', '没其他问题了', '沒其他問題了',
+    '没有其他问题了', '沒有其他問題了', '没有别的问题了', '沒有別的問題了',
+    'nothing else', 'nothing more', "that's all", 'that is all', 'no thanks', 'no thank you', 'all good',
+  ].map(squeezed),
+);
+
+/**
+ * "没有了" / "that's all" and nothing else: the borrower has nothing more to ask (often after "anything else?"): a
+ * goodbye, not "outside what I can help with" (the recogniser reads "没有了" as `none`, 没有 being common there).
+ */
+export function isClosing(text: string): boolean {
+  return CLOSINGS.has(squeezed(text));
 }
 
 /** Most clauses looked at in one message (each is one more recognition). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isAcknowledgement } from '../../../bots/inputText';
+import { isAcknowledgement, isClosing } from '../../../bots/inputText';
 import { t } from '../../../dialogs/messages';
 import { detectLanguage } from '../../../services/recognizer/language';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -10,6 +10,11 @@ describe('"好的" / "ok" after an answer', () => {
       expect(isAcknowledgement(text), text).to.equal(true);
     for (const text of ['好的我要分期', '不好', '不行', 'ok I want a plan', 'not ok', '好的谢谢再见', '可以分期吗', '13800000002', ''])
       expect(isAcknowledgement(text), text).to.equal(false);
+  });
+
+  it('knows "没有了" (nothing more to ask) from a message that says something', () => {
+    for (const text of ['没有了', '没有了，谢谢', '暂时没有了', '沒有了', "That's all", 'nothing else']) expect(isClosing(text), text).to.equal(true);
+    for (const text of ['没有了吗', '没有额度了', '钱没有了', 'no', 'that is all I can pay', '']) expect(isClosing(text), text).to.equal(false);
   });
 
   it('keeps the conversation\'s language for "ok"', () => {
@@ -31,6 +36,13 @@ describe('"好的" / "ok" after an answer', () => {
         expect(textOf(replies), ack).to.equal(t('zh-CN', 'core.acknowledged'));
         expect(buttonsOf(replies), ack).to.include(t('zh-CN', 'core.menu.account'));
       }
+    });
+
+    it('answers "没有了" with a goodbye, not "outside what I can help with"', async () => {
+      await bot.say('谢谢');
+      const replies = await bot.say('没有了');
+      expect(textOf(replies)).not.to.contain(t('zh-CN', 'core.none'));
+      expect(textOf(replies)).to.equal(t('zh-CN', 'core.goodbye'));
     });
 
     it('keeps the last answer\'s offer: the mobile typed after "ok" still starts verification', async () => {
