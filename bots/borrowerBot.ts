@@ -329,8 +329,9 @@ export class BorrowerBot extends ActivityHandler {
  * same in a few words ("留言", "我想申请困难审核"), or "没有了" (nothing more to ask).
  */
 function typedIntent(text: string): Intent | undefined {
+  const labelled = intentOfLabel(text);
+  if (labelled) return labelled;
   if (wantsToLeaveMessage(text)) return 'human_agent';
   if (wantsHardshipReview(text)) return 'negotiation_refused';
-  if (isClosing(text)) return 'goodbye';
-  return intentOfLabel(text);
+  return isClosing(text) ? 'goodbye' : undefined;
 }

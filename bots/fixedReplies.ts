@@ -1,6 +1,7 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { verifyAction } from '../dialogs/guidance/nextActions';
 import { imBack, intentLabel, menuActions } from '../dialogs/menu';
+import { toldHardship } from '../dialogs/plans/planInput';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import type { Intent } from '../services/recognizer/intentRecognizer';
 
@@ -160,7 +161,7 @@ const DUE_DATE_CHANGE =
 
 /** Asks to move the due date, and for nothing else (a hardship named beside it is a plan request). */
 export function asksToMoveDueDate(text: string): boolean {
-  return text.length <= 80 && DUE_DATE_CHANGE.test(text) && !ASKS_A_TASK.test(text) && !/还不起|還不起|还不上|還不上|没钱|沒錢|can'?t (afford|pay)/i.test(text);
+  return text.length <= 80 && DUE_DATE_CHANGE.test(text) && !ASKS_A_TASK.test(text) && !toldHardship(text);
 }
 
 /** "逾期了怎么办", "借呗逾期了该怎么处理", "I'm overdue, what should I do": what to do now, with no task named. */

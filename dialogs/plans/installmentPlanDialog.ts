@@ -37,6 +37,7 @@ import {
   saysAmountUnknown,
   submittedAction,
   submittedValue,
+  toldHardship,
   type ProposalChoice,
 } from './planInput';
 import {
@@ -96,10 +97,6 @@ interface SubmitOptions extends ConfirmSubmitOptions {
 }
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
-
-/** "还不起了怎么办", "现在真的没钱", "I can't afford it": a request made out of hardship, met with a calm word first. */
-const HARDSHIP =
-  /还不起|還不起|还不上|還不上|还不了|還不了|没办法还|沒辦法還|没能力还|沒能力還|没钱|沒錢|没有钱|沒有錢|拿不出|付不起|失业|失業|裁员|裁員|被辞退|被辭退|没收入|沒收入|没有收入|沒有收入|住院|生病|太困难|太困難|压力太大|壓力太大|can'?t (afford|pay)|cannot (afford|pay)|no money|no income|lost my job|laid off|unemployed|in hospital|\bbroke\b/i;
 
 /** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
 const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(我的)?(分期)?申[请請]|withdraw|cancel my (plan|installment)? ?(request|application)/i;
@@ -187,7 +184,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.withdraw')));
       return step.endDialog();
     }
-    if (!action && HARDSHIP.test(step.context.activity.text ?? '')) {
+    if (!action && toldHardship(step.context.activity.text ?? '')) {
       await step.context.sendActivity(t(localeOf(step.context), 'plan.hardshipHeard'));
       // "我被裁员了…实在还不上了": the reason, in their words, is not asked again.
       (step.values as Values).reason = this.reasonWords(step.context.activity.text ?? '');

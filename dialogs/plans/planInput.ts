@@ -180,3 +180,11 @@ export function numberList(text: string | undefined, count: number): number[] | 
   const nums = [...new Set((t.match(/\d{1,2}/g) ?? []).map(Number))];
   return nums.every((n) => n >= 1 && n <= count) ? nums.sort((a, b) => a - b) : undefined;
 }
+
+/** A hardship told ("还不起了", "我失业了", "老公住院了", "laid off"): a plan request, with its reason in the borrower's words. */
+const HARDSHIP =
+  /还不起|還不起|还不上|還不上|还不了|還不了|没办法还|沒辦法還|没能力还|沒能力還|没钱|沒錢|没有钱|沒有錢|拿不出|付不起|失业|失業|裁员|裁員|被辞退|被辭退|没收入|沒收入|没有收入|沒有收入|住院|生病|太困难|太困難|压力太大|壓力太大|can'?t (afford|pay)|cannot (afford|pay)|no money|no income|lost my job|laid off|unemployed|in hospital|\bbroke\b/i;
+
+export function toldHardship(text: string): boolean {
+  return HARDSHIP.test(text);
+}

@@ -25,7 +25,8 @@ const NOT_MONEY_AFTER = /^\s?(?:个?月|期|天|日|号|点|时|分钟|分|秒|�
 const NOT_MONEY_BEFORE = /(?:第|周|星期|礼拜|尾号|号码|编号|\+|#|-)\s?$/;
 
 // What an amount is, from the words before it in the same clause ("工资只有三千", "借了两万", "房租一千五").
-const CLAUSE_BEFORE = /[^，。,.!?！？；;\n]{0,12}$/;
+const CLAUSE_WINDOW = 12;
+const CLAUSE_BEFORE = /[^，。,.!?！？；;\n]*$/;
 const ROLES: ReadonlyArray<[NonNullable<Money['role']>, RegExp]> = [
   ['income', /工资|工資|薪水|薪资|薪資|月薪|底薪|收入|挣|掙|赚|賺|到手|\b(salary|income|earn\w*|paid me)\b/g],
   ['debt', /欠|借了|借的|借款|贷了|貸了|本金|总共|總共|一共|合计|合計|逾期|\b(owe[ds]?|borrow\w*|debts?|loan of)\b/g],
@@ -35,7 +36,7 @@ const ROLES: ReadonlyArray<[NonNullable<Money['role']>, RegExp]> = [
 // "still" (还剩, 还有, 还欠) is not one.
 const PAY = /[还還](?![剩有欠差是要在没沒得])|[付交]|\b(pay|afford|manage)/;
 
-/** The amount's role, if the clause before it names one (the last such word counts). */
+/** The amount's role, if the clause before it (at most CLAUSE_WINDOW characters) names one (the last such word counts). */
 function roleBefore(before: string): Money['role'] {
   const clause = CLAUSE_BEFORE.exec(before)?.[0] ?? '';
   let found: { role: NonNullable<Money['role']>; end: number } | undefined;
@@ -105,7 +106,7 @@ export function extractMoney(text: string, original: string): Money[] {
       entity.maxFen = entity.maxFen ?? entity.fen;
       entity.bound = 'atMost';
     } else if (bound) entity.bound = 'atLeast';
-    const role = roleBefore(text.slice(0, start));
+    const role = roleBefore(text.slice(Math.max(0, start - CLAUSE_WINDOW), start));
     if (role) entity.role = role;
     out.push(entity);
     start = end;
