@@ -14,12 +14,6 @@ describe('EmbeddedRecognizer', () => {
     recognizer = EmbeddedRecognizer.fromFile();
   });
 
-  it('loads the committed model in under a second', () => {
-    const t0 = performance.now();
-    EmbeddedRecognizer.fromFile();
-    expect(performance.now() - t0).to.be.below(1000);
-  });
-
   it('routes a fixed table of utterances per intent in each language, none longer than a word taken from training', async () => {
     const training = new Set(loadTrainingData().map((u) => normalizeText(u.text)));
     const misses: string[] = [];
@@ -82,21 +76,6 @@ describe('EmbeddedRecognizer', () => {
       expect((await recognizer.recognize(markup, { ...context, previousLanguage: 'zh-Hans' })).language, markup).to.equal('zh-Hans');
     }
     expect((await recognizer.recognize('<b>I want a plan</b>', context)).language, 'words inside tags still count').to.equal('en');
-  });
-
-  it('recognises in well under a millisecond per utterance (p99 over the routing table)', async () => {
-    const texts = INTENTS.flatMap((i) => Object.values(ROUTING_TABLE[i]).flat());
-    for (let i = 0; i < 3; i++) for (const t of texts) recognizer.classify(t);
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      for (const t of texts) {
-        const t0 = performance.now();
-        recognizer.classify(t);
-        times.push(performance.now() - t0);
-      }
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.ceil(times.length * 0.99) - 1]).to.be.below(1);
   });
 
   it('refuses a model whose classes are not intents', () => {
