@@ -187,7 +187,9 @@ export class MainDialog extends ComponentDialog {
     if (recognition.score < this.deps.thresholds.high) return undefined;
     const info = this.routedDialog(innerDc, recognition.intent);
     if (!info || !answersAside(info)) return undefined;
-    if (!asksAQuestion(at.text) || /\d/.test(at.text) || at.pressed) return undefined;
+    // A threat told ("他们说要去我老家找我父母") is answered like a question: its facts cannot wait for the task's step.
+    const asked = asksAQuestion(at.text) || THREATS_TOLD.includes(recognition.intent);
+    if (!asked || /\d/.test(at.text) || at.pressed) return undefined;
     if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
     return info;

@@ -38,6 +38,7 @@ import {
   submittedAction,
   submittedValue,
   toldHardship,
+  yesNo,
   type ProposalChoice,
 } from './planInput';
 import {
@@ -324,7 +325,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
 
   /**
    * The proposal picked: a card or button value naming one on offer, a label, its number in the list, its length
-   * ("24期那个") or a superlative ("每月最少的那个").
+   * ("24期那个"), a superlative ("每月最少的那个"), or a yes when only one is on offer.
    */
   private pick(context: TurnContext, proposals: readonly OfferedProposal[]): number | undefined {
     const value = submittedValue(context);
@@ -332,6 +333,8 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       const i = proposals.findIndex((p) => p.id === value.proposalId);
       if (i >= 0) return i;
     }
+    // "好的" to the only plan offered takes it: the confirm step comes next, so nothing is filed on a yes alone.
+    if (proposals.length === 1 && yesNo(context.activity.text, { yes: [], no: [] }) === true) return 0;
     const entities = turnEntities(context, this.deps.clock.now(), this.deps.timeZone);
     return pickProposal(context.activity.text, entities, proposals, proposals.map((_, i) => proposalLabels(i)));
   }

@@ -42,6 +42,21 @@ describe('changing the subject in the middle of a task', () => {
     expect(textOf(await bot.say('失业了'))).to.contain(t('zh-CN', 'plan.askAmount'));
   });
 
+  it('answers a threat told without a question ("他们说要去我老家找我父母") at the plan confirmation, then asks to confirm again', async () => {
+    await bot.say('我想分期还款');
+    await bot.say('13800000002');
+    await bot.say('234561');
+    await bot.say('我失业了');
+    await bot.say('500');
+    expect(textOf(await bot.say('1'))).to.contain(t('zh-CN', 'plan.confirm.ask'));
+    const replies = await bot.say('他们说要去我老家找我父母');
+    const texts = replies.map((a) => a.text ?? '');
+    expect(texts.join('\n')).to.contain(t('zh-CN', 'guidance.visit.facts')).and.to.contain(t('zh-CN', 'guidance.visit.rights'));
+    expect(texts.at(-2)).to.equal(t('zh-CN', 'core.helpResume'));
+    expect(texts.at(-1)).to.equal(t('zh-CN', 'plan.confirm.ask'));
+    expect(textOf(await bot.say('确认提交')), 'the confirmation is still open').to.match(/PR-\d{8}-\d{4}/);
+  });
+
   it('answers help at the mobile question of a task (verification nested in it), then asks for the mobile again', async () => {
     expect(textOf(await bot.say('我还欠多少钱'))).to.contain(t('zh-CN', 'identity.askMobile'));
     const help = textOf(await bot.say('你能帮我做什么'));

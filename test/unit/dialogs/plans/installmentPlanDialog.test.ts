@@ -389,7 +389,19 @@ describe('InstallmentPlanDialog transcripts', () => {
       }
     });
 
-    it('files the request on "Submit it" or "好的提交吧" typed at the confirmation (the recogniser once took "Submit it" for cancel)', async () => {
+      it('takes "好的" / "ok" to the only plan offered to the confirmation, and files nothing until it is confirmed', async () => {
+      for (const [who, ask, reason, amount, yes] of [['D002', '我想分期还款', '失业', '500', '好的'], ['D009', 'I want an installment plan', 'Skip', '300', 'ok']] as const) {
+        const bot = await makePlanBot();
+        await upToAmount(bot, ask, who, reason);
+        const offered = await bot.say(amount);
+        expect(buttonsOf(offered).filter((b) => /^(方案|Plan|Option)\s*\d/.test(b)), `${who}: one plan on offer`).to.have.length(1);
+        const confirm = textOf(await bot.say(yes));
+        expect(confirm, yes).to.contain(t(who === 'D009' ? 'en' : 'zh-CN', 'plan.confirm.ask'));
+        expect(await bot.planRequests(who), yes).to.have.length(0);
+      }
+    });
+
+  it('files the request on "Submit it" or "好的提交吧" typed at the confirmation (the recogniser once took "Submit it" for cancel)', async () => {
       for (const [who, ask, reason, amount, yes] of [['D009', 'I want an installment plan', 'Skip', '3k', 'Submit it'], ['D002', '我想分期还款', '失业', '1500', '好的提交吧']] as const) {
         const bot = await makePlanBot();
         await upToAmount(bot, ask, who, reason);
