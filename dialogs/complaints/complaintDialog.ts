@@ -208,6 +208,12 @@ export class ComplaintDialog extends ComponentDialog {
       values.occurredOn = this.dateOf(step, answer) ?? null;
       // "上周": no day to file, but the borrower's words for when, shown in the summary and filed with the description.
       if (!values.occurredOn && saysWhenVaguely(answer)) values.whenInWords = answer.slice(0, 20);
+      // "昨天下午，一个自称是法务部的人": the day, and more of what happened, which the agent should read too.
+      if (values.occurredOn && this.tellsMoreThanWhen(step.context)) {
+        values.description = `${values.description ?? ''}\n${answer}`.trim().slice(0, MAX_DESCRIPTION);
+        values.channel ??= channelMentioned(answer);
+        values.contacted ??= contactedMentioned(answer);
+      }
     }
     if (values.channel) return step.next();
     return step.prompt(CHANNEL_PROMPT, {
@@ -352,6 +358,20 @@ export class ComplaintDialog extends ComponentDialog {
   private dateOf(step: WaterfallStepContext, text: string): string | undefined {
     const now = this.deps.clock.now();
     return pastDateOf(text, turnEntities(step.context, now, this.deps.timeZone), now, this.deps.timeZone);
+  }
+
+  /** The answer to "when?" says more than the time: four Chinese characters (or three words) outside its dates. */
+  private tellsMoreThanWhen(context: TurnContext): boolean {
+    const text = context.activity.text ?? '';
+    const dates = turnEntities(context, this.deps.clock.now(), this.deps.timeZone).filter((e) => e.type === 'datetime');
+    let rest = '';
+    let at = 0;
+    for (const date of [...dates].sort((a, b) => a.start - b.start)) {
+      rest += text.slice(at, Math.max(at, date.start));
+      at = Math.max(at, date.end);
+    }
+    rest += text.slice(at);
+    return (rest.match(CJK)?.length ?? 0) >= 4 || (rest.match(/[a-z]+/gi)?.length ?? 0) >= 3;
   }
 
   private async validateWhen(prompt: PromptValidatorContext<string>): Promise<boolean> {

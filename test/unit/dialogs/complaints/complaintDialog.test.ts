@@ -31,6 +31,7 @@ function storyRecognizer(): ScriptedRecognizer {
   return new ScriptedRecognizer({
     ...Object.fromEntries(Object.entries(UTTERANCES).map(([text, intent]) => [text, [intent, 0.95] as [Intent, number]])),
     '你们天天打电话给我爸妈，还骂人': ['harassment_complaint', 1],
+    '你们天天打电话骂人': ['harassment_complaint', 1],
     '我爸都气病了': ['goodbye', 0.28, 'harassment_complaint'],
     '他们骂得很难听': ['harassment_complaint', 0.99],
     '我想分期': ['installment_plan', 0.99],
@@ -194,6 +195,18 @@ describe('ComplaintDialog transcripts', () => {
     const reference = REFERENCE.exec(filed)?.[0];
     const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
     expect(complaint).to.include({ description: '你们天天打电话给我爸妈，还骂人\n我爸都气病了', occurredOn: '2026-11-18', channel: 'phone' });
+  });
+
+  it('keeps what the answer to "when?" tells beyond the day ("昨天下午，一个自称是法务部的人打给我妈") in the description, and who was contacted', async () => {
+    const h = await makeHarness({ recognizer: storyRecognizer() });
+    await h.verifyAs('D002');
+    expect(allText(await h.say('你们天天打电话骂人'))).to.contain(t('zh-CN', 'complaints.askWhen'));
+    const next = allText(await h.say('昨天下午，一个自称是法务部的人打给我妈'));
+    expect(next, 'who was contacted is not asked: the answer told it').to.contain(t('zh-CN', 'complaints.askNumber'));
+    const filed = allText(await h.say('不知道号码'));
+    const reference = REFERENCE.exec(filed)?.[0];
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({ description: '你们天天打电话骂人\n昨天下午，一个自称是法务部的人打给我妈', occurredOn: '2026-11-19', contactedPersons: t('zh-CN', 'complaints.who.family') });
   });
 
   it('tells a borrower who means to complain to the regulator about 12378 and asks what happened', async () => {
