@@ -23,6 +23,18 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
 /** "逾期会怎么样", "逾期一天有影响吗", "what happens if I don't pay": the consequences of being overdue, not only the record. */
 const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|有影响吗|有影響嗎|有没有影响|有沒有影響|影响大吗|影響大嗎|what happens|consequences?/i;
 
+/** "要是一直不还会怎么样", "不还款有什么后果", "what happens if I don't pay": not paying at all, asked about. */
+const ASKS_IF_NOT_PAID =
+  /(不还|不還|没还|沒還)(钱|錢|款)?(的话|的話)?.{0,4}(会怎么样|會怎麼樣|会怎样|會怎樣|会如何|會如何|有什么后果|有什麼後果|什么后果|什麼後果|后果|後果)|\bwhat (happens|will happen|would happen) if i (don'?t|do not|never|stop) (pay|repay)/i;
+
+/**
+ * What not paying leads to, asked in a short message: the consequences this dialog gives (read before recognition,
+ * which heard a lawsuit in "一直不还会怎么样" and answered only that). A plan's "还不上怎么办" is the plan's question.
+ */
+export function asksWhatIfNotPaid(text: string): boolean {
+  return text.length <= 40 && ASKS_IF_NOT_PAID.test(text) && !/分期|协商|協商|减免|減免|起诉|起訴|坐牢|plan|sue|jail|prison/i.test(text);
+}
+
 /**
  * `credit_report`: notice before reporting, 5-year retention after the overdue ends, 2 free reports a year,
  * 20-day written answer to a dispute (the part asked about, or all of them); paid "credit repair" is a scam.

@@ -33,6 +33,13 @@ describe('changing the subject in the middle of a task', () => {
     expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
   });
 
+  it('answers "不还会怎么样" at the mobile question of a plan request (a question with no question mark), then asks for the mobile again', async () => {
+    expect(textOf(await bot.say('我想分期'))).to.contain(t('zh-CN', 'identity.askMobile'));
+    const aside = textOf(await bot.say('不还会怎么样'));
+    expect(aside).to.contain(t('zh-CN', 'guidance.credit.consequences')).and.to.contain(t('zh-CN', 'core.helpResume')).and.to.contain(t('zh-CN', 'identity.askMobile'));
+    expect(textOf(await bot.say('13800000002'))).to.contain(t('zh-CN', 'identity.askIdLast6'));
+  });
+
   it('answers a question asked at a free-text step of a plan request (the reason), then goes on with the plan', async () => {
     await bot.say('我想分期还款');
     await bot.say('13800000003');

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { asksWhatIfNotPaid } from '../../../../dialogs/guidance/creditReportDialog';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
@@ -28,6 +29,15 @@ describe('CreditReportDialog transcripts', () => {
     expect(allText(await h.say({ text: 'what happens if I do not pay', locale: 'en-US' }))).to.contain(t('en', 'guidance.credit.consequences'));
     expect(allText(await (await makeHarness()).say('逾期一天有影响吗'))).to.contain(t('zh-CN', 'guidance.credit.consequences'));
     expect(allText(await (await makeHarness()).say('逾期会上征信吗')), 'not asked: not said').not.to.contain(t('zh-CN', 'guidance.credit.consequences'));
+  });
+
+  it('answers "要是一直不还会怎么样" (a lawsuit to the recogniser) with the consequences', async () => {
+    for (const text of ['要是一直不还会怎么样', '不还款有什么后果', '如果不還錢會怎麼樣', "what happens if I don't pay"]) expect(asksWhatIfNotPaid(text), text).to.equal(true);
+    for (const text of ['如果我不还钱会坐牢吗', '不还会被起诉吗', '以后还不上怎么办', '不还会怎么样，能分期吗', '我会还的', '']) expect(asksWhatIfNotPaid(text), text).to.equal(false);
+    // The harness's recogniser knows none of these texts: what they get comes from reading them before recognition.
+    const h = await makeHarness();
+    const text = allText(await h.say('要是一直不还会怎么样'));
+    expect(text).to.contain(t('zh-CN', 'guidance.credit.consequences')).and.not.to.contain(t('zh-CN', 'core.none'));
   });
 
   it('answers the part asked about: how long a record stays, how to get a report, what to do about an error', async () => {
