@@ -17,7 +17,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -327,12 +327,12 @@ export class BorrowerBot extends ActivityHandler {
 
 /**
  * A typed message that stands for an intent without being recognised: a button label typed instead of pressed, or the
- * same in a few words ("留言", "我想申请困难审核"), "一直不还会怎么样" (the consequences), or "没有了" (nothing more to ask).
+ * same in a few words ("留言", "我想申请困难审核", "人呢"), "一直不还会怎么样" (the consequences), or "没有了" (nothing more to ask).
  */
 function typedIntent(text: string): Intent | undefined {
   const labelled = intentOfLabel(text);
   if (labelled) return labelled;
-  if (wantsToLeaveMessage(text)) return 'human_agent';
+  if (wantsToLeaveMessage(text) || asksWhereThePersonIs(text)) return 'human_agent';
   if (wantsHardshipReview(text)) return 'negotiation_refused';
   if (asksWhatIfNotPaid(text)) return 'credit_report';
   return isClosing(text) ? 'goodbye' : undefined;

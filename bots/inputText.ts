@@ -88,6 +88,19 @@ export function isClosing(text: string): boolean {
   return CLOSINGS.has(squeezed(text));
 }
 
+const NOBODY_ANSWERS = new Set(
+  [
+    '人呢', '人呢人呢', '人去哪了', '人都去哪了', '怎么没人回', '怎么没人回我', '怎么没人回复', '怎麼沒人回', '怎麼沒人回我', '没人回我吗', '沒人回我嗎',
+    '怎么没人理我', '怎麼沒人理我', '没人理我吗', '沒人理我嗎', '没人管吗', '沒人管嗎', '怎么不回我', '怎麼不回我', '怎么不回了', '怎麼不回了',
+    'is anyone there', 'is anybody there', 'why is nobody answering', 'why does nobody answer', 'hello is anyone there',
+  ].map(squeezed),
+);
+
+/** "人呢" / "怎么没人回我" / "is anyone there" and nothing else: waiting for a person, and saying so. */
+export function asksWhereThePersonIs(text: string): boolean {
+  return NOBODY_ANSWERS.has(squeezed(text));
+}
+
 /** Most clauses looked at in one message (each is one more recognition). */
 export const MAX_CLAUSES = 6;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;

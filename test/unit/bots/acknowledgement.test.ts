@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isAcknowledgement, isClosing } from '../../../bots/inputText';
+import { asksWhereThePersonIs, isAcknowledgement, isClosing } from '../../../bots/inputText';
 import { t } from '../../../dialogs/messages';
 import { detectLanguage } from '../../../services/recognizer/language';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -15,6 +15,11 @@ describe('"好的" / "ok" after an answer', () => {
   it('knows "没有了" (nothing more to ask) from a message that says something', () => {
     for (const text of ['没有了', '没有了，谢谢', '暂时没有了', '沒有了', "That's all", 'nothing else']) expect(isClosing(text), text).to.equal(true);
     for (const text of ['没有了吗', '没有额度了', '钱没有了', 'no', 'that is all I can pay', '']) expect(isClosing(text), text).to.equal(false);
+  });
+
+  it('knows "人呢" / "怎么没人回我" (waiting for a person) from a message about someone else', () => {
+    for (const text of ['人呢', '人呢？', '怎么没人回我！', '沒人理我嗎', 'Is anyone there?']) expect(asksWhereThePersonIs(text), text).to.equal(true);
+    for (const text of ['我家人呢', '催收的人呢', '有人吗', '人呢我要分期', 'anyone']) expect(asksWhereThePersonIs(text), text).to.equal(false);
   });
 
   it('keeps the conversation\'s language for "ok"', () => {
@@ -36,6 +41,12 @@ describe('"好的" / "ok" after an answer', () => {
         expect(textOf(replies), ack).to.equal(t('zh-CN', 'core.acknowledged'));
         expect(buttonsOf(replies), ack).to.include(t('zh-CN', 'core.menu.account'));
       }
+    });
+
+    it('takes "人呢" to a person (here: none free, so a message or a callback), not "outside what I can help with"', async () => {
+      const replies = await bot.say('人呢');
+      expect(textOf(replies)).not.to.contain(t('zh-CN', 'core.none'));
+      expect(buttonsOf(replies)).to.include(t('zh-CN', 'handoff.leaveMessage'));
     });
 
     it('answers "没有了" with a goodbye, not "outside what I can help with"', async () => {
