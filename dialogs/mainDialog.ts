@@ -25,7 +25,7 @@ import { HANDOFF_MESSAGE_PROMPT, handoffPriority } from './handoff/handoffDialog
 import { DIGIT_PROMPTS } from './identity/verifyIdentityDialog';
 import { isConfirmPrompt } from './plans/confirmSubmitDialog';
 import { HARDSHIP_AMOUNT_PROMPT, HARDSHIP_DESCRIPTION_PROMPT } from './plans/hardshipReviewDialog';
-import { PLAN_AMOUNT_PROMPT } from './plans/installmentPlanDialog';
+import { PLAN_AMOUNT_PROMPT, PLAN_CHOOSE_PROMPT } from './plans/installmentPlanDialog';
 import { saysAmountUnknown, yesNo } from './plans/planInput';
 import { planTermsAsked } from './plans/planTerms';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
@@ -41,8 +41,16 @@ const THREATS_TOLD: readonly Intent[] = ['doorstep_visit', 'lawsuit_threat'];
 /** A clause the borrower opens with what they want ("我想一次性还清", "I want to pay it all off"). */
 const WANTS = /^(我|我们|我們)?(想|要|打算|准备|準備|希望)|^i (want|would like|'d like|plan|need) to\b/i;
 const CLARIFY_PROMPT = 'main.clarify';
+/** What a plan or hardship flow's own answers sound like ("我失业了" is the plan's story, in either flow). */
+const PLAN_STORY: readonly Intent[] = ['installment_plan', 'negotiation_refused'];
 /** The plan and hardship flows' "how much can you pay a month?": answered by an amount (or a length, or "not sure"). */
 const AMOUNT_PROMPTS: ReadonlySet<string> = new Set([PLAN_AMOUNT_PROMPT, HARDSHIP_AMOUNT_PROMPT]);
+
+/**
+ * A task's last questions: which plan, and any confirm-and-submit. Another task told there is kept for when this one is
+ * done, and a fact told there is answered aside, question or not: the borrower is one step from filing.
+ */
+const isFinishingPrompt = (id: string) => id === PLAN_CHOOSE_PROMPT || isConfirmPrompt(id);
 
 /** Intents that interrupt any dialog at any step. */
 const INTERRUPTIONS = new Set<Intent>(['help', 'cancel', 'human_agent']);
@@ -148,6 +156,7 @@ export class MainDialog extends ComponentDialog {
     if (aside && (await aside.answerAside(innerDc.context, { intent: recognition.intent, entities: recognition.entities }))) {
       return this.askAgain(at, locale);
     }
+    if (await this.keptForLater(innerDc, at)) return Dialog.EndOfTurn;
     if (this.isTopicChange(innerDc, at)) {
       // A closed question the borrower did not answer, and a confident request for another task: follow the borrower.
       await innerDc.cancelAllDialogs();
@@ -188,7 +197,7 @@ export class MainDialog extends ComponentDialog {
     const info = this.routedDialog(innerDc, recognition.intent);
     if (!info || !answersAside(info)) return undefined;
     // A threat told ("他们说要去我老家找我父母") is answered like a question: its facts cannot wait for the task's step.
-    const asked = asksAQuestion(at.text) || THREATS_TOLD.includes(recognition.intent);
+    const asked = asksAQuestion(at.text) || THREATS_TOLD.includes(recognition.intent) || isFinishingPrompt(at.id);
     if (!asked || /\d/.test(at.text) || at.pressed) return undefined;
     if (!at.id || AS_WRITTEN_PROMPTS.has(at.id)) return undefined;
     if (innerDc.stack.some((instance) => instance.id === info.id)) return undefined;
@@ -216,6 +225,24 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
+   * "催收昨天还打电话骂我" at "submit this plan?": a confident request for another task at a finishing prompt is kept for
+   * when this task is done (the route waterfall's `later`, offered by its final step), and the question asked again.
+   * Before, the question came back as if nothing had been said.
+   */
+  private async keptForLater(innerDc: DialogContext, at: PromptAt): Promise<boolean> {
+    const { recognition, locale } = turnInfo(innerDc.context);
+    if (!isFinishingPrompt(at.id) || !at.text || at.pressed || recognition.score < this.deps.thresholds.high) return false;
+    const intent = recognition.intent;
+    if (!TASK_INTENTS.includes(intent) || intent === 'human_agent' || !this.deps.routes[intent]) return false;
+    const values = (innerDc.stack.find((instance) => instance.id === ROUTE_WATERFALL)?.state as { values?: ClarifyValues } | undefined)?.values;
+    if (!values?.routed || values.routed === intent || PLAN_STORY.includes(intent)) return false;
+    values.later = intent;
+    await innerDc.context.sendActivity(t(locale, 'core.alsoLater', { first: intentLabel(locale, values.routed), task: intentLabel(locale, intent) }));
+    await at.dc.repromptDialog();
+    return true;
+  }
+
+  /**
    * True when the innermost active prompt is a closed question (choices, a digits-only identity prompt, a plan's
    * amount, or the scam check's "which number called you?"), the message does not answer it, and the recogniser is confident the borrower
    * wants a different task. Free-text prompts (a complaint's description) never count: their answers often sound like
@@ -233,7 +260,7 @@ export class MainDialog extends ComponentDialog {
     // "等一下，催收刚才又打电话骂我了" at "how much can you pay a month?": no amount, and another task (a hardship told
     // there, "我失业了", is the plan's own story, in either flow).
     if (AMOUNT_PROMPTS.has(at.id)) {
-      const planStory = recognition.intent === 'installment_plan' || recognition.intent === 'negotiation_refused';
+      const planStory = PLAN_STORY.includes(recognition.intent);
       const answers = saysAmountUnknown(at.text) || recognition.entities.some((entity) => entity.type === 'money' || entity.type === 'installments');
       return !planStory && !answers;
     }

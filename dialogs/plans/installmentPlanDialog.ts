@@ -61,7 +61,8 @@ const REASON_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.reason`;
 export const PLAN_AMOUNT_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.amount`;
 /** "What if I cannot keep up the plan later?", asked at the confirmation. */
 const MISSED_PAYMENT = /(还不上|還不上|还不起|還不起|付不起|没钱还|沒錢還|断供|斷供|没按时还|沒按時還|逾期了?怎么办|逾期了?怎麼辦|can'?t (keep up|pay|make (the|a) payment)|miss(ed)? a payment|fall behind)/i;
-const CHOOSE_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.choose`;
+/** "Which plan?" after the proposals (a text prompt: a number, a length, a card press). */
+export const PLAN_CHOOSE_PROMPT = `${INSTALLMENT_PLAN_DIALOG}.choose`;
 
 export interface InstallmentPlanDeps {
   accounts: AccountService;
@@ -134,7 +135,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
           saysAmountUnknown(p.recognized.value)),
       ),
     );
-    this.addDialog(new TextPrompt(CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
+    this.addDialog(new TextPrompt(PLAN_CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
     this.addDialog(
       new ConfirmSubmitDialog<SubmitOptions>({
         id: SUBMIT,
@@ -258,7 +259,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const cardPrompt = proposalsActivity(locale, outcome, values.affordable, preferred);
     const count = outcome.proposals.length;
     const retryPrompt = { ...cardPrompt, text: count === 1 ? t(locale, 'plan.choose.retryOne') : t(locale, 'plan.choose.retry', { count }) };
-    return step.prompt(CHOOSE_PROMPT, {
+    return step.prompt(PLAN_CHOOSE_PROMPT, {
       prompt: cardPrompt,
       retryPrompt,
       validations: { proposals: outcome.proposals.map(({ id, installmentCount, largestInstallmentFen }) => ({ id, installmentCount, largestInstallmentFen })) },

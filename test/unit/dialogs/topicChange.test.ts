@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { t } from '../../../dialogs/messages';
-import { botHarness, textOf } from '../../helpers/botHarness';
+import { intentLabel } from '../../../dialogs/menu';
+import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
 import { ScriptedRecognizer } from '../../helpers/scriptedRecognizer';
 
 describe('changing the subject in the middle of a task', () => {
@@ -62,6 +63,22 @@ describe('changing the subject in the middle of a task', () => {
     expect(texts.at(-2)).to.equal(t('zh-CN', 'core.helpResume'));
     expect(texts.at(-1)).to.equal(t('zh-CN', 'plan.confirm.ask'));
     expect(textOf(await bot.say('确认提交')), 'the confirmation is still open').to.match(/PR-\d{8}-\d{4}/);
+  });
+
+  it('keeps a complaint told at the plan choice ("催收昨天还打电话骂我") for when the plan is done, and asks for the choice again', async () => {
+    await bot.say('我想分期还款');
+    await bot.say('13800000003');
+    await bot.say('345672');
+    await bot.say('收入减少');
+    await bot.say('1000');
+    const kept = await bot.say('催收昨天还打电话骂我');
+    const texts = kept.map((a) => a.text ?? '');
+    expect(texts[0]).to.equal(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'installment_plan'), task: intentLabel('zh-CN', 'harassment_complaint') }));
+    expect(textOf(kept)).not.to.contain(t('zh-CN', 'plan.choose.retryOne'));
+    expect(textOf(await bot.say('1'))).to.contain(t('zh-CN', 'plan.confirm.ask'));
+    const filed = await bot.say('确认提交');
+    expect(textOf(filed)).to.match(/PR-\d{8}-\d{4}/).and.to.contain(t('zh-CN', 'core.laterNow', { task: intentLabel('zh-CN', 'harassment_complaint') }));
+    expect(buttonsOf(filed)).to.include(intentLabel('zh-CN', 'harassment_complaint'));
   });
 
   it('answers help at the mobile question of a task (verification nested in it), then asks for the mobile again', async () => {
