@@ -131,7 +131,7 @@ export class BorrowerBot extends ActivityHandler {
     // I can help with". Inside a task the prompt asks its own question again.
     if (!value && !/[\p{L}\p{N}]/u.test(text) && !taskUnderWay) {
       const feeling = feelingOf(text);
-      await this.replyWithMenu(context, locale, feeling === 'sad' ? 'core.noWordsSad' : feeling === 'angry' ? 'core.noWordsAngry' : 'core.noWords');
+      await this.replyWithMenu(context, locale, feeling ? NO_WORDS[feeling] : 'core.noWords');
       return;
     }
 
@@ -324,6 +324,9 @@ export class BorrowerBot extends ActivityHandler {
     await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, key)));
   }
 }
+
+/** What a message of emoji or symbols only gets, by the feeling it shows. */
+const NO_WORDS: Record<NonNullable<ReturnType<typeof feelingOf>>, MessageKey> = { sad: 'core.noWordsSad', angry: 'core.noWordsAngry', puzzled: 'core.noWordsPuzzled' };
 
 /**
  * A typed message that stands for an intent without being recognised: a button label typed instead of pressed, or the

@@ -122,9 +122,11 @@ export function clausesOf(text: string): string[] {
 
 const SAD = /[😭😢😿😞😔😩😫😣😖☹🙁💔😥😰😓🥺]/u;
 const ANGRY = /[😡😠🤬👿💢]/u;
+const PUZZLED = /^[\s?？!！.。…~～🤔😕❓❔]*[?？🤔😕❓❔][\s?？!！.。…~～🤔😕❓❔]*$/u;
 
-/** The feeling a message of emoji only shows, if it shows one ("😭😭😭" sad, "😡😡" angry); angry wins a mix. */
-export function feelingOf(text: string): 'sad' | 'angry' | undefined {
+/** The feeling a message of emoji only shows, if it shows one ("😭😭😭" sad, "😡😡" angry, "？？？" puzzled); angry wins a mix. */
+export function feelingOf(text: string): 'sad' | 'angry' | 'puzzled' | undefined {
   if (ANGRY.test(text)) return 'angry';
-  return SAD.test(text) ? 'sad' : undefined;
+  if (SAD.test(text)) return 'sad';
+  return PUZZLED.test(text) ? 'puzzled' : undefined;
 }

@@ -258,7 +258,7 @@ describe('MainDialog transcripts', () => {
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.unsupportedInput')));
   });
 
-  it('asks for a sentence when a message is only emoji or symbols (seeing tears or anger), and leaves the question of a task under way to that task', async () => {
+  it('asks for a sentence when a message is only emoji or symbols (seeing tears, anger or puzzlement), and leaves the question of a task under way to that task', async () => {
     const adapter = makeBot(embedded);
     await adapter
       .send('😡😡😡')
@@ -271,6 +271,8 @@ describe('MainDialog transcripts', () => {
       .send('👍🏻')
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords')))
       .send('？？？！')
+      .assertReply((a) => expect(textOf(a), 'question marks: puzzled, so perhaps we were unclear').to.equal(t('zh-CN', 'core.noWordsPuzzled')))
+      .send('……')
       .assertReply((a) => expect(textOf(a)).to.equal(t('zh-CN', 'core.noWords')))
       .send('我想分期')
       .assertReply('AMOUNT?')
