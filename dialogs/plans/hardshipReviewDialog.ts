@@ -25,7 +25,8 @@ import type { OwnQuestions, RouteOptions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
 import { answerPlanTermsAtStep, planTermsAtStep, type PlanTerm } from './planTerms';
-import { affordableFromEntities, affordableFromTurn, affordableMax, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
+import type { AffordableAmount } from '../../services/plans/planEngine';
+import { affordableFromEntities, affordableFromTurn, numberList, pickOption, saysAmountUnknown, submittedAction, submittedValue } from './planInput';
 
 export const HARDSHIP_REVIEW_DIALOG = 'plans.hardship';
 const FLOW = `${HARDSHIP_REVIEW_DIALOG}.flow`;
@@ -88,7 +89,10 @@ interface Values {
   loanIds?: string[];
   reason?: Reason;
   description?: string;
+  /** What the borrower can surely pay a month: the lower end of a range ("两三百" → ¥200), which is what is filed. */
   affordableFen?: number;
+  /** The upper end of a range, shown beside it in the summary. */
+  affordableMaxFen?: number;
 }
 
 interface SubmitOptions extends ConfirmSubmitOptions {
@@ -97,6 +101,7 @@ interface SubmitOptions extends ConfirmSubmitOptions {
   reason: Reason;
   description?: string;
   affordableFen?: number;
+  affordableMaxFen?: number;
   /** Document keys the borrower says they can provide. */
   documents: DocumentKey[];
 }
@@ -203,11 +208,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     }
     // An amount said in the request itself ("…一个月最多还500"), or at the mobile question, is not asked again.
     const told = affordableFromEntities((step.options as RouteOptions | undefined)?.entities) ?? affordableFromEntities(identity.told);
-    Object.assign(step.values as Values, {
-      borrowerId: identity.borrowerId,
-      loanIds,
-      affordableFen: told === undefined ? undefined : affordableMax(told),
-    } satisfies Values);
+    Object.assign(step.values as Values, { borrowerId: identity.borrowerId, loanIds, ...monthlyOf(told) } satisfies Values);
     const buttons = REASONS.map((r) => t(locale, `hardship.reason.${r}` as MessageKey));
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'hardship.askReason')) });
   }
@@ -247,7 +248,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     const text = String(step.result ?? '');
     if (!this.isSkip(text)) {
       const amount = affordableFromTurn(step.context, text, this.deps.clock.now(), this.deps.timeZone);
-      if (amount !== undefined) values.affordableFen = affordableMax(amount);
+      if (amount !== undefined) Object.assign(values, monthlyOf(amount));
     }
     const docs = DOCUMENTS[values.reason ?? 'other'];
     const card = checklistCard({
@@ -281,6 +282,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
       reason: values.reason ?? 'other',
       description: values.description,
       affordableFen: values.affordableFen,
+      affordableMaxFen: values.affordableMaxFen,
       documents: picked.map((i) => docs[i]),
     };
     return step.beginDialog(SUBMIT, options);
@@ -318,7 +320,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     const none = t(locale, 'hardship.fact.none');
     const facts: CardFact[] = [
       { title: t(locale, 'hardship.fact.reason'), value: t(locale, `hardship.reason.${o.reason}` as MessageKey) },
-      { title: t(locale, 'hardship.fact.amount'), value: o.affordableFen !== undefined ? formatFen(o.affordableFen) : none },
+      { title: t(locale, 'hardship.fact.amount'), value: o.affordableFen !== undefined ? monthlyText(locale, o.affordableFen, o.affordableMaxFen) : none },
       {
         title: t(locale, 'hardship.fact.documents'),
         value: o.documents.length > 0 ? o.documents.map((d) => t(locale, `hardship.doc.${d}` as MessageKey)).join(locale === 'en' ? '; ' : '；') : none,
@@ -345,4 +347,16 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     ].join('\n\n');
     await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], text));
   }
+}
+
+/** The monthly amount told, as filed (the lower end of a range) and, for a range, its upper end. */
+function monthlyOf(amount: AffordableAmount | undefined): Pick<Values, 'affordableFen' | 'affordableMaxFen'> {
+  if (amount === undefined) return {};
+  if (typeof amount === 'number') return { affordableFen: amount, affordableMaxFen: undefined };
+  return { affordableFen: amount.minFen ?? amount.maxFen, affordableMaxFen: amount.minFen === undefined ? undefined : amount.maxFen };
+}
+
+/** "¥300.00", or "¥200.00 – ¥300.00" for a range. */
+function monthlyText(locale: Locale, fen: number, maxFen: number | undefined): string {
+  return maxFen !== undefined && maxFen > fen ? t(locale, 'hardship.amountRange', { min: formatFen(fen), max: formatFen(maxFen) }) : formatFen(fen);
 }

@@ -75,8 +75,6 @@ export function saysAmountUnknown(text: string): boolean {
   return AMOUNT_UNKNOWN.test(text) && !/\d/.test(text);
 }
 
-/** The upper end of an affordable amount (what decides whether a plan fits). */
-export const affordableMax = (a: AffordableAmount): number => (typeof a === 'number' ? a : a.maxFen);
 
 const norm = (text: string) =>
   entityText(text)

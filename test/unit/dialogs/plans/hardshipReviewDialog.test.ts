@@ -68,6 +68,17 @@ describe('HardshipReviewDialog transcripts', () => {
       expect(review.documents).to.deep.equal([t('zh-CN', 'hardship.doc.medicalRecords')]);
     });
 
+    it('files the lower end of a range told ("两三百") and shows the whole range in the summary', async () => {
+      const bot = await makePlanBot();
+      await upToDescription(bot, '生病或受伤');
+      await bot.say('跳过');
+      await bot.say('大概每个月两三百吧');
+      const summary = await bot.say('全部能提供');
+      expect(cardsOf(summary)[0].fallbackText).to.contain(t('zh-CN', 'hardship.amountRange', { min: '¥200.00', max: '¥300.00' }));
+      expect(textOf(await bot.say('确认提交'))).to.match(REFERENCE);
+      expect((await bot.hardshipReviews('D005'))[0]).to.include({ affordableMonthlyFen: 20000 });
+    });
+
     it('keeps a reason in the borrower\'s own words as the description and does not ask for one again', async () => {
       const bot = await makePlanBot();
       const { afterReason } = await upToDescription(bot, '孩子生病住院，家里开销太大');
