@@ -25,7 +25,8 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.repay.autodebit', /扣款|自动扣|自動扣|代扣|[还還]款(失败|失敗|不成功|没成功|沒成功)|[还還]不进去|[还還]不進去|auto.?debit|direct debit|(repayment|payment) (failed|did ?n[o']t go through)/i],
   [
     'guidance.repay.notPosted',
-    /没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning)/i,
+    // Not a wish ("我想提前把剩下的都还了" is early repayment, not a payment made).
+    /^(?![\s\S]*(想|打算|准备|準備|希望)[^，。,.!?！？]{0,12}[还還](过|過)?了)[\s\S]*?(没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning))/i,
   ],
 ];
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import { allText, makeHarness, titlesOf } from './harness';
@@ -14,6 +15,14 @@ describe('RepaymentHowtoDialog transcripts', () => {
     const failed = allText(await (await makeHarness()).say('还款失败了怎么办'));
     expect(failed, 'a repayment that failed').to.contain(t('zh-CN', 'guidance.repay.autodebit'));
     expect(failed).not.to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+  });
+
+  it('answers "我想提前把剩下的都还了" (a wish to pay off early) with early repayment, not a payment not yet showing', async () => {
+    const wish = '我想提前把剩下的都还了';
+    const text = allText(await (await makeHarness({ recognizer: new ScriptedRecognizer({ [wish]: ['repayment_howto', 0.95] }) })).say(wish));
+    expect(text).to.contain(t('zh-CN', 'guidance.repay.early')).and.not.to.contain(t('zh-CN', 'guidance.repay.notPosted'));
+    const paid = allText(await (await makeHarness({ recognizer: new ScriptedRecognizer({ 我都还了还显示逾期: ['repayment_howto', 0.95] }) })).say('我都还了还显示逾期'));
+    expect(paid, 'paid, and still shown overdue').to.contain(t('zh-CN', 'guidance.repay.notPosted'));
   });
 
   it('for a payment not yet showing: keep the receipt, do not pay twice, a person checks; no posting time promised', async () => {
