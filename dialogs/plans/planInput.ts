@@ -31,11 +31,13 @@ export function affordableOf(money: Money): AffordableAmount {
 }
 
 /**
- * The first money entity among `entities` that is not income, a debt or another expense ("工资只有三千，房租一千五" names
- * no amount to pay), as an affordable amount.
+ * The amount to pay among `entities`, as an affordable amount: the first one named as a payment ("…每个月只有四千多…
+ * 每个月还一千左右" is ¥1,000), else the first that is not income, a debt or another expense ("工资只有三千，房租一千五"
+ * names no amount to pay).
  */
 export function affordableFromEntities(entities: readonly Entity[] | undefined): AffordableAmount | undefined {
-  const money = entities?.find((e): e is Money => e.type === 'money' && e.fen > 0 && !e.role);
+  const amounts = (entities ?? []).filter((e): e is Money => e.type === 'money' && e.fen > 0);
+  const money = amounts.find((e) => e.role === 'payment') ?? amounts.find((e) => !e.role);
   return money ? affordableOf(money) : undefined;
 }
 

@@ -60,10 +60,10 @@ export type Entity =
       /** 最多 / at most → 'atMost' (fen is the cap); 至少 / at least → 'atLeast'. */
       bound?: 'atMost' | 'atLeast';
       /**
-       * What the amount is, when the words before it say so: earned ("工资只有三千"), owed or borrowed ("借了两万"), or
-       * spent on something else ("房租一千五"). Unset for an amount to pay ("每个月只能还一千") or one with no such words.
+       * What the amount is, when the words before it say so: earned ("工资只有三千"), owed or borrowed ("借了两万"),
+       * spent on something else ("房租一千五"), or to pay ("每个月只能还一千", "工资到手能还1500"). Unset with no such words.
        */
-      role?: 'income' | 'debt' | 'expense';
+      role?: 'income' | 'debt' | 'expense' | 'payment';
     })
   | (EntityBase & { type: 'installments'; months: number })
   | (EntityBase & { type: 'datetime'; from: string; to: string })

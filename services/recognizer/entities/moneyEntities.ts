@@ -36,7 +36,10 @@ const ROLES: ReadonlyArray<[NonNullable<Money['role']>, RegExp]> = [
 // "still" (还剩, 还有, 还欠) is not one.
 const PAY = /[还還](?![剩有欠差是要在没沒得])|[付交]|\b(pay|afford|manage)/;
 
-/** The amount's role, if the clause before it (at most CLAUSE_WINDOW characters) names one (the last such word counts). */
+/**
+ * The amount's role, if the clause before it (at most CLAUSE_WINDOW characters) names one (the last such word counts),
+ * or 'payment' when a payment is named after that word, or with no such word ("每个月还一千左右").
+ */
 function roleBefore(before: string): Money['role'] {
   const clause = CLAUSE_BEFORE.exec(before)?.[0] ?? '';
   let found: { role: NonNullable<Money['role']>; end: number } | undefined;
@@ -46,7 +49,8 @@ function roleBefore(before: string): Money['role'] {
       if (!found || end > found.end) found = { role, end };
     }
   }
-  return found && !PAY.test(clause.slice(found.end)) ? found.role : undefined;
+  if (PAY.test(clause.slice(found?.end ?? 0))) return 'payment';
+  return found?.role;
 }
 
 function toFen(yuan: number): number {

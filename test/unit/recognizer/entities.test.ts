@@ -120,11 +120,13 @@ describe('entity extraction', () => {
     expect(CASES.length).to.be.at.least(60);
   });
 
-  it('gives an amount to pay no role: only earned, owed and spent amounts have one', () => {
-    for (const text of ['每个月只能还一千', '我逾期了能还500吗', '欠款还剩两万，我每月还一千', 'I can only afford 300', 'my current balance is 500']) {
-      const last = extractEntities(text, { now: NOW, timeZone: TZ }).filter((e) => e.type === 'money').at(-1);
-      expect(last, text).to.be.an('object');
-      expect(last, text).not.to.have.property('role');
+  it('gives an amount to pay the role "payment", and an amount with no words about it no role', () => {
+    const lastMoney = (text: string) => extractEntities(text, { now: NOW, timeZone: TZ }).filter((e) => e.type === 'money').at(-1);
+    for (const text of ['每个月只能还一千', '我逾期了能还500吗', '欠款还剩两万，我每月还一千', '工资到手能还1500', 'I can only afford 300']) {
+      expect(lastMoney(text), text).to.include({ role: 'payment' });
+    }
+    for (const text of ['my current balance is 500', '1500', '一千五左右']) {
+      expect(lastMoney(text), text).to.be.an('object').and.not.to.have.property('role');
     }
   });
 

@@ -19,6 +19,12 @@ describe('plan dialog answer readers', () => {
     expect(amount('2000-3000')).to.deep.equal({ minFen: 200000, maxFen: 300000 });
   });
 
+  it('takes the amount named as a payment over an earlier one told in passing ("每个月只有四千多…每个月还一千左右")', () => {
+    expect(amount('工资不高，每个月只有四千多，房租就要一千五，能不能分期，每个月还一千左右')).to.equal(100000);
+    expect(amount('工资只有三千，房租一千五'), 'income and rent: nothing to pay named').to.equal(undefined);
+    expect(amount('大概一千五，工资到手能还两千'), 'a payment named beats an amount with no words').to.equal(200000);
+  });
+
   it('finds no amount in words without one, or in a count of months', () => {
     for (const text of ['没多少', '不知道', 'not sure', '12期', '1']) expect(amount(text), text).to.equal(undefined);
   });
