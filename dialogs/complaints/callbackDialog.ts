@@ -85,6 +85,9 @@ interface WindowOptions {
   requested?: TimeWindow;
 }
 
+/** Wanting to pay ("我想还钱都找不到人", "I want to pay but can't reach anyone"). */
+const WANTS_TO_PAY = /(想|要|打算|准备|準備)[^，。,.!?！？]{0,4}[还還](钱|錢|款|清)|\b(want|need|trying|tried) to (pay|repay)\b/i;
+
 /**
  * `cannot_reach_collector`: acknowledge; verified → the assigned team or agency, its official number(s) and working
  * hours; then the choices (book a callback, a person now, self-service). Booking (the "book a callback" button, or a
@@ -120,6 +123,8 @@ export class CallbackDialog extends ComponentDialog {
     const pressed = nextActionValueOf(step.context);
     if (pressed?.action === 'verify') return step.replaceDialog(SHOW_TEAM_FLOW);
     await step.context.sendActivity(t(locale, 'callback.ack'));
+    // "我想还钱都找不到人": paying needs no collector.
+    if (WANTS_TO_PAY.test(step.context.activity.text ?? '')) await step.context.sendActivity(t(locale, 'callback.payWithoutCollector'));
     const snapshot = await verifiedAccount(step.context, this.deps);
     await step.context.sendActivity(snapshot ? this.assignmentText(locale, snapshot) : t(locale, 'callback.verifyHint'));
     await this.sendOptions(step.context, locale, !snapshot);

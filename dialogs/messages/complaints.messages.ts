@@ -55,6 +55,7 @@ export const complaintsMessages = defineMessages({
     'complaints.unavailable': '抱歉，投诉系统暂时无法提交。您说的情况已经记在本次对话里，请转人工客服直接受理；也可以拨打 12378 反映。',
 
     'callback.ack': '联系不上负责的专员，确实让人着急。我来帮您。',
+    'callback.payWithoutCollector': '想还款的话，不需要等专员：随时可以在官方 App 的还款页面还款。我们绝不会让您把钱转到个人账户。',
     'callback.assignment': '您的账户目前由“{name}”负责。官方号码：{phones}。工作时间：{days} {from}–{to}（{zone}）。',
     'callback.noAssignment': '您的账户目前没有分配贷后专员。有问题可以预约回电，或转人工客服。',
     'callback.verifyHint': '确认身份后，我可以告诉您负责团队的官方号码和工作时间。',
@@ -136,6 +137,7 @@ export const complaintsMessages = defineMessages({
     'complaints.unavailable': '抱歉，投訴系統暫時無法提交。您說的情況已經記在本次對話裡，請轉真人客服直接受理；也可以撥打 12378 反映。',
 
     'callback.ack': '聯繫不上負責的專員，確實讓人著急。我來幫您。',
+    'callback.payWithoutCollector': '想還款的話，不需要等專員：隨時可以在官方 App 的還款頁面還款。我們絕不會讓您把錢轉到個人帳戶。',
     'callback.assignment': '您的帳戶目前由「{name}」負責。官方號碼：{phones}。工作時間：{days} {from}–{to}（{zone}）。',
     'callback.noAssignment': '您的帳戶目前沒有分配貸後專員。有問題可以預約回電，或轉真人客服。',
     'callback.verifyHint': '確認身分後，我可以告訴您負責團隊的官方號碼和工作時間。',
@@ -219,6 +221,7 @@ export const complaintsMessages = defineMessages({
     'complaints.unavailable': "Sorry, I can't file the complaint right now. What you told me is kept in this conversation; a person can take it directly, or you can call 12378.",
 
     'callback.ack': "I understand it is frustrating when you can't reach the person handling your account. Let me help.",
+    'callback.payWithoutCollector': "To pay, you don't need to wait for a collector: you can pay any time on the repayment page of the official app. We never ask you to pay into a personal account.",
     'callback.assignment': 'Your account is handled by "{name}". Official number(s): {phones}. Working hours: {days} {from}–{to} ({zone}).',
     'callback.noAssignment': 'No collection specialist is assigned to your account at the moment. You can book a callback or talk to a person.',
     'callback.verifyHint': 'Once you confirm who you are, I can show you the official number and working hours of the team handling your account.',

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import type { AccountService } from '../../../../services/accounts/accountService';
@@ -37,6 +38,13 @@ async function atWindowPrompt(h: Harness) {
 }
 
 describe('CallbackDialog transcripts', () => {
+  it('tells a borrower who wants to pay but cannot reach the collector that paying needs no collector (the official app)', async () => {
+    const wants = allText(await (await makeHarness({ recognizer: new ScriptedRecognizer({ 催收打不通了我想还钱都找不到人: ['cannot_reach_collector', 0.95] }) })).say('催收打不通了我想还钱都找不到人'));
+    expect(wants).to.contain(t('zh-CN', 'callback.ack')).and.to.contain(t('zh-CN', 'callback.payWithoutCollector'));
+    const only = allText(await (await makeHarness()).say('贷后专员电话一直打不通'));
+    expect(only, 'not said when paying is not mentioned').not.to.contain(t('zh-CN', 'callback.payWithoutCollector'));
+  });
+
   it('acknowledges an unverified borrower and offers a callback, a person, self-service and verifying to see the team', async () => {
     const h = await makeHarness();
     const replies = await h.say('贷后专员电话一直打不通');
