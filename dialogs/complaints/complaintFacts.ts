@@ -73,7 +73,7 @@ const COMPLAINT_WORDS = /我要|我想|想要|投诉|投訴|举报|舉報|催收
 const CHANNEL_CUES: Array<[ComplaintChannel, RegExp]> = [
   // "they called me names" is no phone call.
   ['phone', /电话|電話|打给|打給|打我|来电|來電|\bcall(s|ed|ing)?\b(?! me (names|an? ))|phon/i],
-  ['sms', /短信|簡訊|短訊|\bsms\b|text message|texts? me/i],
+  ['sms', /短信|簡訊|短訊|\bsms\b|text(ed)? message|texts? me|\btext(ed|ing)\b/i],
   ['visit', /上门|上門|到我家|来我家|來我家|到单位|到單位|came to my|visit(ed|s)? (me|my)/i],
   ['social', /微信|微博|QQ|朋友圈|抖音|群里|群裡|家族群|群聊|wechat|whatsapp|weibo|group chat|social media/i],
 ];

@@ -13,6 +13,8 @@ describe('complaint facts', () => {
     expect(channelMentioned('he called my boss and told him I am a thief')).to.equal('phone');
     expect(channelMentioned('他们把我的照片发到了我家族群里')).to.equal('social');
     expect(channelMentioned('They called me names and threatened me')).to.equal(undefined);
+    expect(channelMentioned('a guy keeps texting me saying he will post my photo online')).to.equal('sms');
+    expect(channelMentioned('he texted my sister')).to.equal('sms');
     expect(contactedMentioned('催收说要把我的信息发到我所有联系人那里')).to.equal('friends');
   });
 
