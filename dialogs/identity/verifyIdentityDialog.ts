@@ -191,6 +191,14 @@ export class VerifyIdentityDialog extends ComponentDialog {
     const options = (step.options ?? {}) as VerifyIdentityOptions;
     if (!options.retry) await step.context.sendActivity(t(locale, 'identity.intro'));
     const given = options.mobile ?? mobileGiven(step.context);
+    if (given && !options.mobile) {
+      // "我的手机号是138…，身份证后6位…，帮我查一下": both in the request itself, checked straight away (and hidden).
+      const both = mobileInText(step.context.activity.text ?? '');
+      if (both?.mobile === given && both.idLast6) {
+        markSensitiveInput(step.context);
+        return step.next(step.context.activity.text);
+      }
+    }
     if (given) return step.next(given);
     return step.prompt(MOBILE_PROMPT, { prompt: t(locale, 'identity.askMobile'), retryPrompt: t(locale, 'identity.retryMobile') });
   }
