@@ -87,7 +87,7 @@ export const CHANNEL_SYNONYMS: Record<ComplaintChannel, string[]> = {
   other: [],
 };
 const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
-  ['family', /家人|家里人|家裡人|父母|爸|妈|媽|老婆|老公|妻子|丈夫|孩子|儿子|兒子|女儿|女兒|亲戚|親戚|family|\bmom\b|\bmum\b|mother|\bdad\b|father|wife|husband|parents|relatives|son|daughter/i],
+  ['family', /家人|家里人|家裡人|父母|爸|妈|媽|老婆|老公|妻子|丈夫|孩子|儿子|兒子|女儿|女兒|亲戚|親戚|老豆|老母|哥哥|弟弟|姐姐|妹妹|family|\bmom\b|\bmum\b|mother|\bdad\b|father|wife|husband|parents|relatives|son|daughter/i],
   ['employer', /单位|單位|公司|领导|領導|老板|老闆|同事|employer|boss|colleague|workplace/i],
   ['friends', /朋友|同学|同學|通讯录|通訊錄|联系人|聯絡人|聯繫人|friends|contacts/i],
 ];
@@ -95,7 +95,7 @@ const CONTACTED_CUES: Array<[Contacted, RegExp]> = [
 /** Words typed at "who did they contact?" ("只有我自己", "我妈", "我们领导"), beside the buttons' labels. */
 export const CONTACTED_SYNONYMS: Record<Contacted, string[]> = {
   self: ['我自己', '自己', '本人', '只有我', '就我', '只打给我', 'me', 'myself', 'only me', 'just me'],
-  family: ['家人', '家里人', '家裡人', '父母', '爸', '妈', '媽', '老婆', '老公', '妻子', '丈夫', '孩子', '亲戚', '親戚', 'family', 'mother', 'father', 'parents', 'wife', 'husband'],
+  family: ['家人', '家里人', '家裡人', '父母', '爸', '妈', '媽', '老婆', '老公', '妻子', '丈夫', '孩子', '亲戚', '親戚', '老豆', '哥哥', '弟弟', '姐姐', '妹妹', 'family', 'mother', 'father', 'parents', 'wife', 'husband'],
   employer: ['单位', '單位', '公司', '领导', '領導', '老板', '老闆', '同事', 'employer', 'boss', 'colleagues', 'work'],
   friends: ['朋友', '同学', '同學', '通讯录', '通訊錄', '联系人', '聯絡人', 'friends', 'contacts'],
   other: ['邻居', '鄰居', '房东', '房東', 'neighbour', 'neighbor', 'landlord'],

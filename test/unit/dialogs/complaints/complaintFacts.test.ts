@@ -16,6 +16,8 @@ describe('complaint facts', () => {
     expect(channelMentioned('a guy keeps texting me saying he will post my photo online')).to.equal('sms');
     expect(channelMentioned('he texted my sister')).to.equal('sms');
     expect(contactedMentioned('催收说要把我的信息发到我所有联系人那里')).to.equal('friends');
+    expect(contactedMentioned('催收成日打電話俾我老豆'), 'Cantonese: dad').to.equal('family');
+    expect(contactedMentioned('他们还给我哥哥打电话')).to.equal('family');
   });
 
   it('hears a time with no day ("上周", "最近一直这样", "last week"), and not a day or a story', () => {
