@@ -29,7 +29,7 @@ import { PLAN_AMOUNT_PROMPT, PLAN_CHOOSE_PROMPT } from './plans/installmentPlanD
 import { saysAmountUnknown, yesNo } from './plans/planInput';
 import { planTermsAsked } from './plans/planTerms';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
-import { intentLabel, menuActions } from './menu';
+import { intentLabel, menuActions, taskName } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
 import { answersAside, hasOwnQuestions, type AsideAnswer, type RouteTable } from './routes';
 import { defaultProfile, turnInfo, type ClauseIntent, type ConversationProfile } from './turnInfo';
@@ -237,7 +237,7 @@ export class MainDialog extends ComponentDialog {
     const values = (innerDc.stack.find((instance) => instance.id === ROUTE_WATERFALL)?.state as { values?: ClarifyValues } | undefined)?.values;
     if (!values?.routed || values.routed === intent || PLAN_STORY.includes(intent)) return false;
     values.later = intent;
-    await innerDc.context.sendActivity(t(locale, 'core.alsoLater', { first: intentLabel(locale, values.routed), task: intentLabel(locale, intent) }));
+    await innerDc.context.sendActivity(t(locale, 'core.alsoLater', { first: taskName(locale, values.routed), task: taskName(locale, intent) }));
     await at.dc.repromptDialog();
     return true;
   }
@@ -321,7 +321,7 @@ export class MainDialog extends ComponentDialog {
       // The task's own last buttons are replaced by these on most channels, so a person stays among them.
       const locale = turnInfo(step.context).locale;
       const labels = [...new Set([later, 'human_agent' as const])].map((i) => intentLabel(locale, i));
-      await step.context.sendActivity(MessageFactory.suggestedActions(labels, t(locale, 'core.laterNow', { task: intentLabel(locale, later) })));
+      await step.context.sendActivity(MessageFactory.suggestedActions(labels, t(locale, 'core.laterNow', { task: taskName(locale, later) })));
     }
     return step.endDialog();
   }
@@ -409,7 +409,7 @@ export class MainDialog extends ComponentDialog {
     if (values && this.deps.routes[also] && also !== 'human_agent') {
       values.later = also;
       const locale = turnInfo(dc.context).locale;
-      await dc.context.sendActivity(t(locale, 'core.alsoLater', { first: intentLabel(locale, intent), task: intentLabel(locale, also) }));
+      await dc.context.sendActivity(t(locale, 'core.alsoLater', { first: taskName(locale, intent), task: taskName(locale, also) }));
     }
     return intent;
   }

@@ -20,6 +20,14 @@ export function intentLabel(locale: Locale, intent: Intent): string {
   return LABELLED.includes(intent) ? t(locale, `core.intent.${intent}` as MessageKey) : t(locale, 'core.clarifyNeither');
 }
 
+/**
+ * The task an intent starts, named in a sentence ("先办“申请困难情况审核”，办完接着办…"): its label, except where the
+ * label names the borrower's situation rather than what is done about it.
+ */
+export function taskName(locale: Locale, intent: Intent): string {
+  return intent === 'negotiation_refused' ? t(locale, 'plan.hardshipButton') : intentLabel(locale, intent);
+}
+
 export function menuActions(locale: Locale): CardAction[] {
   return MENU.map(([key]) => imBack(t(locale, key)));
 }

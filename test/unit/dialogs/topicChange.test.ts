@@ -81,6 +81,14 @@ describe('changing the subject in the middle of a task', () => {
     expect(buttonsOf(filed)).to.include(intentLabel('zh-CN', 'harassment_complaint'));
   });
 
+  it('names a hardship review as such ("申请困难情况审核") when another task is kept for after its confirmation', async () => {
+    for (const step of ['我想申请困难审核', '13800000005', '567894', '失业', '跳过', '跳过']) await bot.say(step);
+    expect(textOf(await bot.say('暂时没有'))).to.contain(t('zh-CN', 'hardship.confirm.ask'));
+    const kept = textOf(await bot.say('我要投诉催收天天骂我'));
+    expect(kept).to.contain(t('zh-CN', 'core.alsoLater', { first: t('zh-CN', 'plan.hardshipButton'), task: intentLabel('zh-CN', 'harassment_complaint') }));
+    expect(kept).to.contain(t('zh-CN', 'hardship.confirm.ask'));
+  });
+
   it('answers help at the mobile question of a task (verification nested in it), then asks for the mobile again', async () => {
     expect(textOf(await bot.say('我还欠多少钱'))).to.contain(t('zh-CN', 'identity.askMobile'));
     const help = textOf(await bot.say('你能帮我做什么'));
