@@ -282,6 +282,10 @@ export class MainDialog extends ComponentDialog {
       await lastInfo.nextSteps(step.context);
       return step.endDialog();
     }
+    // "我已经在分期了为什么还有人催" sounds like several tasks at once; it is a question about a plan filed.
+    if (planTermsAsked(step.context.activity.text).includes('chased') && (await this.answerAboutFiled(step, await this.deps.profile.get(step.context, defaultProfile())))) {
+      return step.endDialog();
+    }
     const { high, low } = this.deps.thresholds;
     const middling = recognition.score >= low && recognition.score < high;
     // Torn between two asks because the message makes both ("…说要起诉我，是你们吗"): each clause is clear, so no
@@ -366,15 +370,20 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * "多久能审核完" / "投诉多久有结果", which the recogniser cannot place on its own: what this borrower filed and by when
+   * "多久能审核完" / "投诉多久有结果" / "我已经在分期了为什么还有人催", which the recogniser cannot place on its own: what this borrower filed and by when
    * it is answered (verified, with something still open), or, right after a plan answer, the policy's review time.
    */
   private async answerAboutFiled(dc: DialogContext, profile: ConversationProfile): Promise<boolean> {
-    if (!planTermsAsked(dc.context.activity.text).includes('review')) return false;
+    const terms = planTermsAsked(dc.context.activity.text);
+    const chased = terms.includes('chased');
+    if (!chased && !terms.includes('review')) return false;
     const account = this.routedDialog(dc, 'account_status');
-    if (account instanceof AccountStatusDialog && (await account.answerOpenRequests(dc.context))) return true;
-    const plan = profile.lastTopic === 'installment_plan' ? this.routedDialog(dc, 'installment_plan') : undefined;
-    return answersAside(plan) && (await plan.answerAside(dc.context, { intent: 'installment_plan', entities: turnInfo(dc.context).recognition.entities }));
+    const shown = account instanceof AccountStatusDialog && (await account.answerOpenRequests(dc.context));
+    // "我已经在分期了为什么还有人催": the request's state (verified) and, always, what the policy says and the complaint.
+    if (shown && !chased) return true;
+    const plan = chased || profile.lastTopic === 'installment_plan' ? this.routedDialog(dc, 'installment_plan') : undefined;
+    const answered = answersAside(plan) && (await plan.answerAside(dc.context, { intent: 'installment_plan', entities: turnInfo(dc.context).recognition.entities }));
+    return shown || answered;
   }
 
   private async replyWithMenu(context: TurnContext, locale: Locale, key: MessageKey): Promise<void> {

@@ -26,7 +26,7 @@ import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import type { AsideAnswer, OwnQuestions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
-import { answerPlanTermsAtStep, planTermsAnswer, planTermsAtStep } from './planTerms';
+import { answerPlanTermsAtStep, planTermsAnswer, planTermsAsked, planTermsAtStep } from './planTerms';
 import {
   affordableFromEntities,
   affordableFromTurn,
@@ -164,7 +164,10 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
   async answerAside(context: TurnContext): Promise<boolean> {
     const answer = planTermsAnswer(context, this.deps.policy);
     if (!answer) return false;
-    await context.sendActivity(answer);
+    // Still chased during a plan: the complaint, and the request's state, one press away.
+    const chased = context.activity.value === undefined && planTermsAsked(context.activity.text).includes('chased');
+    const locale = localeOf(context);
+    await context.sendActivity(chased ? MessageFactory.suggestedActions((['harassment_complaint', 'account_status', 'human_agent'] as const).map((i) => intentLabel(locale, i)), answer) : answer);
     return true;
   }
 

@@ -24,11 +24,16 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     ['能不能把罚息免了', ['waiver']],
     ['罚息可以减免吗', ['waiver']],
     ['can the penalty be waived?', ['waiver']],
+    ['我已经在分期了为什么还有人催', ['chased']],
+    ['分期审核期间还会催收吗', ['chased']],
+    ['why are you still calling me, I have a plan', ['chased']],
     // Not questions about terms: requests, answers to the plan's questions, statements.
     ['我想分期还款', []],
     ['收入减少', []],
     ['每个月一千五', []],
     ['利息太高了', []],
+    ['催收为什么天天打电话', []],
+    ['我在分期了', []],
     ['我要停息挂账', []],
     ['', []],
   ];
@@ -116,6 +121,20 @@ describe('plan terms in the plan flow (transcripts)', () => {
     expect(asked).not.to.contain(t('zh-CN', 'core.none'));
 
     expect(textOf(await (await makePlanBot()).say('多久能审核完'))).to.contain(t('zh-CN', 'core.none'));
+  });
+
+  it('answers "我已经在分期了为什么还有人催" with the policy on collection during review and the complaint; verified, with the request too', async () => {
+    const unverified = await makePlanBot();
+    const replies = await unverified.say('我已经在分期了为什么还有人催');
+    expect(textOf(replies)).to.contain(t('zh-CN', 'plan.review.collectionPaused')).and.to.contain(t('zh-CN', 'plan.terms.chased'));
+    expect(textOf(replies)).not.to.contain(t('zh-CN', 'core.clarify'));
+    expect(replies.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.title)).to.include(t('zh-CN', 'core.intent.harassment_complaint'));
+
+    const bot = await makePlanBot();
+    for (const step of ['我想分期还款', DEMO.D002[0], DEMO.D002[1], '失业', '一千五', '1', '确认']) await bot.say(step);
+    const [request] = await bot.planRequests('D002');
+    const asked = textOf(await bot.say('我已经在分期了为什么还有人催'));
+    expect(asked).to.contain(request.reference).and.to.contain(t('zh-CN', 'plan.terms.chased'));
   });
 
   it('answers in English and Traditional Chinese', async () => {
