@@ -356,7 +356,7 @@ function monthlyOf(amount: AffordableAmount | undefined): Pick<Values, 'affordab
   return { affordableFen: amount.minFen ?? amount.maxFen, affordableMaxFen: amount.minFen === undefined ? undefined : amount.maxFen };
 }
 
-/** "¥300.00", or "¥200.00 – ¥300.00" for a range. */
+/** "¥300.00", or "¥200.00 到 ¥300.00" (hardship.amountRange) for a range. */
 function monthlyText(locale: Locale, fen: number, maxFen: number | undefined): string {
   return maxFen !== undefined && maxFen > fen ? t(locale, 'hardship.amountRange', { min: formatFen(fen), max: formatFen(maxFen) }) : formatFen(fen);
 }
