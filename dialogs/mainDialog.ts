@@ -283,7 +283,8 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     // "我已经在分期了为什么还有人催" sounds like several tasks at once; it is a question about a plan filed.
-    if (planTermsAsked(step.context.activity.text).includes('chased') && (await this.answerAboutFiled(step, await this.deps.profile.get(step.context, defaultProfile())))) {
+    const terms = planTermsAsked(step.context.activity.text);
+    if (terms.includes('chased') && (await this.answerAboutFiled(step, await this.deps.profile.get(step.context, defaultProfile()), terms))) {
       return step.endDialog();
     }
     const { high, low } = this.deps.thresholds;
@@ -373,8 +374,7 @@ export class MainDialog extends ComponentDialog {
    * "多久能审核完" / "投诉多久有结果" / "我已经在分期了为什么还有人催", which the recogniser cannot place on its own: what this borrower filed and by when
    * it is answered (verified, with something still open), or, right after a plan answer, the policy's review time.
    */
-  private async answerAboutFiled(dc: DialogContext, profile: ConversationProfile): Promise<boolean> {
-    const terms = planTermsAsked(dc.context.activity.text);
+  private async answerAboutFiled(dc: DialogContext, profile: ConversationProfile, terms = planTermsAsked(dc.context.activity.text)): Promise<boolean> {
     const chased = terms.includes('chased');
     if (!chased && !terms.includes('review')) return false;
     const account = this.routedDialog(dc, 'account_status');

@@ -8,6 +8,10 @@ describe('changing the subject in the middle of a task', () => {
   let bot: Awaited<ReturnType<typeof botHarness>>;
   beforeEach(async () => (bot = await botHarness()));
   afterEach(async () => bot.close());
+  /** The steps of a flow up to the question under test, one message each. */
+  const sayAll = async (...texts: string[]) => {
+    for (const text of texts) await bot.say(text);
+  };
 
   it('follows a confident request for another task asked at a closed question instead of repeating the question', async () => {
     const asked = textOf(await bot.say('is this number yours 13912345678'));
@@ -51,11 +55,7 @@ describe('changing the subject in the middle of a task', () => {
   });
 
   it('answers a threat told without a question ("他们说要去我老家找我父母") at the plan confirmation, then asks to confirm again', async () => {
-    await bot.say('我想分期还款');
-    await bot.say('13800000002');
-    await bot.say('234561');
-    await bot.say('我失业了');
-    await bot.say('500');
+    await sayAll('我想分期还款', '13800000002', '234561', '我失业了', '500');
     expect(textOf(await bot.say('1'))).to.contain(t('zh-CN', 'plan.confirm.ask'));
     const replies = await bot.say('他们说要去我老家找我父母');
     const texts = replies.map((a) => a.text ?? '');
@@ -66,11 +66,7 @@ describe('changing the subject in the middle of a task', () => {
   });
 
   it('keeps a complaint told at the plan choice ("催收昨天还打电话骂我") for when the plan is done, and asks for the choice again', async () => {
-    await bot.say('我想分期还款');
-    await bot.say('13800000003');
-    await bot.say('345672');
-    await bot.say('收入减少');
-    await bot.say('1000');
+    await sayAll('我想分期还款', '13800000003', '345672', '收入减少', '1000');
     const kept = await bot.say('催收昨天还打电话骂我');
     const texts = kept.map((a) => a.text ?? '');
     expect(texts[0]).to.equal(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'installment_plan'), task: intentLabel('zh-CN', 'harassment_complaint') }));
@@ -82,7 +78,7 @@ describe('changing the subject in the middle of a task', () => {
   });
 
   it('names a hardship review as such ("申请困难情况审核") when another task is kept for after its confirmation', async () => {
-    for (const step of ['我想申请困难审核', '13800000005', '567894', '失业', '跳过', '跳过']) await bot.say(step);
+    await sayAll('我想申请困难审核', '13800000005', '567894', '失业', '跳过', '跳过');
     expect(textOf(await bot.say('暂时没有'))).to.contain(t('zh-CN', 'hardship.confirm.ask'));
     const kept = textOf(await bot.say('我要投诉催收天天骂我'));
     expect(kept).to.contain(t('zh-CN', 'core.alsoLater', { first: t('zh-CN', 'plan.hardshipButton'), task: intentLabel('zh-CN', 'harassment_complaint') }));
