@@ -48,6 +48,8 @@ export const planMessages = defineMessages({
     'plan.terms.length': '分期可以选 {counts} 期，每期至少 {minimum}。能选哪几种，要看您的借款情况和每月能还的金额，我会按您的情况列出方案。',
     'plan.terms.review': '提交申请后，我们会在 {days} 个工作日内审核，结果会另行通知您。',
     'plan.terms.chased': '如果审核期间，或者方案获批后您按时还款，仍然有人催收，可以投诉，我来帮您记录。',
+    'plan.terms.reduction': '能不能减免、减免多少，我没法在这里答应，要看审核结果。',
+    'plan.terms.reductionNext': '我可以按您的情况帮您提交分期申请，写明您的困难，由同事审核。说能帮您“减免债务”、要先收费的中介是常见的骗局，请不要付钱。',
     'plan.terms.stopInterest':
       '“停息挂账”不是法律规定的权利：没有哪条规定要求消费贷款必须停息或分期，是否同意由我们按政策审核。我们能做的，是按政策为您审核分期方案。收费代办“停息挂账”“债务优化”的中介是常见的骗局，请不要付钱，也不要交出身份证和银行卡。',
     'plan.proposals.noAmount': '没关系，不确定也可以。下面是 {count} 个不同期数的方案，您可以按每月要还的金额来选（提交后需要审核）：',
@@ -186,6 +188,8 @@ export const planMessages = defineMessages({
     'plan.terms.length': '分期可以選 {counts} 期，每期至少 {minimum}。能選哪幾種，要看您的借款情況和每月能還的金額，我會按您的情況列出方案。',
     'plan.terms.review': '提交申請後，我們會在 {days} 個工作日內審核，結果會另行通知您。',
     'plan.terms.chased': '如果審核期間，或者方案獲批後您按時還款，仍然有人催收，可以投訴，我來幫您記錄。',
+    'plan.terms.reduction': '能不能減免、減免多少，我沒法在這裡答應，要看審核結果。',
+    'plan.terms.reductionNext': '我可以按您的情況幫您提交分期申請，寫明您的困難，由同事審核。說能幫您「減免債務」、要先收費的仲介是常見的騙局，請不要付錢。',
     'plan.terms.stopInterest':
       '「停息掛帳」不是法律規定的權利：沒有哪條規定要求消費貸款必須停息或分期，是否同意由我們按政策審核。我們能做的，是按政策為您審核分期方案。收費代辦「停息掛帳」「債務優化」的仲介是常見的騙局，請不要付錢，也不要交出身分證和銀行卡。',
     'plan.proposals.noAmount': '沒關係，不確定也可以。下面是 {count} 個不同期數的方案，您可以按每月要還的金額來選（提交後需要審核）：',
@@ -327,6 +331,8 @@ export const planMessages = defineMessages({
       'A plan can run {counts} months, with at least {minimum} a month. Which of these you can choose depends on your loans and what you can pay each month; I will list the plans that fit you.',
     'plan.terms.review': 'Once a request is submitted, we review it within {days} working days and tell you the result.',
     'plan.terms.chased': "If someone still chases you while a request is under review, or after a plan is approved and you pay on time, you can complain and I will write it down.",
+    'plan.terms.reduction': 'Whether anything can be reduced, and by how much, is not something I can promise here: the review decides.',
+    'plan.terms.reductionNext': 'I can submit a plan request for you that sets out your hardship, and a colleague reviews it. Agents who promise to get your debt reduced for a fee up front are a common scam: do not pay them.',
     'plan.terms.stopInterest':
       'Having the interest stopped and the debt "parked" (停息挂账) is not a legal right: no rule says a consumer loan must stop interest or be split into installments, and we decide each request under our policy. What we can do is review a plan within that policy. Agents who charge a fee to get you 停息挂账 or "debt relief" are a common scam: do not pay them, and do not hand over your ID card or bank card.',
     'plan.proposals.noAmount': 'That is fine. Here {count:is|are} {count} {count:plan|plans} of different lengths; choose by what each month would cost (each is reviewed after you submit it):',

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutACharge, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutACharge, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -22,6 +22,20 @@ describe('a plea ("救救我")', () => {
   it('knows a plea from a request', () => {
     for (const text of ['救救我', '救命啊！', '求求你们了', '求你们了', 'please help me', 'SOS']) expect(isPlea(text), text).to.equal(true);
     for (const text of ['帮帮我分期', '救救我，我还不起了想分期', '求求你们别打电话了', 'help', '']) expect(isPlea(text), text).to.equal(false);
+  });
+});
+
+describe('fear told alone ("我好害怕")', () => {
+  it('hears fear or overwhelm told with nothing else, in the three languages', () => {
+    for (const text of ['我好害怕', '我好害怕，怎么办', '我真的好怕啊', '我现在很慌', '我快崩溃了', '压力太大了，晚上都睡不着', '好焦虑啊我该怎么办', '我好害怕，怎麼辦', "I'm so scared", 'I am really anxious, what should I do?']) {
+      expect(toldFearOnly(text), text).to.equal(true);
+    }
+  });
+
+  it('leaves fear told beside a task, and words of wanting to die, to the recogniser and the distress check', () => {
+    for (const text of ['催收天天打我家人电话，我好害怕', '我好害怕他们上门', '害怕上征信', '我不想活了', 'scared of the lawsuit', '']) {
+      expect(toldFearOnly(text), text).to.equal(false);
+    }
   });
 });
 
@@ -260,6 +274,13 @@ describe('fixed answers in a conversation', () => {
     const replies = await bot.say('救救我');
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
     expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+  });
+
+  it('fear told alone: calm, the civil-matter fact and an open question with the menu, never "outside what I can help with"', async () => {
+    const replies = await bot.say('我好害怕，怎么办');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.afraid'));
+    expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+    expect(textOf(await bot.say({ text: "I'm so scared", locale: 'en-US' }))).to.equal(t('en', 'core.afraid'));
   });
 
   it('not the borrower: what the rules say about third parties (or 110 for a misused identity) and a person, never a verification', async () => {

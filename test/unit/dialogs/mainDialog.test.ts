@@ -199,10 +199,10 @@ describe('MainDialog transcripts', () => {
 
   it('offers only tasks at middle confidence: a small-talk runner-up is no second "neither", and "neither" asks again', async () => {
     const adapter = makeBot(
-      new ScriptedRecognizer({ '我很害怕': ['harassment_complaint', 0.54, 'goodbye'], '好的谢谢再见': ['thanks', 0.5, 'goodbye'] }),
+      new ScriptedRecognizer({ '那个人又来了': ['harassment_complaint', 0.54, 'goodbye'], '好的谢谢再见': ['thanks', 0.5, 'goodbye'] }),
     );
     await adapter
-      .send('我很害怕')
+      .send('那个人又来了')
       .assertReply((a) => {
         expect(textOf(a)).to.contain(t('zh-CN', 'core.clarify'));
         expect(buttonsOf(a)).to.deep.equal([intentLabel('zh-CN', 'harassment_complaint'), t('zh-CN', 'core.clarifyNeither')]);

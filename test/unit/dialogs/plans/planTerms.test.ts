@@ -24,6 +24,11 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     ['能不能把罚息免了', ['waiver']],
     ['罚息可以减免吗', ['waiver']],
     ['can the penalty be waived?', ['waiver']],
+    ['我能不能只还本金', ['reduction']],
+    ['欠款能不能减免一部分', ['reduction']],
+    ['一次性还清能打个折吗', ['reduction']],
+    ['能不能少還一點', ['reduction']],
+    ['can you reduce what I owe?', ['reduction']],
     ['我已经在分期了为什么还有人催', ['chased']],
     ['分期审核期间还会催收吗', ['chased']],
     ['why are you still calling me, I have a plan', ['chased']],
@@ -55,8 +60,14 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     expect(planTermsText('zh-CN', ['review'], policy)).to.contain('3 个工作日').and.to.contain(t('zh-CN', 'plan.review.collectionPaused'));
     expect(planTermsText('zh-CN', ['cost'], policy)).to.equal(`${t('zh-CN', 'plan.terms.noCost')}\n${t('zh-CN', 'plan.terms.waiver', { percent: 50 })}`);
     expect(planTermsText('zh-CN', ['waiver'], policy)).to.equal(t('zh-CN', 'plan.terms.waiver', { percent: 50 }));
+    expect(planTermsText('zh-CN', ['reduction'], policy)).to.equal(
+      [t('zh-CN', 'plan.terms.reduction'), t('zh-CN', 'plan.terms.waiver', { percent: 50 }), t('zh-CN', 'plan.terms.reductionNext')].join('\n'),
+    );
     const charged: PlanPolicy = { ...policy, annualRateBps: 650, penaltyWaiver: null, installmentCounts: [6, 12] };
     expect(planTermsText('zh-CN', ['waiver'], charged), 'no waiver in the policy: nothing to say').to.equal(undefined);
+    expect(planTermsText('zh-CN', ['reduction'], charged), 'no waiver in the policy: no promise, the review, the scam warning').to.equal(
+      `${t('zh-CN', 'plan.terms.reduction')}\n${t('zh-CN', 'plan.terms.reductionNext')}`,
+    );
     expect(planTermsText('zh-CN', ['cost'], charged)).to.equal(t('zh-CN', 'plan.terms.rate', { rate: '6.5' }));
     expect(planTermsText('zh-TW', ['length'], charged)).to.contain('6 或 12 期');
   });
