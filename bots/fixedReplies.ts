@@ -122,8 +122,13 @@ const WHY_HANDED =
 const HANDED = /给|給|交给|交給|卖给|賣給|转给|轉給|转到|轉到|外包|委托|委託|泄露|洩露|\b(gave|give|given|sold|sell|pass(ed)?|hand(ed)?|shared?|outsourc\w*)\b/i;
 
 /** "你们凭什么把我的信息给催收公司", "why did you pass my debt to a collection agency": asks, and asks for no task. */
+/** Whether the collectors are an outside agency at all ("你们的催收是外包公司吗", "is the collector a third party?"). */
+const IS_IT_AN_AGENCY =
+  /是(不是)?[^，。,.!?！？]{0,6}(外包|第三方|委外|催收公司|催收机构|催收機構)[^，。,.!?！？]{0,4}([吗嗎吧]|$)|(还是|還是)[^，。,.!?！？]{0,4}(外包|第三方|委外)|\b(is|are) (it|this|that|he|she|they|the (caller|collectors?|person))\b.{0,25}\b(third[- ]part(y|ies)|(collection|debt[- ]collection) (agenc\w*|compan\w*)|outsourc\w*)/i;
+
 export function asksWhyAnAgency(text: string): boolean {
-  return text.length <= 120 && AGENCY.test(text) && WHY_HANDED.test(text) && HANDED.test(text) && !ASKS_A_TASK.test(text);
+  if (text.length > 120 || !AGENCY.test(text) || ASKS_A_TASK.test(text)) return false;
+  return (WHY_HANDED.test(text) && HANDED.test(text)) || (text.length <= 40 && IS_IT_AN_AGENCY.test(text));
 }
 
 /** The borrower means to sue the lender ("我要起诉你们", "I'll take you to court"), not the other way round. */

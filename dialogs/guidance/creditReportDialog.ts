@@ -23,9 +23,9 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
 /** "逾期会怎么样", "逾期一天有影响吗", "what happens if I don't pay": the consequences of being overdue, not only the record. */
 const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|有影响吗|有影響嗎|有没有影响|有沒有影響|影响大吗|影響大嗎|what happens|consequences?/i;
 
-/** "要是一直不还会怎么样", "不还款有什么后果", "what happens if I don't pay": not paying at all, asked about. */
+/** "要是一直不还会怎么样", "这周还不上会怎样", "晚几天还有什么后果", "what happens if I can't pay": not paying (on time), asked about. */
 const ASKS_IF_NOT_PAID =
-  /(不还|不還|没还|沒還)(钱|錢|款)?(的话|的話)?.{0,4}(会怎么样|會怎麼樣|会怎样|會怎樣|会如何|會如何|有什么后果|有什麼後果|什么后果|什麼後果|后果|後果)|\bwhat (happens|will happen|would happen) if i (don'?t|do not|never|stop) (pay|repay)/i;
+  /(不还|不還|没还|沒還|还不上|還不上|还不了|還不了|还不起|還不起|晚(几|幾|两|兩)?天(还|還)|晚(还|還))(钱|錢|款)?(的话|的話)?.{0,4}(会怎么样|會怎麼樣|会怎样|會怎樣|会如何|會如何|有什么后果|有什麼後果|什么后果|什麼後果|后果|後果)|\bwhat (happens|will happen|would happen) if i (don'?t|do not|never|stop|can'?t|cannot|am unable to) (pay|repay)|\bwhat (happens|will happen|would happen) if i (pay (it )?late|miss (a|the|my) (payment|installment))/i;
 
 /**
  * What not paying leads to, asked in a short message: the consequences this dialog gives (read before recognition,

@@ -107,7 +107,7 @@ describe('the rate called usury ("是高利贷吧")', () => {
 
 describe('why the debt went to an outside agency ("凭什么把我的信息给催收公司")', () => {
   it('hears the borrower ask why, or by what right, the debt or their details went to an agency', () => {
-    for (const text of ['你们凭什么把我的信息给催收公司', '第三方催收合法吗，你们外包给别人', '為什麼把我的欠款轉給催收公司', 'why did you pass my debt to a collection agency?', 'who gave my number to a third party collector']) {
+    for (const text of ['你们凭什么把我的信息给催收公司', '第三方催收合法吗，你们外包给别人', '為什麼把我的欠款轉給催收公司', 'why did you pass my debt to a collection agency?', 'who gave my number to a third party collector', '你们的催收是外包公司吗', '给我打电话的是不是第三方', '催收是你们自己的人还是外包的', 'is the collector a third party?']) {
       expect(asksWhyAnAgency(text), text).to.equal(true);
     }
   });

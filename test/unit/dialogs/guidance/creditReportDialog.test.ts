@@ -32,7 +32,7 @@ describe('CreditReportDialog transcripts', () => {
   });
 
   it('answers "要是一直不还会怎么样" (a lawsuit to the recogniser) with the consequences', async () => {
-    for (const text of ['要是一直不还会怎么样', '不还款有什么后果', '如果不還錢會怎麼樣', "what happens if I don't pay"]) expect(asksWhatIfNotPaid(text), text).to.equal(true);
+    for (const text of ['要是一直不还会怎么样', '不还款有什么后果', '如果不還錢會怎麼樣', "what happens if I don't pay", '如果我这周还不上会怎样', '晚几天还有什么后果', "what happens if I can't pay", 'what happens if I miss a payment']) expect(asksWhatIfNotPaid(text), text).to.equal(true);
     for (const text of ['如果我不还钱会坐牢吗', '不还会被起诉吗', '以后还不上怎么办', '不还会怎么样，能分期吗', '我会还的', '']) expect(asksWhatIfNotPaid(text), text).to.equal(false);
     // The harness's recogniser knows none of these texts: what they get comes from reading them before recognition.
     const h = await makeHarness();
