@@ -41,9 +41,32 @@ export function detectLanguage(text: string, previous: Language = 'zh-Hans'): La
   }
   // "ok" is typed in every language: it keeps the conversation's.
   if (NEUTRAL_LATIN.test(text.replace(/[\s\p{P}\p{S}]/gu, ''))) return previous;
-  // Markup is not words: "<script>alert(1)</script>" keeps the conversation's language.
-  return LATIN_WORD.test(text.replace(MARKUP, ' ')) ? 'en' : previous;
+  // Markup is not words: "<script>alert(1)</script>" keeps the conversation's language. Latin letters are English only
+  // with an English word among them: pinyin ("wo xiang fen qi"), a keyboard mash, JSON keys or an SQL string keep it.
+  const words = text.replace(MARKUP, ' ');
+  return LATIN_WORD.test(words) && ENGLISH_WORD.test(words) ? 'en' : previous;
 }
+
+/**
+ * Common English words and this domain's (one is enough). \b does not split "account_status": identifiers do not count.
+ * Left out on purpose: words of code ("or", "select", "from", "table", "script") and words that are also pinyin syllables
+ * ("a", "an", "he", "me", "she").
+ */
+const ENGLISH_WORD = new RegExp(
+  `\\b(${[
+    "i('?m|'?ve|'?ll|'?d)?", 'my', 'mine', 'you', 'your', 'we', 'us', 'our', 'they', 'them', 'their', 'his', 'her', 'it', 'its', 'this', 'that',
+    'the', 'is', 'am', 'are', 'was', 'were', 'be', 'been', "do(es)?(n'?t)?", "did(n'?t)?", "can'?t", 'cannot', 'can', 'could', 'will', "won'?t", 'would',
+    'should', 'have', 'has', 'had', 'not', 'no', 'yes', 'yeah', 'yep', 'nope', 'and', 'of', 'to', 'for', 'with', 'about', 'if', 'but', 'how', 'what', 'why',
+    'when', 'where', 'who', 'which', 'please', 'pls', 'plz', 'thanks?', 'thx', 'hi', 'hello', 'hey', 'bye', 'goodbye', 'help', 'sorry', 'sure', 'want',
+    'need', 'pay\\w*', 'repay\\w*', 'loans?', 'owe[sd]?', 'debts?', 'plans?', 'instal+ments?', 'overdue', 'late', 'call\\w*', 'collect\\w*', 'court', 'sue[sd]?',
+    'suing', 'lawsuit', 'lawyer', 'credit', 'report', 'agents?', 'person', 'human', 'someone', 'somebody', 'menu', 'cancel', 'stop', 'quit', 'code',
+    'option', 'scam\\w*', 'police', 'money', 'bank', 'card', 'balance', 'account', 'status', 'due', 'fees?', 'interest', 'penalty', 'harass\\w*',
+    'threat\\w*', 'visit\\w*', 'home', 'family', 'job', 'afraid', 'scared', 'now', 'today', 'tomorrow', 'months?', 'weeks?', 'number', 'phone',
+    'complain\\w*', 'verif\\w*', 'real', 'fake', 'sms', 'good', 'morning', 'evening', 'afternoon', 'cheers', 'ty', 'later', 'never',
+    'mind', 'abort', 'tell', 'much', 'appreciated',
+  ].join('|')})\\b`,
+  'i',
+);
 
 /** HTML tags, and the code or styles inside script and style elements. */
 const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi;

@@ -58,16 +58,17 @@ describe('bot server over HTTP', () => {
 
   it('continues a conversation after a restart when state is in Redis', async () => {
     const conversationId = `c-${randomUUID()}`;
+    // Latin letters with no English word keep the conversation's language (Chinese by default).
     const first = await startApp(redisEnv);
     const turn1 = await sendExpectReplies(first.url, messageActivity(conversationId, 'qwzx plmn'));
-    expect(textsOf(turn1)).to.deep.equal([t('en', 'core.none')]);
+    expect(textsOf(turn1)).to.deep.equal([t('zh-CN', 'core.none')]);
     await first.close();
 
     const second = await startApp(redisEnv);
     running.push(second);
     // The miss counter survived the restart: a second miss in a row offers a person.
     const turn2 = await sendExpectReplies(second.url, messageActivity(conversationId, 'zzkv wqpt'));
-    expect(textsOf(turn2)).to.deep.equal([t('en', 'core.secondMiss')]);
+    expect(textsOf(turn2)).to.deep.equal([t('zh-CN', 'core.secondMiss')]);
   });
 
   it('continues identity verification after a restart mid-dialog and shows the account figures', async () => {
@@ -100,7 +101,7 @@ describe('bot server over HTTP', () => {
         sendExpectReplies(b.url, messageActivity(conversationId, 'zzkv wqpt')),
       ]);
       // Serialised turns: one is the first miss, the other sees it and is the second miss.
-      expect([...textsOf(ra), ...textsOf(rb)].sort()).to.deep.equal([t('en', 'core.none'), t('en', 'core.secondMiss')].sort());
+      expect([...textsOf(ra), ...textsOf(rb)].sort()).to.deep.equal([t('zh-CN', 'core.none'), t('zh-CN', 'core.secondMiss')].sort());
     }
   });
 

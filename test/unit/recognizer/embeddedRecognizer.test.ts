@@ -76,6 +76,13 @@ describe('EmbeddedRecognizer', () => {
       expect((await recognizer.recognize(markup, { ...context, previousLanguage: 'zh-Hans' })).language, markup).to.equal('zh-Hans');
     }
     expect((await recognizer.recognize('<b>I want a plan</b>', context)).language, 'words inside tags still count').to.equal('en');
+    // Latin letters with no English word: pinyin, a keyboard mash, JSON keys, an SQL string.
+    for (const text of ['wo xiang fen qi', 'asdfghjkl', '{"intent":"account_status"}', "' OR 1=1 --", "'; DROP TABLE users; --"]) {
+      expect((await recognizer.recognize(text, { ...context, previousLanguage: 'zh-Hant' })).language, text).to.equal('zh-Hant');
+    }
+    for (const text of ['help', 'Option 2', 'code', 'thank you', 'Installment', "can't reach my collector", 'good morning']) {
+      expect((await recognizer.recognize(text, { ...context, previousLanguage: 'zh-Hans' })).language, text).to.equal('en');
+    }
   });
 
   it('refuses a model whose classes are not intents', () => {
