@@ -22,10 +22,20 @@ const JAIL =
 
 /** Someone who said they were from a court, the police or a procuratorate ("自称法院的人", "he is from the court"). */
 const POSES_AS_OFFICIAL =
-  /(自称|自稱|说是|說是|冒充|假冒|假装|假裝|称是|稱是|说他是|說他是|说自己是|說自己是)(是)?.{0,4}(法院|法官|公安|警察|派出所|检察院|檢察院|法务|法務|政府)|\b(from|with) the (court|police)\b|\b(claim\w*|pretend\w*|said|says|saying) (to be|he is|she is|they are|he was|she was|they were)( from)? (a |the )?(court|judge|police|officer|official)/i;
+  /(自称|自稱|说是|說是|冒充|假冒|假装|假裝|称是|稱是|说他是|說他是|说自己是|說自己是)(是)?.{0,4}(法院|法官|公安|警察|派出所|检察院|檢察院|法务|法務|政府)|\b(someone|somebody|a (man|woman|guy|person|caller)|he|she|they|the caller)\b.{0,30}\b(from|with) the (court|police)\b|\b(claim\w*|pretend\w*|said|says|saying) (to be|he is|she is|they are|he was|she was|they were)( from)? (a |the )?(court|judge|police|officer|official)/i;
 
 export function posesAsOfficial(text: string | undefined): boolean {
   return POSES_AS_OFFICIAL.test(text ?? '');
+}
+
+/** Court papers the borrower says arrived, or a suit they say was filed ("法院传票到了", "收到开庭短信", "I got a summons"). */
+const PAPERS_RECEIVED =
+  /(收到|接到|寄来|寄來|送来|送來|来了|來了|到了|拿到)[^，。,.!?！？]{0,8}(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭|開庭|判决书|判決書|法院的?(短信|簡訊|信|文书|文書|通知|材料|電話|电话))|(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭通知|開庭通知)[^，。,.!?！？]{0,4}(到了|来了|來了|收到了)|我(已经|已經)?被(起诉|起訴|告)了|\b(got|received|have) (a |the )?(summons|court (papers?|letter|notice|sms|text)|hearing notice)\b|\bi('ve| have)? been sued\b/i;
+/** A payment order (支付令) named: its own 15-day rule. */
+const PAYMENT_ORDER = /支付令|\bpayment order\b/i;
+
+export function saysPapersArrived(text: string | undefined): boolean {
+  return PAPERS_RECEIVED.test(text ?? '');
 }
 
 const STAGE_KEY: Record<LegalStage['stage'], MessageKey> = {
@@ -60,7 +70,8 @@ export function legalStageText(locale: Locale, legal: LegalStage): string {
 /**
  * `lawsuit_threat`: overdue debt is generally civil; real court papers come from the court and can be checked
  * (area code + 12368, 人民法院在线服务); a lawyer's letter is not a court document. Verified: the actual legal stage.
- * A collector threatening criminal consequences: offer a misconduct complaint.
+ * A collector threatening criminal consequences: offer a misconduct complaint. Papers that arrived: check them, do not
+ * ignore real ones, mediation first; a payment order's 15 days (domain.md section 3).
  */
 export class LawsuitThreatDialog extends InfoAnswerDialog {
   constructor(deps: GuidanceDeps) {
@@ -72,6 +83,8 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
     return [
       ...(JAIL.test(text ?? '') ? [t(locale, 'guidance.lawsuit.criminal')] : []),
       t(locale, 'guidance.lawsuit.facts'),
+      ...(saysPapersArrived(text) ? [t(locale, 'guidance.lawsuit.papers')] : []),
+      ...(PAYMENT_ORDER.test(text ?? '') ? [t(locale, 'guidance.lawsuit.paymentOrder')] : []),
       ...(posesAsOfficial(text) ? [t(locale, 'guidance.lawsuit.impersonation')] : []),
       ...(mentionsCriminalThreat(text) ? [t(locale, 'guidance.lawsuit.threat')] : []),
     ];

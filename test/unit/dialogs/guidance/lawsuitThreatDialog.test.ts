@@ -79,6 +79,21 @@ describe('LawsuitThreatDialog transcripts', () => {
     expect(tw).to.contain(t('zh-TW', 'guidance.lawsuit.threat'));
   });
 
+  it('tells someone whose court papers arrived to check them and not to ignore real ones; a payment order gets its 15 days', async () => {
+    const real = () => makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const papers = allText(await (await real()).say('我被起诉了，法院传票都到了，怎么办'));
+    expect(papers).to.contain(t('zh-CN', 'guidance.lawsuit.facts')).and.to.contain(t('zh-CN', 'guidance.lawsuit.papers'));
+    expect(papers.indexOf(t('zh-CN', 'guidance.lawsuit.facts')), 'how to check comes first').to.be.below(papers.indexOf(t('zh-CN', 'guidance.lawsuit.papers')));
+    expect(papers).not.to.contain(t('zh-CN', 'guidance.lawsuit.paymentOrder'));
+    const summons = allText(await (await real()).say('I got a summons from the court'));
+    expect(summons).to.contain(t('en', 'guidance.lawsuit.papers'));
+    expect(summons, 'papers "from the court" are no caller posing as one').not.to.contain(t('en', 'guidance.lawsuit.impersonation'));
+    const order = allText(await (await real()).say('法院寄来了支付令，说我要被起诉'));
+    expect(order).to.contain(t('zh-CN', 'guidance.lawsuit.paymentOrder'));
+    const threat = allText(await (await makeHarness()).say('催收说要起诉我'));
+    expect(threat, 'a threat is no papers').not.to.contain(t('zh-CN', 'guidance.lawsuit.papers'));
+  });
+
   it('answers in Traditional Chinese and in English', async () => {
     const tw = await makeHarness();
     const twText = allText(await tw.say('催收說要起訴我'));
