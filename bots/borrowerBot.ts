@@ -2,7 +2,8 @@ import { ActivityHandler, MessageFactory, type ConversationState, type StateProp
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Clock } from '../services/clock';
 import type { Logger } from '../services/logging/logger';
-import { isIntent, SMALL_TALK_INTENTS, type Intent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { isIntent, SMALL_TALK_INTENTS, TASK_INTENTS, type Intent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
+import { toldHardship } from '../dialogs/plans/planInput';
 import { normaliseIdLast6, ownMobileInText } from '../services/identity/identityNormalisers';
 import { expressesDistress } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
@@ -17,7 +18,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, submittedValue } from './inputText';
+import { asksIfBot, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -158,6 +159,13 @@ export class BorrowerBot extends ActivityHandler {
       recognition = certainResult(text, 'human_agent', language);
     } else {
       ({ recognition, clauseIntents } = await this.understand(text, value, language, taskUnderWay, profile.lastTopic));
+      // Fear told beside a task ("…每天都有人打电话给我，我真的很害怕"): heard once, before the task's first words, unless
+      // every task the message names opens with words of its own for it (a complaint, a visit, a lawsuit, a hardship).
+      const tasks = [recognition.intent, ...(clauseIntents ?? []).map((c) => c.intent).filter((i) => TASK_INTENTS.includes(i) && i !== 'human_agent')];
+      if (!value && !taskUnderWay && !profile.fearHeard && mentionsFear(text) && !tasks.every((i) => opensWithCalm(i, text))) {
+        profile.fearHeard = true;
+        await context.sendActivity(t(locale, 'core.fearHeard'));
+      }
     }
     const info: TurnInfo = { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text), factsBefore: profile.lastFacts };
     setTurnInfo(context, info);
@@ -326,6 +334,11 @@ export class BorrowerBot extends ActivityHandler {
 }
 
 /** What a message of emoji or symbols only gets, by the feeling it shows. */
+/** Routes whose first words already meet a frightened borrower: the complaint intake, a visit, a lawsuit, a hardship told. */
+function opensWithCalm(intent: Intent, text: string): boolean {
+  return intent === 'harassment_complaint' || intent === 'doorstep_visit' || intent === 'lawsuit_threat' || (intent === 'installment_plan' && toldHardship(text));
+}
+
 const NO_WORDS: Record<NonNullable<ReturnType<typeof feelingOf>>, MessageKey> = { sad: 'core.noWordsSad', angry: 'core.noWordsAngry', puzzled: 'core.noWordsPuzzled' };
 
 /**

@@ -120,6 +120,14 @@ export function clausesOf(text: string): string[] {
   return clauses.length >= 2 ? clauses.slice(0, MAX_CLAUSES) : [];
 }
 
+/** Fear, worry or overwhelm named anywhere in a message ("…每天都有人打电话给我，我真的很害怕", "I'm scared they will sue"). */
+const FEAR =
+  /害怕|好怕|很怕|怕死了|吓死|嚇死|很慌|好慌|心慌|慌了|焦虑|焦慮|崩溃|崩潰|绝望|絕望|无助|無助|(压力|壓力)(好|很|太|特别|特別)大|睡不着|睡不著|\b(scared|afraid|terrified|frightened|panicking|anxious|overwhelmed)\b/i;
+
+export function mentionsFear(text: string): boolean {
+  return FEAR.test(text);
+}
+
 const SAD = /[😭😢😿😞😔😩😫😣😖☹🙁💔😥😰😓🥺]/u;
 const ANGRY = /[😡😠🤬👿💢]/u;
 const PUZZLED = /^[\s?？!！.。…~～🤔😕❓❔]*[?？🤔😕❓❔][\s?？!！.。…~～🤔😕❓❔]*$/u;

@@ -81,6 +81,8 @@ export interface ConversationProfile {
    * of this conversation is urgent (P1) and says why.
    */
   urgent?: 'distress';
+  /** Fear told beside a task was acknowledged (once a conversation: said each turn, it would ring hollow). */
+  fearHeard?: boolean;
   /** A digest of the general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */
   lastFacts?: string;
   /** Ticket of an open hand-off (queued, with an agent, or closed and awaiting the rating). */

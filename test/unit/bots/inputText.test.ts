@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { asksIfBot } from '../../../bots/inputText';
+import { asksIfBot, mentionsFear } from '../../../bots/inputText';
+import { t } from '../../../dialogs/messages';
+import { botHarness, textOf } from '../../helpers/botHarness';
 
 describe('asking whether the bot is a person', () => {
   it('hears the question in the three languages', () => {
@@ -12,5 +14,24 @@ describe('asking whether the bot is a person', () => {
     for (const text of ['能转真人吗', '我不想跟机器人说话', '给我找个真人', '我要人工', '人工客服在吗', '你是谁', '你们是哪家公司', 'are you able to help', 'put me through to a real person', '']) {
       expect(asksIfBot(text), text).to.equal(false);
     }
+  });
+});
+
+describe('fear told beside a task ("…我真的很害怕")', () => {
+  it('hears fear, worry or overwhelm named anywhere in a message', () => {
+    for (const text of ['每天都有人打电话给我，我真的很害怕', '压力好大，能不能分期', '怕死了', '晚上都睡不着', "I'm scared they will sue me"]) expect(mentionsFear(text), text).to.equal(true);
+    for (const text of ['我不怕', '不用担心我', '我想分期', 'scarf', '']) expect(mentionsFear(text), text).to.equal(false);
+  });
+
+  it('is acknowledged once a conversation, before the task, unless the task opens with words of its own for it', async () => {
+    const bot = await botHarness();
+    const first = await bot.say('你好，我借呗逾期三个月了，现在每天都有人打电话给我，我真的很害怕');
+    expect(textOf(first.slice(0, 1))).to.equal(t('zh-CN', 'core.fearHeard'));
+    expect(textOf(first)).to.contain(t('zh-CN', 'identity.askMobile'));
+    await bot.say('取消');
+    const again = await bot.say('我很害怕，我还欠多少');
+    expect(textOf(again), 'once a conversation').not.to.contain(t('zh-CN', 'core.fearHeard'));
+    const complaint = await (await botHarness()).say('催收天天打我家人电话，我好害怕');
+    expect(textOf(complaint), 'the complaint intake has its own first words').not.to.contain(t('zh-CN', 'core.fearHeard'));
   });
 });
