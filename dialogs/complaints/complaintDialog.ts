@@ -20,6 +20,7 @@ import type { FiledRecords } from '../filedRecords';
 import { localeOfStep } from '../guidance/infoAnswerDialog';
 import { intentActions, nextActionValueOf } from '../guidance/nextActions';
 import { firstPhone, maskedPhone, turnEntities, saysNumberUnknown } from '../guidance/turnEntities';
+import { maskPii } from '../../services/logging/mask';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
@@ -155,7 +156,11 @@ export class ComplaintDialog extends ComponentDialog {
       values.occurredOn = this.dateOf(step, opening);
       values.channel ??= channelMentioned(opening);
       values.contacted = contactedMentioned(opening);
-      await step.context.sendActivity(t(locale, 'complaints.noted', { description: echo(opening) }));
+      // "一个13912345678的号码打电话给我妈": the caller's number is not asked for again.
+      values.callerNumber = firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits;
+      // Day, channel, person and number all told: nothing more to ask, so no "a few more questions".
+      const told = values.occurredOn && values.channel && values.contacted && values.callerNumber;
+      await step.context.sendActivity(t(locale, told ? 'complaints.notedAll' : 'complaints.noted', { description: echo(opening) }));
       return step.next(opening);
     }
     return step.prompt(COMPLAINT_WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
@@ -241,6 +246,7 @@ export class ComplaintDialog extends ComponentDialog {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
     if (step.result) values.contacted = (step.result as FoundChoice).value as Contacted;
+    if (values.callerNumber) return step.next();
     const unknown = [imBack(t(locale, 'complaints.numberUnknown'))];
     return step.prompt(NUMBER_PROMPT, {
       prompt: MessageFactory.suggestedActions(unknown, t(locale, 'complaints.askNumber')),
@@ -251,7 +257,7 @@ export class ComplaintDialog extends ComponentDialog {
   private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOfStep(step.context);
     const values = step.values as Values;
-    values.callerNumber = firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits ?? null;
+    values.callerNumber ||= firstPhone(turnEntities(step.context, this.deps.clock.now(), this.deps.timeZone))?.digits ?? null;
     await step.context.sendActivity(this.summary(locale, values));
     const borrowerId = await this.deps.verification.verifiedBorrowerId(conversationKey(step.context));
     if (borrowerId) return step.next({ borrowerId } satisfies VerifiedIdentity);
@@ -392,8 +398,9 @@ export class ComplaintDialog extends ComponentDialog {
 }
 
 /** The description as echoed back (summary, "noted"): its first ECHO_CHARS characters. */
+/** The borrower's words said back, shortened, with phone, ID and card numbers masked as everywhere else. */
 function echo(description: string): string {
-  return description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description;
+  return maskPii(description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description);
 }
 
 /** What the recogniser may make of more of the story: the collector's conduct. */

@@ -13,6 +13,7 @@ export const complaintsMessages = defineMessages({
     'complaints.rulesOffer': '如果您遇到了违反这些规定的情况，可以投诉，我来帮您记录并正式提交；也可以转人工。对处理结果不满意，还可以拨打 12378（国家金融监督管理总局热线）反映。',
     'complaints.regulator': '您随时可以拨打 12378（国家金融监督管理总局热线）反映。一般建议先向我们投诉：我们一般会在 15 天内答复；到期没有答复或您不满意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先记下您说的：“{description}”。还有几件事要问您。',
+    'complaints.notedAll': '我记下了您说的：“{description}”。',
     'complaints.notedMore': '这也记下了：“{description}”。',
     'complaints.whenInWords': '（发生时间：{when}）',
     'complaints.retryWhat': '请用一两句话描述发生了什么（至少几个字），我好如实记录。',
@@ -95,6 +96,7 @@ export const complaintsMessages = defineMessages({
     'complaints.rulesOffer': '如果您遇到了違反這些規定的情況，可以投訴，我來幫您記錄並正式提交；也可以轉真人客服。對處理結果不滿意，還可以撥打 12378（國家金融監督管理總局熱線）反映。',
     'complaints.regulator': '您隨時可以撥打 12378（國家金融監督管理總局熱線）反映。一般建議先向我們投訴：我們一般會在 15 天內答覆；到期沒有答覆或您不滿意，再向 12378 反映也完全可以。',
     'complaints.noted': '我先記下您說的：「{description}」。還有幾件事要問您。',
+    'complaints.notedAll': '我記下了您說的：「{description}」。',
     'complaints.notedMore': '這也記下了：「{description}」。',
     'complaints.whenInWords': '（發生時間：{when}）',
     'complaints.retryWhat': '請用一兩句話描述發生了什麼（至少幾個字），我好如實記錄。',
@@ -179,6 +181,7 @@ export const complaintsMessages = defineMessages({
     'complaints.regulator':
       'You can always call 12378, the National Financial Regulatory Administration hotline. Complaining to us first is usually advised: we generally answer within 15 days, and if we do not, or you are not satisfied, you can still go to 12378.',
     'complaints.noted': 'I have written down what you said: "{description}". A few more questions.',
+    'complaints.notedAll': 'I have written down what you said: "{description}".',
     'complaints.notedMore': 'I have added that too: "{description}".',
     'complaints.whenInWords': '(When: {when})',
     'complaints.retryWhat': 'Please describe what happened in a sentence or two, so I can record it accurately.',

@@ -4,6 +4,9 @@ import { t } from '../../../../dialogs/messages';
 import type { AccountService } from '../../../../services/accounts/accountService';
 import { BotError } from '../../../../services/errors/botError';
 import type { Intent } from '../../../../services/recognizer/intentRecognizer';
+import { parseConfig } from '../../../../services/config/config';
+import { silentLogger } from '../../../../services/logging/logger';
+import { createRecognizer } from '../../../../services/recognizer/createRecognizer';
 import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { BORROWERS, UTTERANCES, allText, makeHarness, titlesOf } from '../guidance/harness';
 
@@ -113,6 +116,19 @@ describe('ComplaintDialog transcripts', () => {
     expect(enStart, 'the day was named too').to.contain(t('en', 'complaints.askNumber'));
     await en.say('no idea, it was hidden');
     expect((await en.accounts.getAccount('D009')).account.complaints[0]).to.include({ occurredOn: '2026-11-19', channel: 'phone', contactedPersons: '我的家人' });
+  });
+
+  it('takes the caller\'s number told in the opening instead of asking for it, and says it back masked', async () => {
+    const h = await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    await h.verifyAs('D002');
+    const opening = '昨天晚上，一个13912345678的号码打电话给我妈，骂她养了个老赖';
+    const replies = allText(await h.say(opening));
+    expect(replies).to.contain(t('zh-CN', 'complaints.notedAll', { description: '昨天晚上，一个139****5678的号码打电话给我妈，骂她养了个老赖' }));
+    expect(replies, 'day, channel, person and number all told: nothing asked').not.to.contain(t('zh-CN', 'complaints.askNumber'));
+    expect(replies).not.to.contain('13912345678');
+    const reference = REFERENCE.exec(replies)?.[0];
+    const complaint = (await h.accounts.getAccount('D002')).account.complaints.find((c) => c.reference === reference)!;
+    expect(complaint).to.include({ callerNumber: '13912345678', channel: 'phone', contactedPersons: '我的家人', description: opening });
   });
 
   it('takes a channel and a person typed in their own words ("微信群", "只有我自己"), and a channel named in the opening', async () => {
