@@ -1,4 +1,5 @@
 import type { CardAction, TurnContext } from 'botbuilder';
+import { formatFen } from '../../services/accounts/accountSchemas';
 import type { AccountSnapshot } from '../../services/accounts/accountService';
 import { t, type Locale, type MessageKey } from '../messages';
 import { InfoAnswerDialog, topicsAsked, type GuidanceDeps } from './infoAnswerDialog';
@@ -62,7 +63,8 @@ export class CreditReportDialog extends InfoAnswerDialog {
       return;
     }
     const days = Math.max(...overdue.map((l) => l.daysOverdue));
-    await context.sendActivity(t(locale, 'guidance.credit.overdue', { count: overdue.length, days }));
+    const amount = formatFen(overdue.reduce((sum, l) => sum + l.overdueAmountFen, 0));
+    await context.sendActivity(t(locale, 'guidance.credit.overdue', { count: overdue.length, days, amount }));
   }
 
   protected next(_context: TurnContext, locale: Locale): { key: MessageKey; actions: CardAction[] } {

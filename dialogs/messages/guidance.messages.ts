@@ -49,7 +49,7 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.dispute': '发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
     'guidance.credit.scam': '任何收费“征信修复”“洗白征信”的服务都是骗局，请不要付钱。',
     'guidance.credit.overdue':
-      '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
+      '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天，逾期金额共 {amount}）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
     'guidance.credit.current': '我查了您的账户：目前没有逾期。按时还款就不会产生新的逾期记录。',
     'guidance.credit.next': '您可以查询欠款、申请协商还款，或转人工。',
 
@@ -141,7 +141,7 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.dispute': '發現紀錄有誤，可以向徵信中心或貸款機構提出異議，對方應在 20 天內書面答覆。',
     'guidance.credit.scam': '任何收費「徵信修復」「洗白徵信」的服務都是騙局，請不要付錢。',
     'guidance.credit.overdue':
-      '我查了您的帳戶：目前有 {count} 筆借款逾期（最長 {days} 天）。還清逾期金額，或與我們商定還款方案並按時履約，可以避免繼續產生新的逾期紀錄。已經產生的紀錄會按規定期限保存。',
+      '我查了您的帳戶：目前有 {count} 筆借款逾期（最長 {days} 天，逾期金額共 {amount}）。還清逾期金額，或與我們商定還款方案並按時履約，可以避免繼續產生新的逾期紀錄。已經產生的紀錄會按規定期限保存。',
     'guidance.credit.current': '我查了您的帳戶：目前沒有逾期。按時還款就不會產生新的逾期紀錄。',
     'guidance.credit.next': '您可以查詢欠款、申請協商還款，或轉真人客服。',
 
@@ -234,7 +234,7 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.dispute': 'If something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
     'guidance.credit.scam': 'Anyone charging a fee to "repair" or "clean" your credit report is running a scam. Please do not pay them.',
     'guidance.credit.overdue':
-      'I checked your account: {count} {count:loan is|loans are} overdue now (up to {days} {days:day|days}). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
+      'I checked your account: {count} {count:loan is|loans are} overdue now (up to {days} {days:day|days}; {amount} overdue in all). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
     'guidance.credit.current': 'I checked your account: nothing is overdue. Paying on time means no new overdue records.',
     'guidance.credit.next': 'You can check what you owe, ask about a repayment plan, or talk to a person.',
 

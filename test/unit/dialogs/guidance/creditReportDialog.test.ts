@@ -82,6 +82,6 @@ describe('CreditReportDialog transcripts', () => {
     const en = await makeHarness();
     await en.verifyAs('D009');
     const text = allText(await en.say('Will this go on my credit report?'));
-    expect(text).to.contain('5 years').and.to.contain('2 free reports').and.to.contain('1 loan is overdue now (up to 10 days)');
+    expect(text).to.contain('5 years').and.to.contain('2 free reports').and.to.contain('1 loan is overdue now (up to 10 days; ¥950.00 overdue in all)');
   });
 });
