@@ -167,10 +167,14 @@ export function asksAboutACharge(text: string): boolean {
 
 /** A day the borrower will pay ("我明天就还", "下周一还", "I'll pay tomorrow"), and nothing else. */
 const PROMISE_TO_PAY =
-  /^(我|那我)?(明天|后天|後天|今天|今晚|下周[一二三四五六日天]?|下週[一二三四五六日天]?|下个月|下個月|月底|周末|週末|马上|馬上|这就|這就|发工资后|發工資後|\d{1,2}号|\d{1,2}號)(就|会|會|一定|肯定)?(去)?(还|還)(钱|錢|上|清)?(了|的|吧|啊)?[。！!.~～\s]*$|^i('ll| will) (pay|repay)( it| you)?( back)? (tomorrow|today|tonight|next (week|month)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (week|weekend))[.!\s]*$/i;
+  /^(我|那我|等我)?(明天|后天|後天|今天|今晚|下周[一二三四五六日天]?|下週[一二三四五六日天]?|下个月|下個月|月底|周末|週末|马上|馬上|这就|這就|发工资后|發工資後|\d{1,2}号|\d{1,2}號)?[，,\s]?((发|發)(了)?(工资|工資)|(工资|工資)(到了|下来|下來|到账|到帳)|有钱|有錢)?(了|后|後|以后|以後|之后|之後)?[，,\s]?(就|会|會|一定|肯定|马上|馬上)?(去)?(还|還)(钱|錢|上|清)?(了|的|吧|啊)?[。！!.~～\s]*$|^i('ll| will) (pay|repay)( it| you)?( back)? (tomorrow|today|tonight|next (week|month)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (week|weekend))[.!\s]*$/i;
+
+/** A day, or payday, named in the promise ("还" alone or "我会还的" names neither). */
+const WHEN_PAYING = /明天|后天|後天|今天|今晚|下周|下週|下个月|下個月|月底|周末|週末|马上|馬上|这就|這就|\d{1,2}[号號]|工资|工資|有钱|有錢|tomorrow|today|tonight|next|this/i;
 
 export function promisesToPay(text: string): boolean {
-  return PROMISE_TO_PAY.test(text.trim());
+  const t = text.trim();
+  return PROMISE_TO_PAY.test(t) && WHEN_PAYING.test(t);
 }
 
 /** Moving the monthly due date ("能不能把还款日改到每月15号", "change my due date"): not a plan, and not self-service. */

@@ -60,6 +60,8 @@ const DATE_RE = new RegExp(
     '(?<wkend>(?:下个?|这个?|本)?周末|(?:next |this )?weekend)',
     '(?<nextwk>下个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|next week)',
     '(?<indays>过两天|過兩天|in (?:a couple of|two) days)',
+    '(?<monthEnd>(?:这个?|這個?|本|下个?|下個?)?月(?:底|末)|(?:(?:by |at )?the )?end of (?:the |this |next )?month)',
+    '(?<nextMonthStart>(?:下个?|下個?)月初|(?:at )?the (?:start|beginning) of next month|early next month)',
     '(?<en>(?:next |this |last )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))',
     `(?<md>(?:(?<mon>${DAY})月|(?<monRel>下个?月|上个?月|这个?月|本月))?(?<dom>${DAY})(?:号|日)(?![元块万千期个])|(?<mon2>${DAY})月(?<dom2>${DAY})(?![元块万千期个\\d]))`,
   ].join('|'),
@@ -119,7 +121,7 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
-    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend || g.nextwk || g.indays)) continue;
+    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend || g.nextwk || g.indays || g.monthEnd || g.nextMonthStart)) continue;
     if (/\d/.test(text[start - 1] ?? '')) continue;
     if (g.rel) {
       const w = g.rel;
@@ -145,6 +147,14 @@ function findDates(text: string, today: LocalDate): DateHit[] {
       out.push({ start, end, date: addLocalDays(today, 7 - ((todayDow + 6) % 7)), days: 7 });
     } else if (g.indays) {
       out.push({ start, end, date: addLocalDays(today, 2) });
+    } else if (g.monthEnd) {
+      // 月底 / "the end of the month": the month's last day (下个月底: next month's).
+      const next = /下|next/.test(g.monthEnd) ? 1 : 0;
+      const first = { y: today.y + (today.m + next > 12 ? 1 : 0), m: ((today.m + next - 1) % 12) + 1, d: 1 };
+      out.push({ start, end, date: addLocalDays(first.m === 12 ? { y: first.y + 1, m: 1, d: 1 } : { y: first.y, m: first.m + 1, d: 1 }, -1) });
+    } else if (g.nextMonthStart) {
+      // 下个月初: the first of next month.
+      out.push({ start, end, date: today.m === 12 ? { y: today.y + 1, m: 1, d: 1 } : { y: today.y, m: today.m + 1, d: 1 } });
     } else if (g.wkend) {
       const next = /下|next/.test(g.wkend);
       let offset = (6 - todayDow + 7) % 7;

@@ -166,8 +166,8 @@ describe('how a charge came about, and a day the borrower will pay', () => {
   });
 
   it('hears a day the borrower will pay, and leaves a question or a request beside it to the rest of the bot', () => {
-    for (const text of ['我明天就还', '下周一还', '发工资后就还', "I'll pay tomorrow"]) expect(promisesToPay(text), text).to.equal(true);
-    for (const text of ['明天还款日是哪天', '我明天就还一部分，剩下的能分期吗', '明天', '我还了', '']) expect(promisesToPay(text), text).to.equal(false);
+    for (const text of ['我明天就还', '下周一还', '发工资后就还', '我月底发工资了就还', '等我发工资就还', '工资到了就还', "I'll pay tomorrow"]) expect(promisesToPay(text), text).to.equal(true);
+    for (const text of ['明天还款日是哪天', '我明天就还一部分，剩下的能分期吗', '明天', '我还了', '我会还的', '还', '']) expect(promisesToPay(text), text).to.equal(false);
   });
 });
 
