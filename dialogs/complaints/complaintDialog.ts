@@ -29,6 +29,7 @@ import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
   CHANNELS,
   asksIfAllowed,
+  asksToStopContact,
   CHANNEL_SYNONYMS,
   CONTACTED_SYNONYMS,
   CONTACTED,
@@ -144,6 +145,15 @@ export class ComplaintDialog extends ComponentDialog {
       await step.context.sendActivity(t(locale, 'complaints.rules'));
       const offer = [intentLabel(locale, 'harassment_complaint'), intentLabel(locale, 'human_agent')];
       await step.context.sendActivity(MessageFactory.suggestedActions(offer, t(locale, 'complaints.rulesOffer')));
+      return step.endDialog();
+    }
+    if (!pressed && !intentOfLabel(typed) && asksToStopContact(typed)) {
+      // "别再打电话了" / "我在上班，别打电话": the bot cannot stop the calls itself. The rules, then a complaint, a person
+      // (a time or way to be reached) or a plan offered; no intake begun for what has not been told.
+      await step.context.sendActivity(t(locale, 'complaints.stopRequest'));
+      await step.context.sendActivity(t(locale, 'complaints.rules'));
+      const offer = [intentLabel(locale, 'harassment_complaint'), intentLabel(locale, 'human_agent'), intentLabel(locale, 'installment_plan')];
+      await step.context.sendActivity(MessageFactory.suggestedActions(offer, t(locale, 'complaints.stopRequestOffer')));
       return step.endDialog();
     }
     await step.context.sendActivity(t(locale, 'complaints.empathy'));

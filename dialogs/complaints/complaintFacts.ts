@@ -103,7 +103,7 @@ export const CONTACTED_SYNONYMS: Record<Contacted, string[]> = {
 
 /** "别再打电话给我了", "stop calling me": what the borrower wants, not yet what happened. */
 const STOP_REQUEST =
-  /(请|請|你们|你們)?(不要|别|別|停止)(再)?(给我|給我)?(打电话|打電話|打|骚扰|騷擾|联系|聯繫|催)(给我|給我|我)?(了|啦)?|\b(please )?(stop|don'?t|do not) (calling|call|texting|contacting|bothering|harassing)( me)?( anymore| again)?\b/gi;
+  /(请|請|你们|你們)?(不要|别|別|停止)(再)?(给我|給我)?(打电话|打電話|(发|發)(短信|簡訊|消息|訊息)|打|骚扰|騷擾|联系|聯繫|催)(给我|給我|我)?(了|啦)?|\b(please )?(stop|don'?t|do not) (calling|call|texting|contacting|bothering|harassing)( me)?( anymore| again)?\b/gi;
 
 /** The opening message as the complaint's description, when it tells what happened (not just "I want to complain"). */
 export function openingDescription(text: string): string | undefined {
@@ -114,6 +114,29 @@ export function openingDescription(text: string): string | undefined {
     .replace(REGULATOR_WORDS, '')
     .replace(/[\s\p{P}\p{S}]/gu, '');
   return rest.length >= 4 ? trimmed : undefined;
+}
+
+/** How the borrower would rather be reached ("只用短信联系我", "我在上班，别打电话", "text me instead"). */
+const CONTACT_PREFERENCE =
+  /只(通过|通過|用)?(发|發)?(短信|簡訊|微信|邮件|郵件)(联系|聯繫|通知)|(上班|工作)(时间|時間|的时候|的時候)?[，,\s]{0,2}(别|不要|別)(再)?(打|联系|聯繫)|(别|不要|別)在(上班|工作)(时间|時間|的时候|的時候)?(打|联系|聯繫)|\b(text|sms|email|message) me (instead|only)\b|\bdon'?t call (me )?(at|during) work\b|\bi'?m at work\b/i;
+/** The asking around the request ("你们能不能…", "麻烦…"). */
+const ASKING = /你们|你們|能不能|可不可以|可以|请|請|麻烦|麻煩|求求|求你|拜托|拜託|\b(can|could|would) you\b|\bplease\b/gi;
+/** A promise said beside the request ("不要再打电话了，我会还的"): not what happened either. */
+const WILL_PAY = /我(会|會)(还|還)(的|钱|錢)?|(会|會)(还|還)(钱|錢)?的|\bi('ll| will) pay( it)?( back)?\b/gi;
+
+/**
+ * Asks for the calls to stop, or for another way or time to be reached, and tells nothing that happened: the rules,
+ * and a complaint, a person or a plan offered, rather than a complaint intake begun.
+ */
+export function asksToStopContact(text: string): boolean {
+  const t = text.trim();
+  // "别再打电话给我妈了": someone else called is what happened, a complaint to take.
+  if (t.length > 60 || WANTS_TO_COMPLAIN.test(t) || (contactedMentioned(t) ?? 'self') !== 'self') return false;
+  if (CONTACT_PREFERENCE.test(t)) return true;
+  STOP_REQUEST.lastIndex = 0;
+  if (!STOP_REQUEST.test(t)) return false;
+  const rest = t.replace(STOP_REQUEST, '').replace(WILL_PAY, '').replace(ASKING, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  return rest.length < 4;
 }
 
 /** A regulator or another outside body named as where the borrower means to complain ("我要去金融监管局投诉你们"). */

@@ -8,6 +8,8 @@ export const complaintsMessages = defineMessages({
   'zh-CN': {
     'complaints.empathy': '遇到这样的事，真的很抱歉，这不是您应该承受的。我来帮您把情况记下来，正式提交投诉。',
     'complaints.askWhat': '请简单说说发生了什么（例如对方说了什么、做了什么）。',
+    'complaints.stopRequest': '听得出这些电话让您很烦，压力也很大。我没法在这里直接停掉催收联系，不过催收必须守规矩：',
+    'complaints.stopRequestOffer': '电话违反了这些规定，可以投诉，我来帮您记录；想说明方便联系的时间或方式，可以转人工；还款有困难，可以申请分期或协商还款。',
     'complaints.rules':
       '按银行业协会 2026 年的催收指引（贷款机构和外部催收机构都要遵守）：\n- 22:00 至次日 08:00 不得打电话、上门或用其他方式催收（您同意的除外）；\n- 您没有接听时，同一个号码一天一般不超过 6 次；\n- 只有联系不上您本人时（例如号码无效、连续 3 次没接通），才可以联系其他人；对与借款无关的人，只能请他转告或问您的联系方式，不能透露您的欠款；\n- 不得威胁、辱骂、恐吓或使用暴力，不得冒充行政或司法机关，不得散布您的隐私。',
     'complaints.rulesOffer': '如果您遇到了违反这些规定的情况，可以投诉，我来帮您记录并正式提交；也可以转人工。对处理结果不满意，还可以拨打 12378（国家金融监督管理总局热线）反映。',
@@ -91,6 +93,8 @@ export const complaintsMessages = defineMessages({
   'zh-TW': {
     'complaints.empathy': '遇到這樣的事，真的很抱歉，這不是您應該承受的。我來幫您把情況記下來，正式提交投訴。',
     'complaints.askWhat': '請簡單說說發生了什麼（例如對方說了什麼、做了什麼）。',
+    'complaints.stopRequest': '聽得出這些電話讓您很煩，壓力也很大。我沒法在這裡直接停掉催收聯繫，不過催收必須守規矩：',
+    'complaints.stopRequestOffer': '電話違反了這些規定，可以投訴，我來幫您記錄；想說明方便聯繫的時間或方式，可以轉真人客服；還款有困難，可以申請分期或協商還款。',
     'complaints.rules':
       '按銀行業協會 2026 年的催收指引（貸款機構和外部催收機構都要遵守）：\n- 22:00 至次日 08:00 不得打電話、上門或用其他方式催收（您同意的除外）；\n- 您沒有接聽時，同一個號碼一天一般不超過 6 次；\n- 只有聯繫不上您本人時（例如號碼無效、連續 3 次沒接通），才可以聯繫其他人；對與借款無關的人，只能請他轉告或問您的聯繫方式，不能透露您的欠款；\n- 不得威脅、辱罵、恐嚇或使用暴力，不得冒充行政或司法機關，不得散布您的隱私。',
     'complaints.rulesOffer': '如果您遇到了違反這些規定的情況，可以投訴，我來幫您記錄並正式提交；也可以轉真人客服。對處理結果不滿意，還可以撥打 12378（國家金融監督管理總局熱線）反映。',
@@ -174,6 +178,8 @@ export const complaintsMessages = defineMessages({
   en: {
     'complaints.empathy': "I'm sorry this is happening to you; you shouldn't have to put up with it. Let me write down what happened and file a formal complaint.",
     'complaints.askWhat': 'Please tell me briefly what happened (for example, what they said or did).',
+    'complaints.stopRequest': "I can hear how much these calls are wearing on you. I cannot stop collection contact myself from here, but collectors have to keep to the rules:",
+    'complaints.stopRequestOffer': 'If the calls break these rules, you can complain and I will write it down; to say when or how you would rather be contacted, talk to a person; if paying is the problem, you can ask for an installment plan.',
     'complaints.rules':
       "Under the banking association's 2026 collection guideline (binding on lenders and on outside collection agencies):\n- no calls, visits or other collection from 22:00 to 08:00, unless you agree;\n- if you do not answer, no more than about 6 attempts a day to the same number;\n- other people may be contacted only when you cannot be reached (for example an invalid number, or 3 failed attempts in a row); someone unconnected to the loan may only be asked to pass on a message or give your contact details, and must not be told about your debt;\n- no threats, insults, intimidation or violence, no posing as a government or judicial body, and no spreading your private information.",
     'complaints.rulesOffer':

@@ -131,6 +131,17 @@ describe('ComplaintDialog transcripts', () => {
     expect(complaint).to.include({ callerNumber: '13912345678', channel: 'phone', contactedPersons: '我的家人', description: opening });
   });
 
+  it('answers "别再打电话了" with the rules and a complaint, a person or a plan, without starting an intake', async () => {
+    const h = await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const replies = await h.say('不要再打电话了，我会还的');
+    const text = allText(replies);
+    expect(text).to.contain(t('zh-CN', 'complaints.stopRequest')).and.to.contain(t('zh-CN', 'complaints.rules')).and.to.contain(t('zh-CN', 'complaints.stopRequestOffer'));
+    expect(text).not.to.contain(t('zh-CN', 'complaints.empathy')).and.not.to.contain(t('zh-CN', 'complaints.askWhat'));
+    expect(titlesOf(replies)).to.deep.equal((['harassment_complaint', 'human_agent', 'installment_plan'] as const).map((i) => intentLabel('zh-CN', i)));
+    // The complaint, pressed next, asks what happened.
+    expect(allText(await h.say(intentLabel('zh-CN', 'harassment_complaint')))).to.contain(t('zh-CN', 'complaints.askWhat'));
+  });
+
   it('takes a channel and a person typed in their own words ("微信群", "只有我自己"), and a channel named in the opening', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');

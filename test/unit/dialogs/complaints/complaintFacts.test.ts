@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { channelMentioned, complaintCategory, contactedMentioned, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
+import { asksToStopContact, channelMentioned, complaintCategory, contactedMentioned, complaintPriority, namesRegulator, openingDescription, pastDateOf, saysWhenVaguely } from '../../../../dialogs/complaints/complaintFacts';
 import { displayPhone, saysNumberUnknown } from '../../../../dialogs/guidance/turnEntities';
 import { formatWeekdays, formatWindow } from '../../../../dialogs/complaints/timeText';
 import { extractEntities } from '../../../../services/recognizer/entities/extractEntities';
@@ -35,6 +35,15 @@ describe('complaint facts', () => {
     }
     expect(openingDescription('别再打我妈电话了，她都被吓哭了')).to.equal('别再打我妈电话了，她都被吓哭了');
     expect(openingDescription('stop calling my mother, she is 70 and scared')).to.equal('stop calling my mother, she is 70 and scared');
+  });
+
+  it('hears a request to stop the calls, or to be reached another way, that tells nothing that happened', () => {
+    for (const text of ['别再打电话给我了', '不要再打电话了，我会还的', '你们能不能不要再给我发短信了', '能不能只通过短信联系我，不要打电话', '我在上班，别打电话', 'stop calling me', "I'm at work, text me instead"]) {
+      expect(asksToStopContact(text), text).to.equal(true);
+    }
+    for (const text of ['别再打电话给我妈了', '不要再骚扰我了，我要投诉', '催收天天打我家人电话', 'stop calling my mother, she is 70 and scared', '他们骂我', '']) {
+      expect(asksToStopContact(text), text).to.equal(false);
+    }
   });
 
   it('does not take "I will complain to the regulator" for a description of what happened', () => {
