@@ -22,7 +22,7 @@ const LENGTH =
 const REVIEW =
   /(审核|審核|批下来|批下來|批准|通过|通過|结果|結果).{0,6}(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候)|(多久|多长时间|多長時間|几天|幾天|什么时候|什麼時候).{0,6}(审核|審核|批|通过|通過|结果|結果|答复|答覆)|\bhow long\b.{0,30}\b(review|approv\w*|decision|answer)|\bwhen\b.{0,30}\b(approv\w*|decision|hear back)/i;
 /** "能不能把罚息免了", "can the penalty be waived": what the policy allows, subject to review. */
-const WAIVER = /(免|减免|減免|豁免|少收|不收).{0,4}(罚息|罰息|滞纳金|滯納金)|(罚息|罰息|滞纳金|滯納金).{0,6}(免|减免|減免|豁免|少收|不收)|\bwaive\w*|\bwaiver\b/i;
+const WAIVER = /(免|减免|減免|豁免|少收|不收).{0,4}(罚息|罰息|滞纳金|滯納金)|(罚息|罰息|滞纳金|滯納金).{0,6}(免|减免|減免|豁免|少收|不收)|\bwaive\w*|\bwaiver\b|\b(remov|cancel|drop|forgiv|wip|reduc)\w*\b.{0,20}\b(late fees?|late charges?|penalt(y|ies)( interest| charges?)?)\b|\b(late fees?|penalt(y|ies)( interest| charges?)?)\b.{0,20}\b(removed|cancell?ed|dropped|forgiven|wiped|reduced)\b/i;
 /**
  * "我能不能只还本金", "欠款能不能减免一部分", "能打个折吗", "can you reduce what I owe": less than what is owed. Nothing can be
  * promised; the policy's penalty waiver (if any) is what a plan may bring, and paid "debt relief" agents are a scam.

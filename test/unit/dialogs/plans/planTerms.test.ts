@@ -24,6 +24,8 @@ describe('plan terms: questions about what a plan is like, answered from the pol
     ['能不能把罚息免了', ['waiver']],
     ['罚息可以减免吗', ['waiver']],
     ['can the penalty be waived?', ['waiver']],
+    ['can I get my late fees removed', ['waiver']],
+    ['could the penalty interest be reduced?', ['waiver']],
     ['我能不能只还本金', ['reduction']],
     ['欠款能不能减免一部分', ['reduction']],
     ['一次性还清能打个折吗', ['reduction']],
