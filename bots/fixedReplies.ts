@@ -195,9 +195,23 @@ export function asksWhatToDoWhenOverdue(text: string): boolean {
   return OVERDUE_WHAT_NOW.test(text.trim());
 }
 
+/**
+ * "你们这样催收是违法的", "这是违法催收": the collection called unlawful, with nothing told of what happened. Words of
+ * conduct beside it ("天天打电话骚扰是犯法的") make it a complaint for the recogniser.
+ */
+const UNLAWFUL = /违法|違法|犯法|不合法|不合規|不合规|\b(illegal|unlawful|against the law)\b/i;
+const UNLAWFUL_FRAME =
+  /违法|違法|犯法|不合法|不合規|不合规|你们|你們|这样|這樣|这是|這是|这么|這麼|催收|催款|做|搞|是|的|吧|啊|呀|了|知道吗|知道嗎|\b(this|that|is|it|your|you('re| are)?|are|collection|collecting|debt|illegal|unlawful|against the law|what|doing)\b/gi;
+
+export function callsCollectionUnlawful(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 30 && UNLAWFUL.test(t) && !ASKS_A_TASK.test(t) && t.replace(UNLAWFUL_FRAME, '').replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
+}
+
 /** A fixed answer: which message a text gets (if any), and its buttons. */
 interface FixedAnswer {
-  answer: (text: string) => MessageKey | undefined;
+  /** The message, or messages said one after the other in one reply. */
+  answer: (text: string) => MessageKey | readonly MessageKey[] | undefined;
   /** The tasks offered as buttons, or the main menu. */
   buttons: readonly Intent[] | 'menu';
   /** A last "verify and see my account" button for this intent's route. */
@@ -246,6 +260,8 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   { answer: when(refusesToPay, 'core.refusesToPay'), buttons: ['installment_plan', 'human_agent', 'account_status'] },
   // An insult at us and nothing else: heard, and the way on offered (the menu).
   { answer: when(isInsultOnly, 'core.insulted'), buttons: 'menu' },
+  // The collection called unlawful: the rules collectors keep, and a complaint or a person.
+  { answer: (text) => (callsCollectionUnlawful(text) ? ['complaints.rules', 'complaints.rulesOffer'] : undefined), buttons: ['harassment_complaint', 'human_agent'] },
   // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
   { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
 ];
@@ -256,7 +272,8 @@ export function fixedReply(text: string, locale: Locale): Partial<Activity> | un
     const key = fixed.answer(text);
     if (!key) continue;
     const buttons = fixed.buttons === 'menu' ? menuActions(locale) : fixed.buttons.map((i) => imBack(intentLabel(locale, i)));
-    return MessageFactory.suggestedActions(fixed.verifyFor ? [...buttons, verifyAction(locale, fixed.verifyFor)] : buttons, t(locale, key));
+    const message = (typeof key === 'string' ? [key] : key).map((k) => t(locale, k)).join('\n\n');
+    return MessageFactory.suggestedActions(fixed.verifyFor ? [...buttons, verifyAction(locale, fixed.verifyFor)] : buttons, message);
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutACharge, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
+import { asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -36,6 +36,16 @@ describe('fear told alone ("我好害怕")', () => {
     for (const text of ['催收天天打我家人电话，我好害怕', '我好害怕他们上门', '害怕上征信', '我不想活了', 'scared of the lawsuit', '']) {
       expect(toldFearOnly(text), text).to.equal(false);
     }
+  });
+});
+
+describe('the collection called unlawful ("你们这样催收是违法的")', () => {
+  it('hears the claim made with nothing told of what happened', () => {
+    for (const text of ['你们这样催收是违法的', '催收这样做是违法的吧', '你们这是违法催收', "what you're doing is illegal"]) expect(callsCollectionUnlawful(text), text).to.equal(true);
+  });
+
+  it('leaves conduct told beside it, a question and a task to the rest of the bot', () => {
+    for (const text of ['天天打电话骚扰是犯法的', '催收打我家人电话是违法的', '违法吗', '你们这样是违法的，我要投诉', '逾期会违法吗', '']) expect(callsCollectionUnlawful(text), text).to.equal(false);
   });
 });
 
@@ -274,6 +284,12 @@ describe('fixed answers in a conversation', () => {
     const replies = await bot.say('救救我');
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.plea'));
     expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
+  });
+
+  it('the collection called unlawful: the rules collectors keep, then a complaint or a person', async () => {
+    const replies = await bot.say('你们这样催收是违法的');
+    expect(textOf(replies)).to.equal(`${t('zh-CN', 'complaints.rules')}\n\n${t('zh-CN', 'complaints.rulesOffer')}`);
+    expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
   });
 
   it('fear told alone: calm, the civil-matter fact and an open question with the menu, never "outside what I can help with"', async () => {
