@@ -208,6 +208,14 @@ export function callsCollectionUnlawful(text: string): boolean {
   return t.length <= 30 && UNLAWFUL.test(t) && !ASKS_A_TASK.test(t) && t.replace(UNLAWFUL_FRAME, '').replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
 }
 
+/** "我想问一下", "有个问题", "I have a question": the question is still to come. */
+const PREAMBLE =
+  /^(你好|您好|在吗|在嗎)?[，,\s]*(我)?(想|要)?(问一下|問一下|请问一下|請問一下|问个问题|問個問題|问下|問下|咨询一下|諮詢一下|咨询个事|諮詢個事|有个问题|有個問題|有件事|有点事|有點事|打扰一下|打擾一下)[吗嗎呢啊呀。,，.!！?？…\s]*$|^(hi|hello)?[,\s]*(i have a (quick )?question|can i ask (you )?(something|a question)|quick question)[?.!\s]*$/i;
+
+export function announcesAQuestion(text: string): boolean {
+  return PREAMBLE.test(text.trim());
+}
+
 /** A fixed answer: which message a text gets (if any), and its buttons. */
 interface FixedAnswer {
   /** The message, or messages said one after the other in one reply. */
@@ -224,6 +232,8 @@ const when = (test: (text: string) => boolean, key: MessageKey) => (text: string
 const FIXED_ANSWERS: readonly FixedAnswer[] = [
   // A plea: care, 110 if in danger, the menu.
   { answer: when(isPlea, 'core.plea'), buttons: 'menu' },
+  // A question announced, not yet asked: "go ahead", the menu.
+  { answer: when(announcesAQuestion, 'core.askAway'), buttons: 'menu' },
   // Fear told alone: calm, the civil-matter fact, what the bot can do about what frightens people, the menu.
   { answer: when(toldFearOnly, 'core.afraid'), buttons: 'menu' },
   // Someone asking about another person's debt: only the borrower, once verified, hears about it.

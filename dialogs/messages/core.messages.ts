@@ -35,6 +35,7 @@ export const coreMessages = defineMessages({
     'core.police':
       '如果您正面临威胁或暴力，有人强行进入您的住处、限制您的人身自由，或冒充公安、法院等公职人员，请直接拨打 110 报警。怀疑遇到诈骗，也可以拨打 96110 咨询。如果是催收人员有不当行为，我可以帮您正式投诉；请保留通话录音、短信和截图。',
     'core.fearHeard': '听得出您现在很担心，压力也很大。我们一步一步来，我会尽力帮您。',
+    'core.askAway': '请说，您想问什么？直接打字就可以，也可以点下面的选项：',
     'core.afraid':
       '听得出您现在很害怕，压力也很大。先别慌，我们一步一步来。逾期属于民事纠纷，不会因为还不上钱被抓。能告诉我是什么让您害怕吗？比如有人威胁您、说要起诉或上门、打扰您的家人，或者想商量怎么还。也可以点下面的选项，或直接转人工：',
     'core.plea': '我在，先别着急。如果您现在有危险，请立即拨打 110。能用一两句话告诉我发生了什么吗？也可以点下面的选项，或直接转人工：',
@@ -120,6 +121,7 @@ export const coreMessages = defineMessages({
     'core.police':
       '如果您正面臨威脅或暴力，有人強行進入您的住處、限制您的人身自由，或冒充公安、法院等公職人員，請直接撥打 110 報警。懷疑遇到詐騙，也可以撥打 96110 諮詢。如果是催收人員有不當行為，我可以幫您正式投訴；請保留通話錄音、簡訊和截圖。',
     'core.fearHeard': '聽得出您現在很擔心，壓力也很大。我們一步一步來，我會盡力幫您。',
+    'core.askAway': '請說，您想問什麼？直接打字就可以，也可以點下面的選項：',
     'core.afraid':
       '聽得出您現在很害怕，壓力也很大。先別慌，我們一步一步來。逾期屬於民事糾紛，不會因為還不上錢被抓。能告訴我是什麼讓您害怕嗎？比如有人威脅您、說要起訴或上門、打擾您的家人，或者想商量怎麼還。也可以點下面的選項，或直接轉真人客服：',
     'core.plea': '我在，先別著急。如果您現在有危險，請立即撥打 110。能用一兩句話告訴我發生了什麼嗎？也可以點下面的選項，或直接轉真人客服：',
@@ -204,6 +206,7 @@ export const coreMessages = defineMessages({
     'core.police':
       'If you face threats or violence, someone forces their way into your home or restricts your freedom, or someone poses as the police, a court or another official, call 110 now. If you suspect a scam, you can also call 96110 for advice. If a collector behaved badly, I can file a formal complaint for you; please keep call recordings, messages and screenshots.',
     'core.fearHeard': "I can hear how worried you are, and how much pressure you're under. We'll take it one step at a time, and I'll do what I can to help.",
+    'core.askAway': 'Go ahead: what would you like to ask? Just type it, or pick an option below:',
     'core.afraid':
       "That sounds frightening, and a lot of pressure. Let's take it one step at a time. Being overdue is a civil matter: nobody is arrested for being unable to pay. Can you tell me what is frightening you? Someone threatening you, saying they will sue or come to your home, calling your family, or you would like to work out how to repay. Or pick an option below, or talk to a person:",
     'core.plea': "I'm here; take a breath. If you are in danger right now, call 110. Can you tell me in a sentence or two what is happening? Or pick an option below, or talk to a person:",

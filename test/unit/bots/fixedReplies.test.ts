@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
+import { announcesAQuestion, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -46,6 +46,13 @@ describe('the collection called unlawful ("你们这样催收是违法的")', ()
 
   it('leaves conduct told beside it, a question and a task to the rest of the bot', () => {
     for (const text of ['天天打电话骚扰是犯法的', '催收打我家人电话是违法的', '违法吗', '你们这样是违法的，我要投诉', '逾期会违法吗', '']) expect(callsCollectionUnlawful(text), text).to.equal(false);
+  });
+});
+
+describe('a question announced ("我想问一下")', () => {
+  it('knows a question still to come from one asked', () => {
+    for (const text of ['我想问一下', '你好，我想咨询一下', '有个问题', '在吗，问一下', '我想問一下', 'I have a question', 'can I ask something?']) expect(announcesAQuestion(text), text).to.equal(true);
+    for (const text of ['我想问一下我还欠多少', '问一下怎么还款', 'I have a question about my loan', '']) expect(announcesAQuestion(text), text).to.equal(false);
   });
 });
 
@@ -290,6 +297,12 @@ describe('fixed answers in a conversation', () => {
     const replies = await bot.say('你们这样催收是违法的');
     expect(textOf(replies)).to.equal(`${t('zh-CN', 'complaints.rules')}\n\n${t('zh-CN', 'complaints.rulesOffer')}`);
     expect(buttonsOf(replies)).to.deep.equal((['harassment_complaint', 'human_agent'] as const).map((i) => intentLabel('zh-CN', i)));
+  });
+
+  it('a question announced: "go ahead" and the menu, never "outside what I can help with"', async () => {
+    const replies = await bot.say('我想问一下');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.askAway'));
+    expect(buttonsOf(replies)).to.include(intentLabel('zh-CN', 'human_agent'));
   });
 
   it('fear told alone: calm, the civil-matter fact and an open question with the menu, never "outside what I can help with"', async () => {
