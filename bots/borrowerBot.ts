@@ -161,10 +161,12 @@ export class BorrowerBot extends ActivityHandler {
       ({ recognition, clauseIntents } = await this.understand(text, value, language, taskUnderWay, profile.lastTopic));
       // Fear told beside a task ("…每天都有人打电话给我，我真的很害怕"): heard once, before the task's first words, unless
       // every task the message names opens with words of its own for it (a complaint, a visit, a lawsuit, a hardship).
-      const tasks = [recognition.intent, ...(clauseIntents ?? []).map((c) => c.intent).filter((i) => TASK_INTENTS.includes(i) && i !== 'human_agent')];
-      if (!value && !taskUnderWay && !profile.fearHeard && mentionsFear(text) && !tasks.every((i) => opensWithCalm(i, text))) {
-        profile.fearHeard = true;
-        await context.sendActivity(t(locale, 'core.fearHeard'));
+      if (!value && !taskUnderWay && !profile.fearHeard && mentionsFear(text)) {
+        const tasks = [recognition.intent, ...(clauseIntents ?? []).map((c) => c.intent).filter((i) => TASK_INTENTS.includes(i) && i !== 'human_agent')];
+        if (!tasks.every((i) => opensWithCalm(i, text))) {
+          profile.fearHeard = true;
+          await context.sendActivity(t(locale, 'core.fearHeard'));
+        }
       }
     }
     const info: TurnInfo = { locale, recognition, clauseIntents, asksIfBot: !value && asksIfBot(text), factsBefore: profile.lastFacts };
@@ -333,12 +335,12 @@ export class BorrowerBot extends ActivityHandler {
   }
 }
 
-/** What a message of emoji or symbols only gets, by the feeling it shows. */
 /** Routes whose first words already meet a frightened borrower: the complaint intake, a visit, a lawsuit, a hardship told. */
 function opensWithCalm(intent: Intent, text: string): boolean {
   return intent === 'harassment_complaint' || intent === 'doorstep_visit' || intent === 'lawsuit_threat' || (intent === 'installment_plan' && toldHardship(text));
 }
 
+/** What a message of emoji or symbols only gets, by the feeling it shows. */
 const NO_WORDS: Record<NonNullable<ReturnType<typeof feelingOf>>, MessageKey> = { sad: 'core.noWordsSad', angry: 'core.noWordsAngry', puzzled: 'core.noWordsPuzzled' };
 
 /**

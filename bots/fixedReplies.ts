@@ -2,6 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { verifyAction } from '../dialogs/guidance/nextActions';
 import { imBack, intentLabel, menuActions } from '../dialogs/menu';
 import { toldHardship } from '../dialogs/plans/planInput';
+import { toldFearOnly } from './inputText';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import type { Intent } from '../services/recognizer/intentRecognizer';
 
@@ -49,19 +50,6 @@ const PLEA = /^(救救我|救命|求求你们?|求求你們?|求你们了|求你
 /** "救救我": a plea, not a request the recogniser can place. Met with care (and 110 if in danger), never "outside what I can help with". */
 export function isPlea(text: string): boolean {
   return PLEA.test(text.trim());
-}
-
-/**
- * Fear or overwhelm told with nothing else ("我好害怕", "我好怕，怎么办", "压力太大了", "I'm so scared"). Words of wanting to die
- * are not here: services/recognizer/distress.ts catches those first.
- */
-const AFRAID =
-  /^(我|我现在|我真的|現在|现在)?(真的|现在|現在|好|很|特别|特別|非常|太|快要?|都|有点|有點|超级|超級)*(害怕|好怕|怕死了|吓死(我)?了|嚇死(我)?了|慌|心慌|焦虑|焦慮|崩溃|崩潰|绝望|絕望|无助|無助|受不了|扛不住|压力(好|很|太|特别|特別)?大|壓力(好|很|太|特别|特別)?大)(了|啊|呀|啦|死了)*([，,。！!\s]*(晚上|每天|天天)?(都)?(睡不着|睡不著)(觉|覺)?(了)?)?([，,。！!\s]*(我)?(该|該|不知道|不知道该|不知道該)?(怎么办|怎麼辦|咋办|咋辦)(才好)?)?[啊呀呢了？?。！!…~～\s]*$|^(i('m| am) )?(so |really |very |too |just |completely |totally )*(scared|afraid|terrified|frightened|panicking|anxious|stressed( out)?|overwhelmed|freaking out|desperate)( right now)?[,.!\s]*(what (should|do|can) i do( now)?)?[?.!\s]*$/iu;
-
-/** Fear or overwhelm and nothing else: met with calm and an open question, never "outside what I can help with". */
-export function toldFearOnly(text: string): boolean {
-  const t = text.trim();
-  return t.length <= 40 && AFRAID.test(t);
 }
 
 /** The borrower means to call the police, or asks whether to ("我要报警", "能报警吗", "should I call the police"). */

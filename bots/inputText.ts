@@ -120,12 +120,30 @@ export function clausesOf(text: string): string[] {
   return clauses.length >= 2 ? clauses.slice(0, MAX_CLAUSES) : [];
 }
 
-/** Fear, worry or overwhelm named anywhere in a message ("…每天都有人打电话给我，我真的很害怕", "I'm scared they will sue"). */
-const FEAR =
-  /害怕|好怕|很怕|怕死了|吓死|嚇死|很慌|好慌|心慌|慌了|焦虑|焦慮|崩溃|崩潰|绝望|絕望|无助|無助|(压力|壓力)(好|很|太|特别|特別)大|睡不着|睡不著|\b(scared|afraid|terrified|frightened|panicking|anxious|overwhelmed)\b/i;
+/** Words of fear, worry or overwhelm. */
+const FEAR_WORDS =
+  '害怕|好怕|很怕|怕死了|吓死(我)?了|嚇死(我)?了|吓死|嚇死|很慌|好慌|心慌|慌了|慌|焦虑|焦慮|崩溃|崩潰|绝望|絕望|无助|無助|受不了|扛不住|(压力|壓力)(好|很|太|特别|特別)?大|睡不着|睡不著|' +
+  '\\b(scared|afraid|terrified|frightened|panicking|anxious|stressed( out)?|overwhelmed|freaking out|desperate)\\b';
+const FEAR = new RegExp(FEAR_WORDS, 'i');
+/** What else a message of fear alone says: who, how much, when, and "what do I do?". */
+const FEAR_FRAME = new RegExp(
+  `${FEAR_WORDS}|我|现在|現在|真的|好|很|特别|特別|非常|太|快要?|都|有点|有點|超级|超級|了|啊|呀|啦|晚上|每天|天天|觉|覺|该|該|不知道|怎么办|怎麼辦|咋办|咋辦|才好|` +
+    "\\b(i('m)?|am|so|really|very|too|just|completely|totally|right|now|what|should|do|can)\\b",
+  'gi',
+);
 
+/** Fear, worry or overwhelm named anywhere in a message ("…每天都有人打电话给我，我真的很害怕", "I'm scared they will sue"). */
 export function mentionsFear(text: string): boolean {
   return FEAR.test(text);
+}
+
+/**
+ * Fear or overwhelm told with nothing else ("我好害怕", "我好怕，怎么办", "压力太大了", "I'm so scared"). Words of wanting to die
+ * are not fear words: services/recognizer/distress.ts catches those first.
+ */
+export function toldFearOnly(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && FEAR.test(t) && t.replace(FEAR_FRAME, '').replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
 }
 
 const SAD = /[😭😢😿😞😔😩😫😣😖☹🙁💔😥😰😓🥺]/u;

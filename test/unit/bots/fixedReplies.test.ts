@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { announcesAQuestion, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, toldFearOnly, wantsPolice } from '../../../bots/fixedReplies';
+import { announcesAQuestion, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { toldFearOnly } from '../../../bots/inputText';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
