@@ -142,19 +142,13 @@ export class ComplaintDialog extends ComponentDialog {
     const typed = step.context.activity.text ?? '';
     if (!pressed && !intentOfLabel(typed) && asksIfAllowed(typed)) {
       // "催收一天打几十个电话合法吗": a question about the rules gets them, and the complaint is offered, not begun.
-      await step.context.sendActivity(t(locale, 'complaints.rules'));
-      const offer = [intentLabel(locale, 'harassment_complaint'), intentLabel(locale, 'human_agent')];
-      await step.context.sendActivity(MessageFactory.suggestedActions(offer, t(locale, 'complaints.rulesOffer')));
-      return step.endDialog();
+      return this.rulesInstead(step, locale, 'complaints.rulesOffer', ['harassment_complaint', 'human_agent']);
     }
     if (!pressed && !intentOfLabel(typed) && asksToStopContact(typed)) {
       // "别再打电话了" / "我在上班，别打电话": the bot cannot stop the calls itself. The rules, then a complaint, a person
       // (a time or way to be reached) or a plan offered; no intake begun for what has not been told.
       await step.context.sendActivity(t(locale, 'complaints.stopRequest'));
-      await step.context.sendActivity(t(locale, 'complaints.rules'));
-      const offer = [intentLabel(locale, 'harassment_complaint'), intentLabel(locale, 'human_agent'), intentLabel(locale, 'installment_plan')];
-      await step.context.sendActivity(MessageFactory.suggestedActions(offer, t(locale, 'complaints.stopRequestOffer')));
-      return step.endDialog();
+      return this.rulesInstead(step, locale, 'complaints.stopRequestOffer', ['harassment_complaint', 'human_agent', 'installment_plan']);
     }
     await step.context.sendActivity(t(locale, 'complaints.empathy'));
     // "我要去监管局投诉你们": that is the borrower's right, and where it stands beside a complaint to us.
@@ -174,6 +168,13 @@ export class ComplaintDialog extends ComponentDialog {
       return step.next(opening);
     }
     return step.prompt(COMPLAINT_WHAT_PROMPT, { prompt: t(locale, 'complaints.askWhat'), retryPrompt: t(locale, 'complaints.retryWhat') });
+  }
+
+  /** The collection rules and what the borrower can do next, instead of an intake. */
+  private async rulesInstead(step: WaterfallStepContext, locale: Locale, offerKey: MessageKey, offer: readonly Intent[]): Promise<DialogTurnResult> {
+    await step.context.sendActivity(t(locale, 'complaints.rules'));
+    await step.context.sendActivity(MessageFactory.suggestedActions(offer.map((i) => intentLabel(locale, i)), t(locale, offerKey)));
+    return step.endDialog();
   }
 
   private async askWhenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -407,8 +408,7 @@ export class ComplaintDialog extends ComponentDialog {
   }
 }
 
-/** The description as echoed back (summary, "noted"): its first ECHO_CHARS characters. */
-/** The borrower's words said back, shortened, with phone, ID and card numbers masked as everywhere else. */
+/** The description as echoed back (summary, "noted"): its first ECHO_CHARS characters, phone, ID and card numbers masked. */
 function echo(description: string): string {
   return maskPii(description.length > ECHO_CHARS ? `${description.slice(0, ECHO_CHARS)}…` : description);
 }

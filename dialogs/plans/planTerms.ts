@@ -8,9 +8,9 @@ import { turnInfoOrUndefined } from '../turnInfo';
 import { collectionDuringReviewText, countList } from './planText';
 
 /**
- * Questions about what a plan is like, whoever asks them: what it costs, whether the penalty interest can be waived
- * or the debt reduced,
- * how long it can run, how long the review takes, what "停息挂账" is, and why collectors still call during one. They need no account, so they are answered from the policy straight away, before
+ * Questions about what a plan is like, whoever asks them: what it costs, whether the penalty interest can be waived or
+ * the debt reduced, how long it can run, how long the review takes, what "停息挂账" is, and why collectors still call
+ * during one. They need no account, so they are answered from the policy straight away, before
  * verification or at any step of the plan flow, instead of "please enter your mobile" or being taken as the answer
  * to the step's question.
  */

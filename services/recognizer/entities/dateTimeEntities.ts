@@ -148,13 +148,11 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     } else if (g.indays) {
       out.push({ start, end, date: addLocalDays(today, 2) });
     } else if (g.monthEnd) {
-      // 月底 / "the end of the month": the month's last day (下个月底: next month's).
-      const next = /下|next/.test(g.monthEnd) ? 1 : 0;
-      const first = { y: today.y + (today.m + next > 12 ? 1 : 0), m: ((today.m + next - 1) % 12) + 1, d: 1 };
-      out.push({ start, end, date: addLocalDays(first.m === 12 ? { y: first.y + 1, m: 1, d: 1 } : { y: first.y, m: first.m + 1, d: 1 }, -1) });
+      // 月底 / "the end of the month": the month's last day (下个月底: next month's), the day before the next first.
+      out.push({ start, end, date: addLocalDays(firstOfMonth(today, /下|next/.test(g.monthEnd) ? 2 : 1), -1) });
     } else if (g.nextMonthStart) {
       // 下个月初: the first of next month.
-      out.push({ start, end, date: today.m === 12 ? { y: today.y + 1, m: 1, d: 1 } : { y: today.y, m: today.m + 1, d: 1 } });
+      out.push({ start, end, date: firstOfMonth(today, 1) });
     } else if (g.wkend) {
       const next = /下|next/.test(g.wkend);
       let offset = (6 - todayDow + 7) % 7;
@@ -194,6 +192,12 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     }
   }
   return out;
+}
+
+/** The first day of the month `ahead` months after today's. */
+function firstOfMonth(today: LocalDate, ahead: number): LocalDate {
+  const months = today.y * 12 + (today.m - 1) + ahead;
+  return { y: Math.floor(months / 12), m: (months % 12) + 1, d: 1 };
 }
 
 /** "next Friday" said on a Monday is the Friday of next week (not this one). */
