@@ -2,9 +2,9 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { verifyAction } from '../dialogs/guidance/nextActions';
 import { imBack, intentLabel, menuActions } from '../dialogs/menu';
 import { toldHardship } from '../dialogs/plans/planInput';
-import { toldFearOnly } from './inputText';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import type { Intent } from '../services/recognizer/intentRecognizer';
+import { toldFearOnly } from './inputText';
 
 /**
  * Messages that get a fixed answer before recognition, with no task under way: they are not requests the recogniser
@@ -109,11 +109,11 @@ const WHY_HANDED =
   /凭什么|憑什麼|为什么|為什麼|为啥|為啥|谁允许|誰允許|谁同意|誰同意|经过我同意|經過我同意|有什么权利|有什麼權利|合法吗|合法嗎|违法|違法|可以这样|可以這樣|\bwhy\b|\bwho (gave|allowed|authori[sz]ed)\b|\b(is|was) (it|that|this) (legal|allowed)\b|\bby what right\b/i;
 const HANDED = /给|給|交给|交給|卖给|賣給|转给|轉給|转到|轉到|外包|委托|委託|泄露|洩露|\b(gave|give|given|sold|sell|pass(ed)?|hand(ed)?|shared?|outsourc\w*)\b/i;
 
-/** "你们凭什么把我的信息给催收公司", "why did you pass my debt to a collection agency": asks, and asks for no task. */
 /** Whether the collectors are an outside agency at all ("你们的催收是外包公司吗", "is the collector a third party?"). */
 const IS_IT_AN_AGENCY =
   /是(不是)?[^，。,.!?！？]{0,6}(外包|第三方|委外|催收公司|催收机构|催收機構)[^，。,.!?！？]{0,4}([吗嗎吧]|$)|(还是|還是)[^，。,.!?！？]{0,4}(外包|第三方|委外)|\b(is|are) (it|this|that|he|she|they|the (caller|collectors?|person))\b.{0,25}\b(third[- ]part(y|ies)|(collection|debt[- ]collection) (agenc\w*|compan\w*)|outsourc\w*)/i;
 
+/** "你们凭什么把我的信息给催收公司", "why did you pass my debt to a collection agency", "催收是外包的吗": asks, and asks for no task. */
 export function asksWhyAnAgency(text: string): boolean {
   if (text.length > 120 || !AGENCY.test(text) || ASKS_A_TASK.test(text)) return false;
   return (WHY_HANDED.test(text) && HANDED.test(text)) || (text.length <= 40 && IS_IT_AN_AGENCY.test(text));
@@ -214,7 +214,7 @@ interface FixedAnswer {
   verifyFor?: Intent;
 }
 
-const when = (test: (text: string) => boolean, key: MessageKey) => (text: string) => (test(text) ? key : undefined);
+const when = (test: (text: string) => boolean, key: MessageKey | readonly MessageKey[]) => (text: string) => (test(text) ? key : undefined);
 
 /** The fixed answers, the first that fits winning. */
 const FIXED_ANSWERS: readonly FixedAnswer[] = [
@@ -259,7 +259,7 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   // An insult at us and nothing else: heard, and the way on offered (the menu).
   { answer: when(isInsultOnly, 'core.insulted'), buttons: 'menu' },
   // The collection called unlawful: the rules collectors keep, and a complaint or a person.
-  { answer: (text) => (callsCollectionUnlawful(text) ? ['complaints.rules', 'complaints.rulesOffer'] : undefined), buttons: ['harassment_complaint', 'human_agent'] },
+  { answer: when(callsCollectionUnlawful, ['complaints.rules', 'complaints.rulesOffer']), buttons: ['harassment_complaint', 'human_agent'] },
   // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
   { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
 ];
