@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
+import { fullIdInText, mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
 import type { Entity } from '../../services/recognizer/intentRecognizer';
 import { formatLocalTime } from '../format';
@@ -43,7 +43,7 @@ const SECRET_PROMPTS: ReadonlySet<string> = new Set([SECRET_PROMPT, CODE_PROMPT]
  */
 export function isSecretAnswer(promptId: string | undefined, text: string): boolean {
   if (SECRET_PROMPTS.has(promptId ?? '')) return true;
-  return promptId === MOBILE_PROMPT && (normaliseIdLast6(text) !== undefined || mobileInText(text)?.idLast6 !== undefined);
+  return promptId === MOBILE_PROMPT && (normaliseIdLast6(text) !== undefined || fullIdInText(text) || mobileInText(text)?.idLast6 !== undefined);
 }
 
 /** What the dialog returns: the verified borrower, or undefined when the borrower could not be verified. */
@@ -124,7 +124,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
         }
         // The ID characters typed first (often after a failed try), or no attempt at a number at all ("每个月只能还800"):
         // say what this step needs, not "wrong format".
-        if (normaliseIdLast6(text) !== undefined) {
+        if (normaliseIdLast6(text) !== undefined || fullIdInText(text)) {
           markSensitiveInput(p.context);
           await p.context.sendActivity(t(localeOf(p), 'identity.mobileBeforeId'));
         } else if (!/\d/.test(text) && (FEARS_A_SCAM.test(text) || (WHY_ASKED.test(text) && WHY_VERIFY_NAMES.test(text)))) {

@@ -33,6 +33,13 @@ export function normaliseIdLast6(input: string): string | undefined {
 const MOBILE_IN_TEXT = /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s\-\u2010-\u2015]?\d){8}(?!\d)/;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}|\d{5})[\dXx](?![\dA-Za-z])/;
 
+const FULL_ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
+
+/** A whole ID number somewhere in a sentence ("我的身份证是1101…"): a secret wherever it is typed. */
+export function fullIdInText(input: string): boolean {
+  return FULL_ID_IN_TEXT.test(toHalfWidth(input ?? '').replace(/[\s-]/g, ''));
+}
+
 /**
  * The mobile number in a sentence ("我的手机是138-0000-0002"), never a run of digits inside a longer one (an ID
  * number), and the ID's last 6 (or whole ID number) when the same message gives it too ("…，身份证后六位234561").

@@ -52,6 +52,8 @@ describe('identity verification and account status transcripts', () => {
     const bot = await harness();
     await bot.say('我想分期');
     expect(textOf(await bot.say('234561'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
+    // A whole ID number in a sentence: the same, never "wrong format".
+    expect(textOf(await bot.say('我的身份证是110101199001012345'))).to.contain(t('zh-CN', 'identity.mobileBeforeId'));
   });
 
   it('takes the mobile typed again after a try that did not match, then asks for the ID characters, never saying which was wrong', async () => {

@@ -18,6 +18,7 @@ describe('secret answers (hidden from agents while a ticket is open)', () => {
     expect(isSecretAnswer(MOBILE, '234561')).to.equal(true);
     expect(isSecretAnswer(MOBILE, '13800000002 234561')).to.equal(true);
     expect(isSecretAnswer(MOBILE, '我的手机是138-0000-0002，身份证后六位234561')).to.equal(true);
+    expect(isSecretAnswer(MOBILE, '我的身份证是110101199001012345'), 'a whole ID number in a sentence').to.equal(true);
     expect(isSecretAnswer(MOBILE, '13800000002')).to.equal(false);
     expect(isSecretAnswer(MOBILE, '我还欠多少钱')).to.equal(false);
   });
