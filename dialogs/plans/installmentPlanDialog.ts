@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
@@ -101,6 +101,12 @@ interface SubmitOptions extends ConfirmSubmitOptions {
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
 /** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
+/**
+ * "还是太多了", "都太高了", "I can't afford any of these": the plans on offer cost too much a month. ("以后还不起怎么办" is
+ * a question about a missed payment, answered at the confirmation.)
+ */
+const TOO_MUCH =
+  /(还是|還是|都|也)?(太)(多|高|贵|貴)了?|负担不起|負擔不起|承受不了|还不了这么多|還不了這麼多|\b(too (much|high|expensive)|can'?t afford (it|that|this|these|them|any)|cannot afford (it|that|this|these|them|any)|still too)\b/i;
 const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(我的)?(分期)?申[请請]|withdraw|cancel my (plan|installment)? ?(request|application)/i;
 
 /**
@@ -135,7 +141,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
           saysAmountUnknown(p.recognized.value)),
       ),
     );
-    this.addDialog(new TextPrompt(PLAN_CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined));
+    this.addDialog(new TextPrompt(PLAN_CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined || TOO_MUCH.test(p.context.activity.text ?? '')));
     this.addDialog(
       new ConfirmSubmitDialog<SubmitOptions>({
         id: SUBMIT,
@@ -273,6 +279,8 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const values = step.values as Values;
     const proposals = values.proposals ?? [];
     const index = this.pick(step.context, proposals);
+    // "还是太多了": none of the plans fits. A person or a hardship review, not the same plans again.
+    if (index === undefined && TOO_MUCH.test(step.context.activity.text ?? '')) return this.endTooMuch(step, localeOf(step.context));
     const proposal = proposals[index ?? 0];
     const monthly = proposal.largestInstallmentFen;
     const options: SubmitOptions = {
@@ -293,6 +301,17 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     return proposePlans({ account, affordable, preferredCount, today: localIsoDate(this.deps.clock.now(), this.deps.timeZone), policy: this.deps.policy });
   }
 
+  private async endTooMuch(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {
+    await step.context.sendActivity(MessageFactory.suggestedActions(this.personOrHardshipReview(locale), t(locale, 'plan.stillTooMuch')));
+    return step.endDialog();
+  }
+
+  /** A person, or a formal hardship review (the refused-negotiation route), as buttons. */
+  private personOrHardshipReview(locale: Locale): CardAction[] {
+    const hardship = t(locale, 'plan.hardshipButton');
+    return [imBack(intentLabel(locale, 'human_agent')), messageBackAction(hardship, { intent: 'negotiation_refused' }, intentLabel(locale, 'negotiation_refused'))];
+  }
+
   private async endIneligible(step: WaterfallStepContext, locale: Locale, reasons: Parameters<typeof ineligibleLines>[1], account: PlanAccount): Promise<DialogTurnResult> {
     const lines = ineligibleLines(locale, reasons, account, this.deps.policy);
     if (reasons.length === 1 && reasons[0] === 'NOTHING_OWED') {
@@ -302,13 +321,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       return step.endDialog();
     }
     const text = [t(locale, 'plan.ineligible.intro'), ...lines.map((l) => `• ${l}`), t(locale, 'plan.ineligible.next')].join('\n');
-    const hardship = t(locale, 'plan.hardshipButton');
-    await step.context.sendActivity(
-      MessageFactory.suggestedActions(
-        [imBack(intentLabel(locale, 'human_agent')), messageBackAction(hardship, { intent: 'negotiation_refused' }, intentLabel(locale, 'negotiation_refused'))],
-        text,
-      ),
-    );
+    await step.context.sendActivity(MessageFactory.suggestedActions(this.personOrHardshipReview(locale), text));
     return step.endDialog();
   }
 

@@ -301,6 +301,11 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(textOf(replies)).to.contain(t('zh-CN', 'plan.proposals.closest', { amount: '每月 ¥200.00' }));
       expect(cardsOf(replies)[0].actions).to.have.length(1);
       expect(cardsOf(replies)[0].fallbackText).to.contain('分 24 期');
+      // Still too much: a person or a hardship review, not the same plan again; nothing filed.
+      const tooMuch = await bot.say('还是太多了');
+      expect(textOf(tooMuch)).to.equal(t('zh-CN', 'plan.stillTooMuch'));
+      expect(buttonsOf(tooMuch)).to.deep.equal([intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'plan.hardshipButton')]);
+      expect(await bot.planRequests('D002')).to.have.length(0);
     });
 
     it('queues an ineligible borrower who asks for a person for negotiation, at P2 with the negotiation skill (D004)', async () => {
