@@ -196,9 +196,12 @@ export function callsCollectionUnlawful(text: string): boolean {
   return t.length <= 30 && UNLAWFUL.test(t) && !ASKS_A_TASK.test(t) && t.replace(UNLAWFUL_FRAME, '').replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
 }
 
-/** "我想问一下", "有个问题", "I have a question": the question is still to come. */
+/**
+ * "我想问一下", "有个问题", "I have a question": the question is still to come. After a greeting ("你好，请问一下") the
+ * greeting's answer ("有什么可以帮您？") serves as well.
+ */
 const PREAMBLE =
-  /^(你好|您好|在吗|在嗎)?[，,\s]*(我)?(想|要)?(问一下|問一下|请问一下|請問一下|问个问题|問個問題|问下|問下|咨询一下|諮詢一下|咨询个事|諮詢個事|有个问题|有個問題|有件事|有点事|有點事|打扰一下|打擾一下)[吗嗎呢啊呀。,，.!！?？…\s]*$|^(hi|hello)?[,\s]*(i have a (quick )?question|can i ask (you )?(something|a question)|quick question)[?.!\s]*$/i;
+  /^(我)?(想|要)?(问一下|問一下|请问一下|請問一下|问个问题|問個問題|问下|問下|咨询一下|諮詢一下|咨询个事|諮詢個事|有个问题|有個問題|有件事|有点事|有點事|打扰一下|打擾一下)[吗嗎呢啊呀。,，.!！?？…\s]*$|^(i have a (quick )?question|can i ask (you )?(something|a question)|quick question)[?.!\s]*$/i;
 
 export function announcesAQuestion(text: string): boolean {
   return PREAMBLE.test(text.trim());
