@@ -2,6 +2,7 @@ import { ActionTypes, MessageFactory, type CardAction, type TurnContext } from '
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import { intentLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
+import type { AffordableAmount } from '../../services/plans/planEngine';
 
 /**
  * What a next-step button carries besides its label. The bot routes `intent` exactly (BorrowerBot reads
@@ -17,6 +18,11 @@ export interface NextActionValue {
   mobile?: string;
   /** With `intent: 'verify_collector'`: the caller's number the borrower already typed (the check starts from it). */
   number?: string;
+  /**
+   * With `intent: 'negotiation_refused'` from a plan request: the reason and the monthly amount told there, so the hardship
+   * review does not ask for them again.
+   */
+  told?: { reason?: string; affordable?: AffordableAmount };
 }
 
 /** A button that starts `value.intent` with extra context (messageBack: the label is shown as the borrower's message). */

@@ -18,7 +18,7 @@ import { cardActivity, checkedItems, checklistCard, messageBackAction, summaryCa
 import type { FiledRecords } from '../filedRecords';
 import { formatDate } from '../format';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
-import { nextActionValueOf } from '../guidance/nextActions';
+import { nextActionValueOf, type NextActionValue } from '../guidance/nextActions';
 import { intentLabel, wantsHardshipReview } from '../menu';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import type { OwnQuestions, RouteOptions } from '../routes';
@@ -85,6 +85,8 @@ function reasonInWords(text: string): Reason | undefined {
 }
 
 interface Values {
+  /** What a plan request that could not fit told already (NextActionValue.told): not asked again. */
+  carried?: NextActionValue['told'];
   borrowerId?: string;
   loanIds?: string[];
   reason?: Reason;
@@ -181,7 +183,9 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
     if (action === DOCUMENTS_ACTION || action === CONFIRM_ACTION) return this.endStale(step, locale);
     // Asked for in so many words ("我想申请困难审核", or the button after a plan could not be offered): no "a refused
     // negotiation is stressful" for a refusal nobody told.
-    const asked = wantsHardshipReview(step.context.activity.text ?? '') || nextActionValueOf(step.context)?.intent === 'negotiation_refused';
+    const pressed = nextActionValueOf(step.context);
+    const asked = wantsHardshipReview(step.context.activity.text ?? '') || pressed?.intent === 'negotiation_refused';
+    (step.values as Values).carried = pressed?.told;
     await step.context.sendActivity(t(locale, asked ? 'hardship.introAsked' : 'hardship.intro'));
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
@@ -207,8 +211,14 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
       return step.endDialog();
     }
     // An amount said in the request itself ("…一个月最多还500"), or at the mobile question, is not asked again.
-    const told = affordableFromEntities((step.options as RouteOptions | undefined)?.entities) ?? affordableFromEntities(identity.told);
-    Object.assign(step.values as Values, { borrowerId: identity.borrowerId, loanIds, ...monthlyOf(told) } satisfies Values);
+    const values = step.values as Values;
+    const told = affordableFromEntities((step.options as RouteOptions | undefined)?.entities) ?? affordableFromEntities(identity.told) ?? values.carried?.affordable;
+    Object.assign(values, { borrowerId: identity.borrowerId, loanIds, ...monthlyOf(told) } satisfies Values);
+    // The reason told in the plan request: in its words, not asked again.
+    if (values.carried?.reason) {
+      values.reason = reasonInWords(values.carried.reason) ?? 'other';
+      return step.next();
+    }
     const buttons = REASONS.map((r) => t(locale, `hardship.reason.${r}` as MessageKey));
     return step.prompt(REASON_PROMPT, { prompt: MessageFactory.suggestedActions(buttons, t(locale, 'hardship.askReason')) });
   }
@@ -216,6 +226,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
   private async askDescriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const values = step.values as Values;
+    if (step.result === undefined && values.reason) return step.next(); // carried from the plan request
     const text = String(step.result ?? '').trim();
     const picked = pickOption(text, REASONS.map((r) => labelsOf(`hardship.reason.${r}` as MessageKey)));
     if (picked !== undefined) {

@@ -22,6 +22,7 @@ import { formatDate } from '../format';
 import { turnEntities } from '../guidance/turnEntities';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel } from '../menu';
+import type { NextActionValue } from '../guidance/nextActions';
 import { LOCALES, t, type Locale, type MessageKey } from '../messages';
 import type { AsideAnswer, OwnQuestions } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
@@ -280,7 +281,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const proposals = values.proposals ?? [];
     const index = this.pick(step.context, proposals);
     // "还是太多了": none of the plans fits. A person or a hardship review, not the same plans again.
-    if (index === undefined && TOO_MUCH.test(step.context.activity.text ?? '')) return this.endTooMuch(step, localeOf(step.context));
+    if (index === undefined && TOO_MUCH.test(step.context.activity.text ?? '')) return this.endTooMuch(step, localeOf(step.context), values);
     const proposal = proposals[index ?? 0];
     const monthly = proposal.largestInstallmentFen;
     const options: SubmitOptions = {
@@ -301,15 +302,17 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     return proposePlans({ account, affordable, preferredCount, today: localIsoDate(this.deps.clock.now(), this.deps.timeZone), policy: this.deps.policy });
   }
 
-  private async endTooMuch(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {
-    await step.context.sendActivity(MessageFactory.suggestedActions(this.personOrHardshipReview(locale), t(locale, 'plan.stillTooMuch')));
+  /** The review is not asked again for the reason and the amount the borrower told here. */
+  private async endTooMuch(step: WaterfallStepContext, locale: Locale, values: Values): Promise<DialogTurnResult> {
+    const told = { reason: values.reason, affordable: values.affordable };
+    await step.context.sendActivity(MessageFactory.suggestedActions(this.personOrHardshipReview(locale, told), t(locale, 'plan.stillTooMuch')));
     return step.endDialog();
   }
 
   /** A person, or a formal hardship review (the refused-negotiation route), as buttons. */
-  private personOrHardshipReview(locale: Locale): CardAction[] {
+  private personOrHardshipReview(locale: Locale, told?: NextActionValue['told']): CardAction[] {
     const hardship = t(locale, 'plan.hardshipButton');
-    return [imBack(intentLabel(locale, 'human_agent')), messageBackAction(hardship, { intent: 'negotiation_refused' }, intentLabel(locale, 'negotiation_refused'))];
+    return [imBack(intentLabel(locale, 'human_agent')), messageBackAction(hardship, { intent: 'negotiation_refused', ...(told ? { told } : {}) }, intentLabel(locale, 'negotiation_refused'))];
   }
 
   private async endIneligible(step: WaterfallStepContext, locale: Locale, reasons: Parameters<typeof ineligibleLines>[1], account: PlanAccount): Promise<DialogTurnResult> {

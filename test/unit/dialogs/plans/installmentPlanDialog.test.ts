@@ -308,6 +308,22 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(await bot.planRequests('D002')).to.have.length(0);
     });
 
+    it('takes the reason and the amount told in the plan request into the hardship review offered when no plan fits', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '失业');
+      await bot.say('200');
+      const tooMuch = await bot.say('都太高了');
+      const hardship = actionsOf(tooMuch)[1];
+      expect(hardship.value).to.deep.equal({ intent: 'negotiation_refused', told: { reason: '失业', affordable: 20000 } });
+      const review = await bot.say({ text: hardship.text, value: hardship.value });
+      expect(textOf(review)).to.contain(t('zh-CN', 'hardship.introAsked')).and.to.contain(t('zh-CN', 'hardship.documents.ask'));
+      expect(textOf(review), 'reason and amount not asked again').not.to.contain(t('zh-CN', 'hardship.askReason')).and.not.to.contain(t('zh-CN', 'hardship.askAmount'));
+      await bot.say(t('zh-CN', 'hardship.documents.all'));
+      await bot.say(t('zh-CN', 'hardship.confirm.yes'));
+      const [filed] = await bot.hardshipReviews('D002');
+      expect(filed).to.include({ reason: 'job_loss', affordableMonthlyFen: 20000 });
+    });
+
     it('queues an ineligible borrower who asks for a person for negotiation, at P2 with the negotiation skill (D004)', async () => {
       // D004 broke an earlier plan; with a policy that allows none, self-service is ruled out (no court case).
       const policy = loadPlanPolicy();
