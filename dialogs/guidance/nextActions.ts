@@ -1,8 +1,8 @@
 import { ActionTypes, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import type { AffordableAmount } from '../../services/plans/planEngine';
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import { intentLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
-import type { AffordableAmount } from '../../services/plans/planEngine';
 
 /**
  * What a next-step button carries besides its label. The bot routes `intent` exactly (BorrowerBot reads

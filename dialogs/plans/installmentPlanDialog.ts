@@ -101,13 +101,13 @@ interface SubmitOptions extends ConfirmSubmitOptions {
 
 const localeOf = (context: TurnContext): Locale => turnInfoOrUndefined(context)?.locale ?? 'zh-CN';
 
-/** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
 /**
  * "还是太多了", "都太高了", "I can't afford any of these": the plans on offer cost too much a month. ("以后还不起怎么办" is
  * a question about a missed payment, answered at the confirmation.)
  */
 const TOO_MUCH =
   /(还是|還是|都|也)?(太)(多|高|贵|貴)了?|负担不起|負擔不起|承受不了|还不了这么多|還不了這麼多|\b(too (much|high|expensive)|can'?t afford (it|that|this|these|them|any)|cannot afford (it|that|this|these|them|any)|still too)\b/i;
+/** "撤回分期申请", "我不想分期了", "withdraw my plan request": about a request already filed, not a new one. */
 const WITHDRAW = /撤回|撤销|撤銷|不想分期了|不要分期了|取消(我的)?(分期)?申[请請]|withdraw|cancel my (plan|installment)? ?(request|application)/i;
 
 /**

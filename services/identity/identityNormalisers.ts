@@ -32,7 +32,7 @@ export function normaliseIdLast6(input: string): string | undefined {
 
 const MOBILE_IN_TEXT = /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s\-\u2010-\u2015]?\d){8}(?!\d)/;
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}|\d{5})[\dXx](?![\dA-Za-z])/;
-
+/** ID_IN_TEXT's whole-number half. */
 const FULL_ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 
 /** A whole ID number somewhere in a sentence ("我的身份证是1101…"): a secret wherever it is typed. */
