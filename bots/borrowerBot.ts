@@ -5,14 +5,14 @@ import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, TASK_INTENTS, type Intent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
 import { toldHardship } from '../dialogs/plans/planInput';
 import { normaliseIdLast6, ownMobileInText } from '../services/identity/identityNormalisers';
-import { expressesDistress } from '../services/recognizer/distress';
+import { expressesDistress, speaksOfDanger } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentLabel, intentOfLabel, menuActions, wantsHardshipReview, wantsToLeaveMessage } from '../dialogs/menu';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
-import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
+import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo, type Urgency } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
@@ -42,7 +42,7 @@ export interface BorrowerBotDeps {
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
   /** A message made the conversation urgent (metrics; the log line says which conversation). */
-  onUrgent?: (reason: 'distress') => void;
+  onUrgent?: (reason: Urgency) => void;
 }
 
 /**
@@ -150,12 +150,14 @@ export class BorrowerBot extends ActivityHandler {
 
     let recognition: RecognitionResult;
     let clauseIntents: TurnInfo['clauseIntents'];
-    if (!value && expressesDistress(text)) {
-      // Words of wanting to die: care and 110 first, then a person at once, whatever the task (conversation design).
-      profile.urgent = 'distress';
-      this.deps.onUrgent?.('distress');
-      this.deps.logger.warn({ event: 'conversation.urgent', reason: 'distress', conversationId: activity.conversation?.id }, 'words of wanting to die: to a person at P1');
-      await context.sendActivity(t(locale, 'core.distress'));
+    const urgent = value ? undefined : expressesDistress(text) ? 'distress' : speaksOfDanger(text) ? 'danger' : undefined;
+    if (urgent) {
+      // Words of wanting to die, or danger now: care and 110 first, then a person at once, whatever the task
+      // (conversation design, domain.md).
+      profile.urgent = urgent;
+      this.deps.onUrgent?.(urgent);
+      this.deps.logger.warn({ event: 'conversation.urgent', reason: urgent, conversationId: activity.conversation?.id }, 'urgent: to a person at P1');
+      await context.sendActivity(t(locale, `core.${urgent}`));
       recognition = certainResult(text, 'human_agent', language);
     } else {
       ({ recognition, clauseIntents } = await this.understand(text, value, language, taskUnderWay, profile.lastTopic));

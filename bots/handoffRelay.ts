@@ -68,7 +68,7 @@ export class HandoffRelay {
       if (!(relay.kind === 'message' ? WITHDRAW_MESSAGE.test(input.text.trim()) : stopsWaiting(input.text))) return false;
       await this.handoff.cancel(conversationId);
       profile.handoffTicket = undefined;
-      await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, relay.kind === 'message' ? 'handoff.messageCancelled' : 'handoff.waitCancelled')));
+      await context.sendActivity(MessageFactory.suggestedActions(menuActions(locale), t(locale, relay.kind === 'message' ? 'handoff.messageCancelled' : profile.urgent ? 'handoff.waitCancelledUrgent' : 'handoff.waitCancelled')));
       return true;
     }
     const status = await this.handoff.status(conversationId);

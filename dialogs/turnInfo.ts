@@ -4,6 +4,9 @@ import type { Locale } from './messages';
 
 /** What the bot worked out about this turn before any dialog runs: kept in turn state, read by dialogs. */
 /** One clause of a message that asks more than one thing, and what the recogniser makes of it alone. */
+/** Why a conversation is urgent: words of wanting to die, or danger now (held, or violence threatened or done). */
+export type Urgency = 'distress' | 'danger';
+
 export interface ClauseIntent {
   text: string;
   intent: Intent;
@@ -77,10 +80,10 @@ export interface ConversationProfile {
    */
   lastTopic?: Intent;
   /**
-   * The borrower spoke of wanting to die or of hurting themselves (services/recognizer/distress.ts): every hand-off
-   * of this conversation is urgent (P1) and says why.
+   * The borrower spoke of wanting to die or of hurting themselves, or of danger now (services/recognizer/distress.ts):
+   * every hand-off of this conversation is urgent (P1) and says why.
    */
-  urgent?: 'distress';
+  urgent?: Urgency;
   /** Fear told beside a task was acknowledged (once a conversation: said each turn, it would ring hollow). */
   fearHeard?: boolean;
   /** A digest of the general facts of the bot's last answer, when it gave some: the same facts are not repeated in full next turn. */

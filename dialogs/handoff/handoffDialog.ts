@@ -164,7 +164,7 @@ export class HandoffDialog extends ComponentDialog {
     return {
       conversationId,
       conversationReference: TurnContext.getConversationReference(context.activity),
-      reason: profile.urgent ? t('zh-CN', 'handoff.reason.distress') : main ? intentLabel('zh-CN', main) : intentLabel('zh-CN', 'human_agent'),
+      reason: profile.urgent ? t('zh-CN', `handoff.reason.${profile.urgent}`) : main ? intentLabel('zh-CN', main) : intentLabel('zh-CN', 'human_agent'),
       priority: profile.urgent ? 1 : handoffPriority(names, snapshot),
       skills,
       intents,

@@ -24,7 +24,7 @@ export class Metrics {
     labelNames: ['backend', 'reason'] as const,
     registers: [this.registry],
   });
-  /** Messages that made a conversation urgent (words of wanting to die): each one goes to a person at P1. */
+  /** Messages that made a conversation urgent (words of wanting to die, danger now): each one goes to a person at P1. */
   readonly urgent = new Counter({ name: 'bot_urgent_messages_total', help: 'Messages that made a conversation urgent', labelNames: ['reason'] as const, registers: [this.registry] });
   readonly errors = new Counter({ name: 'bot_errors_total', help: 'Turn errors by code', labelNames: ['code'] as const, registers: [this.registry] });
   readonly rateLimited = new Counter({ name: 'bot_rate_limited_total', help: 'Messages refused by rate limits', labelNames: ['scope'] as const, registers: [this.registry] });

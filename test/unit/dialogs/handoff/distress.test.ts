@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { t } from '../../../../dialogs/messages';
 import { toneViolations } from '../../../../dialogs/messages/toneRules';
-import { expressesDistress } from '../../../../services/recognizer/distress';
+import { expressesDistress, speaksOfDanger } from '../../../../services/recognizer/distress';
 import type { HandoffQueue } from '../../../../services/handoff/handoffQueue';
 import { botHarness, textOf } from '../../../helpers/botHarness';
 import { makePlanBot, verifyAs } from '../plans/planHarness';
@@ -22,6 +22,9 @@ describe('words of wanting to die', () => {
       "honestly I don't want to live anymore",
       'I feel like ending it all',
       'sometimes I think I am better off dead',
+      '实在撑不下去了，想一了百了',
+      '我想从楼上跳下去',
+      '真的走投无路了',
     ])
       expect(expressesDistress(text), text).to.equal(true);
     for (const text of ['我想分期', '催收说要起诉我', '他们天天打电话骂我', '我还欠多少钱', 'I want a payment plan', 'they said I will go to jail', '', '😭😭😭'])
@@ -61,6 +64,49 @@ describe('words of wanting to die while waiting for a person', () => {
       const service = (bot.app.bot as unknown as { deps: { handoffRelay: { handoff: { deps: { queue: HandoffQueue } } } } }).deps.handoffRelay.handoff;
       const ticket = await service.deps.queue.latestFor('test/Convo1');
       expect(ticket).to.include({ id: 'H-20261120-0001', priority: 1, reason: t('zh-CN', 'handoff.reason.distress'), state: 'queued' });
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('danger now (held, or violence threatened or done)', () => {
+  it('is heard in Simplified and Traditional Chinese and in English, and not in ordinary collection complaints', () => {
+    for (const text of [
+      '有两个人到我公司楼下堵我，不让我走',
+      '催收员在电话里骂我，还说要弄死我全家',
+      '催收威胁要打断我的腿，我要找真人',
+      '他們說要殺了我',
+      '催收的人动手打了我',
+      "two men are outside and won't let me leave",
+      'the collector threatened to kill my family',
+    ])
+      expect(speaksOfDanger(text), text).to.equal(true);
+    for (const text of ['催收天天打我电话', '他们打我家人电话', '打死我也还不上这么多', '催收说要上门', 'they keep calling my work', '', '😡'])
+      expect(speaksOfDanger(text), text).to.equal(false);
+  });
+
+  it('gets 110 first, then a person at once at P1 with the reason, also in the middle of a task', async () => {
+    const bot = await makePlanBot({ handoff: true });
+    await bot.say('我想分期还款');
+    await verifyAs(bot, 'D002');
+    const replies = await bot.say('有两个人到我公司楼下堵我，不让我走');
+    expect(replies[0].text).to.equal(t('zh-CN', 'core.danger'));
+    expect(replies[0].text).to.contain('110');
+    expect(textOf(replies)).to.contain('H-20261120-0001');
+    expect(bot.handoffRequests[0]).to.include({ priority: 1, reason: t('zh-CN', 'handoff.reason.danger'), borrowerId: 'D002' });
+    for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(toneViolations(t(locale, 'core.danger')), locale).to.deep.equal([]);
+  });
+});
+
+describe('leaving the queue after something urgent', () => {
+  it('gets a gentle check that the borrower is safe, not the cheerful menu line', async () => {
+    const bot = await botHarness({ HANDOFF_REQUIRE_AGENT_ONLINE: 'false' });
+    try {
+      expect((await bot.say('欠了这么多钱还不上，我真的不想活了'))[0].text).to.equal(t('zh-CN', 'core.distress'));
+      const replies = await bot.say('不等了');
+      expect(textOf(replies)).to.contain(t('zh-CN', 'handoff.waitCancelledUrgent'));
+      expect(textOf(replies)).not.to.contain(t('zh-CN', 'handoff.waitCancelled'));
     } finally {
       await bot.close();
     }
