@@ -18,7 +18,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
+import { asksIfBot, asksToVerifySelf, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -265,6 +265,8 @@ export class BorrowerBot extends ActivityHandler {
   ): Promise<Record<string, unknown> | 'answered' | undefined> {
     const followUp = typedFollowUp(offers, text, this.deps.clock.now(), this.deps.timeZone);
     if (followUp) return { ...followUp };
+    // To verify for the task whose "verify" button was just offered, else to see the account.
+    if (asksToVerifySelf(text)) return { intent: offers?.verify ?? 'account_status', action: 'verify' };
     if (isAcknowledgement(text)) {
       profile.offers = offers;
       await this.replyWithMenu(context, locale, 'core.acknowledged');

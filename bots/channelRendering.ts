@@ -54,6 +54,11 @@ export function cardAsText(card: unknown): string {
 export interface NumberedList {
   /** The text a reply of `i + 1` stands for: the action's value (an imBack's text), else its title. */
   values: string[];
+  /**
+   * The value a tap would have posted with that text (a messageBack's object value, such as "verify and see my
+   * account"), where the list has any: without it a reply by number would be read as typed words only.
+   */
+  payloads?: (Record<string, unknown> | null)[];
 }
 
 export interface RenderOptions {
@@ -95,7 +100,15 @@ export function renderWithList(activity: Partial<Activity>, channelId: string | 
   const numbered = options.numbered ?? true;
   const lines = actions.map((a, i) => `${numbered ? `${i + 1}.` : '-'} ${a.title ?? String(a.value)}`).join('\n');
   out = { ...out, text: [out.text, lines].filter(Boolean).join('\n'), suggestedActions: undefined };
-  return numbered ? { activity: out, list: { values: actions.map(actionText) } } : { activity: out };
+  if (!numbered) return { activity: out };
+  const payloads = actions.map(actionPayload);
+  return { activity: out, list: { values: actions.map(actionText), ...(payloads.some((p) => p) ? { payloads } : {}) } };
+}
+
+/** The object a messageBack posts as its value, if any. */
+function actionPayload(action: CardAction): Record<string, unknown> | null {
+  const v: unknown = action.value;
+  return action.type === ActionTypes.MessageBack && v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
 }
 
 /** The text a tap on the action would have sent. */
@@ -132,11 +145,18 @@ const BARE_NUMBER = /^(?:第|#|＃|no\.?)?\s*(\d{1,2}|[一二两兩三四五六�
  * entries (a list of ratings "1" … "5", or of amounts) is left alone: the borrower typed the entry, not its number.
  */
 export function numberedChoice(text: string, list: NumberedList | undefined): string | undefined {
+  return numberedPick(text, list)?.text;
+}
+
+/** numberedChoice, with the value a tap on that entry would have posted (NumberedList.payloads). */
+export function numberedPick(text: string, list: NumberedList | undefined): { text: string; value?: Record<string, unknown> } | undefined {
   if (!list || list.values.length === 0) return undefined;
   const trimmed = text.trim();
   if (list.values.some((v) => v.trim() === trimmed)) return undefined;
   const n = bareNumber(trimmed);
-  return n !== undefined && n >= 1 && n <= list.values.length ? list.values[n - 1] : undefined;
+  if (n === undefined || n < 1 || n > list.values.length) return undefined;
+  const value = list.payloads?.[n - 1];
+  return { text: list.values[n - 1], ...(value ? { value } : {}) };
 }
 
 const TYPED_TEXT = Symbol('channelRendering.typedText');
@@ -203,10 +223,11 @@ export class ChannelRenderingMiddleware implements Middleware {
     if (!this.deps) return next();
     const activity = context.activity;
     if (activity.type === 'message' && typeof activity.text === 'string' && !activity.value && bareNumber(activity.text) !== undefined) {
-      const choice = numberedChoice(activity.text, await this.deps.numberedList.get(context));
+      const choice = numberedPick(activity.text, await this.deps.numberedList.get(context));
       if (choice !== undefined) {
         context.turnState.set(TYPED_TEXT, activity.text);
-        activity.text = choice;
+        activity.text = choice.text;
+        if (choice.value) activity.value = choice.value;
       }
     }
     const memory: TurnMemory = { sentMessage: false, changed: false };

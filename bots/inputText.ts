@@ -101,6 +101,21 @@ export function asksWhereThePersonIs(text: string): boolean {
   return NOBODY_ANSWERS.has(squeezed(text));
 }
 
+const VERIFY_SELF = new RegExp(
+  '^(?:我|我要|我想|我先|请|請|帮我|幫我|麻烦|麻煩|先)*(?:确认|確認|验证|驗證|核实|核實|认证|認證)(?:一下|下)?(?:我的)?(?:身份|身分)' +
+    '(?:[，,、 ]*(?:看|查)(?:一下|下)?(?:我的)?(?:账户|帳戶|账号|帳號|欠款))?[。.!！]?$' +
+    "|^(?:i (?:want|would like|need) to |let me |please )?(?:verify|confirm) (?:my )?(?:identity|id)(?: and see my account)?[.!]?$|^verify and see my account[.!]?$",
+  'i',
+);
+
+/**
+ * "我要确认身份" / "验证身份" / the typed label of "verify and see my account": the borrower wants to verify (their own
+ * identity), not to check whether a caller is ours, which the model reads from 确认 / 身份.
+ */
+export function asksToVerifySelf(text: string): boolean {
+  return VERIFY_SELF.test(text.trim());
+}
+
 /** Most clauses looked at in one message (each is one more recognition). */
 export const MAX_CLAUSES = 6;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;

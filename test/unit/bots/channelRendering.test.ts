@@ -129,6 +129,26 @@ describe('numbered replies on a text-only channel', () => {
     expect(seen).to.deep.equal(['menu', '申请分期还款', '第6个', 'menu', '转人工']);
   });
 
+  it('posts the value of a button with one (a messageBack) when its number is the reply, as a tap would', async () => {
+    const storage = new MemoryStorage();
+    const conversationState = new ConversationState(storage);
+    const seen: unknown[] = [];
+    const verify = { type: 'messageBack', title: '确认身份，看我的账户', text: '确认身份，看我的账户', value: { intent: 'cannot_reach_collector', action: 'verify' } };
+    const adapter = new TestAdapter(async (context: TurnContext) => {
+      seen.push([context.activity.text, context.activity.value]);
+      if (context.activity.text === 'menu') await context.sendActivity(MessageFactory.suggestedActions([{ type: 'imBack', title: '转人工', value: '转人工' }, verify], '您可以：'));
+      else await context.sendActivity('好的');
+      await conversationState.saveChanges(context, false);
+    }, { channelId: 'sms' } as Partial<Activity>);
+    const rendering = new ChannelRenderingMiddleware({ numberedList: conversationState.createProperty('numberedList'), conversationState });
+    adapter.use(rendering);
+    adapter.use(rendering.numberReplies);
+    await adapter.send('menu').assertReply((a) => expect(a.text).to.contain('2. 确认身份，看我的账户')).send('2').assertReply('好的').startTest();
+    expect(seen[1]).to.deep.equal(['确认身份，看我的账户', { intent: 'cannot_reach_collector', action: 'verify' }]);
+    await adapter.send('menu').assertReply(() => undefined).send('1').assertReply('好的').startTest();
+    expect(seen[3]).to.deep.equal(['转人工', undefined]);
+  });
+
   it('leaves numbers alone once a later message carried no list, and out of range', async () => {
     const { adapter, seen } = harness();
     await adapter

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksIfBot, mentionsFear } from '../../../bots/inputText';
+import { asksIfBot, asksToVerifySelf, mentionsFear } from '../../../bots/inputText';
 import { t } from '../../../dialogs/messages';
 import { botHarness, textOf } from '../../helpers/botHarness';
 
@@ -33,5 +33,26 @@ describe('fear told beside a task ("…我真的很害怕")', () => {
     expect(textOf(again), 'once a conversation').not.to.contain(t('zh-CN', 'core.fearHeard'));
     const complaint = await (await botHarness()).say('催收天天打我家人电话，我好害怕');
     expect(textOf(complaint), 'the complaint intake has its own first words').not.to.contain(t('zh-CN', 'core.fearHeard'));
+  });
+});
+
+describe('asking to verify one\'s own identity ("我要确认身份")', () => {
+  it('is told from checking whether a caller is the lender', () => {
+    for (const text of ['我要确认身份', '验证身份', '先验证一下我的身份', '确认身份，看我的账户', '確認身分，看我的帳戶', '我想核实一下身份', 'verify my identity', 'I want to verify my ID', 'Verify and see my account'])
+      expect(asksToVerifySelf(text), text).to.equal(true);
+    for (const text of ['怎么确认对方的身份', '确认一下这个号码是不是你们的', '他说要验证我的身份，让我发验证码', '身份证后六位是多少', 'verify this caller', ''])
+      expect(asksToVerifySelf(text), text).to.equal(false);
+  });
+
+  it('starts the verification, for the task whose "verify" button was just offered', async () => {
+    const bot = await botHarness();
+    try {
+      await bot.say('贷后专员电话一直打不通');
+      const replies = await bot.say('确认身份，看我的账户');
+      expect(textOf(replies)).to.contain(t('zh-CN', 'identity.askMobile'));
+      expect(textOf(replies)).not.to.contain(t('zh-CN', 'guidance.scam.askNumber'));
+    } finally {
+      await bot.close();
+    }
   });
 });
