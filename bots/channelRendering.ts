@@ -87,7 +87,10 @@ export function renderWithList(activity: Partial<Activity>, channelId: string | 
   let out = activity;
   const cards = (activity.attachments ?? []).filter((a: Attachment) => a.contentType === ADAPTIVE_CARD);
   if (cards.length > 0 && !caps.adaptiveCards) {
-    const texts = [activity.text, ...cards.map((c) => cardAsText(c.content))].filter((x): x is string => !!x && x.trim() !== '');
+    const cardTexts = cards.map((c) => cardAsText(c.content));
+    // The message's own line is left out where a card's text already says it (a card's reply hint).
+    const own = activity.text && !cardTexts.some((c) => c.includes(activity.text!.trim())) ? activity.text : undefined;
+    const texts = [own, ...cardTexts].filter((x): x is string => !!x && x.trim() !== '');
     out = { ...out, text: texts.join('\n\n'), attachments: (activity.attachments ?? []).filter((a) => a.contentType !== ADAPTIVE_CARD) };
     if (out.attachments?.length === 0) delete out.attachments;
   }
@@ -97,13 +100,16 @@ export function renderWithList(activity: Partial<Activity>, channelId: string | 
     const buttons = CardFactory.heroCard('', undefined, actions);
     return { activity: { ...out, attachments: [...(out.attachments ?? []), buttons], suggestedActions: undefined } };
   }
-  const numbered = options.numbered ?? true;
+  // A text that numbers items of its own (a card's checklist) gets its buttons bulleted: "1" must mean one thing.
+  const numbered = (options.numbered ?? true) && !NUMBERED_LINE.test(out.text ?? '');
   const lines = actions.map((a, i) => `${numbered ? `${i + 1}.` : '-'} ${a.title ?? String(a.value)}`).join('\n');
   out = { ...out, text: [out.text, lines].filter(Boolean).join('\n'), suggestedActions: undefined };
   if (!numbered) return { activity: out };
   const payloads = actions.map(actionPayload);
   return { activity: out, list: { values: actions.map(actionText), ...(payloads.some((p) => p) ? { payloads } : {}) } };
 }
+
+const NUMBERED_LINE = /^\s*1[.、]\s/m;
 
 /** The object a messageBack posts as its value, if any. */
 function actionPayload(action: CardAction): Record<string, unknown> | null {

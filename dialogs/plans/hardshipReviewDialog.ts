@@ -321,10 +321,13 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
       return checkedItems(value, count);
     }
     const text = context.activity.text;
+    // Numbers are the documents' own ("1 3"), as the card asks, never the place of the "all" / "none" buttons.
+    const numbers = numberList(text, count);
+    if (numbers) return numbers.map((n) => n - 1);
     const choice = pickOption(text, [labelsOf('hardship.documents.all'), labelsOf('hardship.documents.none')]);
     if (choice === 0) return all;
     if (choice === 1) return [];
-    return numberList(text, count)?.map((n) => n - 1);
+    return undefined;
   }
 
   private summaryCard(locale: Locale, o: SubmitOptions, question: string) {

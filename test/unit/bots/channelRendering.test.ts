@@ -59,6 +59,13 @@ describe('channel rendering', () => {
     const activity = MessageFactory.suggestedActions(['转人工'], '出了点问题') as Partial<Activity>;
     expect(renderForChannel(activity, 'sms', { numbered: false }).text).to.equal('出了点问题\n- 转人工');
   });
+
+  it('bullets the buttons of a card that numbers its own items, and says the card\'s reply hint once', () => {
+    const hint = '也可以回复编号（例如“1 2”）';
+    const checklist = CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', fallbackText: `需要的材料\n1. 离职证明\n2. 银行流水\n${hint}`, body: [] });
+    const activity = { ...MessageFactory.suggestedActions(['全部能提供', '暂时没有'], hint), attachments: [checklist] } as Partial<Activity>;
+    expect(renderForChannel(activity, 'sms').text).to.equal(`需要的材料\n1. 离职证明\n2. 银行流水\n${hint}\n- 全部能提供\n- 暂时没有`);
+  });
 });
 
 describe('bare list numbers', () => {

@@ -156,6 +156,22 @@ describe('HardshipReviewDialog transcripts', () => {
       expect(cardsOf(await bot.say('1'))[0].fallbackText).to.contain(t('zh-CN', 'hardship.doc.jobLossProof'));
     });
 
+    it('reads "1" and "2" as the documents of those numbers, as the card asks, not as the "all" / "none" buttons', async () => {
+      for (const [reply, docs] of [
+        ['1', ['hardship.doc.jobLossProof']],
+        ['2', ['hardship.doc.incomeStatement']],
+        ['1 2', ['hardship.doc.jobLossProof', 'hardship.doc.incomeStatement']],
+      ] as const) {
+        const bot = await makePlanBot();
+        await upToDescription(bot);
+        await bot.say('跳过');
+        await bot.say('1500');
+        await bot.say(reply);
+        expect(textOf(await bot.say('确认提交'))).to.match(REFERENCE);
+        expect((await bot.hardshipReviews('D005'))[0].documents, reply).to.deep.equal(docs.map((d) => t('zh-CN', d)));
+      }
+    });
+
     it('files nothing when the borrower says not now', async () => {
       const bot = await makePlanBot();
       await upToDescription(bot);
