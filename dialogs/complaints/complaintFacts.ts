@@ -140,9 +140,12 @@ export function asksToStopContact(text: string): boolean {
 }
 
 /** A regulator or another outside body named as where the borrower means to complain ("我要去金融监管局投诉你们"). */
-/** "催收一天打几十个电话合法吗", "可以打给我通讯录里的人吗", "is it legal to call at 11pm": what collectors may do. */
+/**
+ * "催收一天打几十个电话合法吗", "可以打给我通讯录里的人吗", "is it legal to call at 11pm", and with no 吗 "催收能不能打我通讯录里的
+ * 人", "你们会不会把我欠钱的事告诉我家人": what collectors may (or will) do.
+ */
 const ASKS_IF_ALLOWED =
-  /合法吗|合法嗎|违法吗|違法嗎|合规吗|合規嗎|正常吗|正常嗎|允许吗|允許嗎|有没有规定|有沒有規定|(可以|能不能|可不可以|有权|有權|有没有权|有沒有權).{0,14}(吗|嗎)|\b(is|are) (it|that|this|they) (legal|allowed|normal|ok)\b|\b(can|may) (they|collectors?|the collectors?)\b|\bare they allowed\b/i;
+  /(催收|你们|你們|他们|他們)[^，,。！!]{0,4}(能不能|可不可以|会不会|會不會)[^，,。！!]{0,8}(告诉|告訴|打给|打給|打我|打到|联系|聯繫|找|通知|曝光)|合法吗|合法嗎|违法吗|違法嗎|合规吗|合規嗎|正常吗|正常嗎|允许吗|允許嗎|有没有规定|有沒有規定|(可以|能不能|可不可以|有权|有權|有没有权|有沒有權).{0,14}(吗|嗎)|\b(is|are) (it|that|this|they) (legal|allowed|normal|ok)\b|\b(can|may) (they|collectors?|the collectors?)\b|\bare they allowed\b/i;
 const WANTS_TO_COMPLAIN = /投诉|投訴|举报|舉報|\bcomplain|\breport\b/i;
 
 /** Asks whether collectors may do something, and does not ask to complain (yet): the rules are the answer. */

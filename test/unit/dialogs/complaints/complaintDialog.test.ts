@@ -44,6 +44,8 @@ function storyRecognizer(): ScriptedRecognizer {
     催收一天打几十个电话合法吗: ['harassment_complaint', 0.99],
     '催收一天打几十个电话，这合法吗？我要投诉': ['harassment_complaint', 0.99],
     'is it legal for them to call me at 11pm?': ['harassment_complaint', 0.99],
+    你们会不会把我欠钱的事告诉我家人和公司: ['harassment_complaint', 0.95],
+    催收能不能打我通讯录里的人: ['harassment_complaint', 0.95],
   });
 }
 
@@ -254,6 +256,10 @@ describe('ComplaintDialog transcripts', () => {
     expect(allText(await h.say(intentLabel('zh-CN', 'harassment_complaint')))).to.contain(t('zh-CN', 'complaints.askWhat'));
     const en = allText(await (await makeHarness({ recognizer: storyRecognizer() })).say({ text: 'is it legal for them to call me at 11pm?', locale: 'en-US' }));
     expect(en).to.contain(t('en', 'complaints.rules'));
+    for (const asked of ['你们会不会把我欠钱的事告诉我家人和公司', '催收能不能打我通讯录里的人']) {
+      const reply = allText(await (await makeHarness({ recognizer: storyRecognizer() })).say(asked));
+      expect(reply, asked).to.contain(t('zh-CN', 'complaints.rules')).and.not.to.contain(t('zh-CN', 'complaints.askWhen'));
+    }
     const wants = allText(await (await makeHarness({ recognizer: storyRecognizer() })).say('催收一天打几十个电话，这合法吗？我要投诉'));
     expect(wants, 'asking to complain as well: the intake').to.contain(t('zh-CN', 'complaints.askWhen'));
   });
