@@ -63,10 +63,21 @@ interface Values {
 const CALL_ME = /回电|回電|回[个個]?电话|回[個个]?電話|回拨|回撥|打给我|打給我|联系我|聯繫我|call me|call back|callback/i;
 
 /** "帮我预约回电", "book a callback": booking asked for in so many words (goes to booking with or without a time). */
-const BOOK = /预约回电|預約回電|预约.{0,2}(电话|電話)|預約.{0,2}(電話|电话)|安排.{0,4}(回电|回電)|\b(book|schedule|arrange) a call ?(back)?\b/i;
+const BOOK = /(预约|預約).{0,2}(回电|回電|电话|電話)|安排.{0,4}(回电|回電)|\b(book|schedule|arrange) a call ?(back)?\b/i;
 
 /** "别再打给我了", "don't call me": the opposite of a request for a call. */
 const NO_CALL = /别|別|不要|不用|不想|不必|stop|don'?t|do not|never|no more/i;
+
+/** A call back named in so many words ("回个电话", "回电", "call me back"), not any call ("打给我"). */
+const CALL_BACK = /回电|回電|回[个個]?电话|回[個个]?電話|回拨|回撥|\bcall (me )?back\b|\bcallback\b/i;
+
+/**
+ * "帮我预约个回电", "能不能给我回个电话", "call me back please": a callback asked for, whatever else is under way; it is
+ * booked (in the cannot-reach task, where callbacks live) with or without a time.
+ */
+export function asksForCallback(text: string): boolean {
+  return (BOOK.test(text) || CALL_BACK.test(text)) && !NO_CALL.test(text);
+}
 
 /** "给我回个电话", "call me back": a request for a call (the typed form of "book a callback" right after it is offered). */
 export function asksForCall(text: string): boolean {
@@ -288,7 +299,7 @@ export class CallbackDialog extends ComponentDialog {
     if (nextActionValueOf(context)?.action === 'book') return true;
     if ((context.activity.text ?? '').trim() === t(locale, 'handoff.bookCallback')) return true;
     const text = context.activity.text ?? '';
-    if (BOOK.test(text) && !NO_CALL.test(text)) return true;
+    if (asksForCallback(text)) return true;
     return asksForCall(text) && this.windowOf(context) !== undefined;
   }
 

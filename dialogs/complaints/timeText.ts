@@ -37,10 +37,14 @@ export function workingHoursParams(locale: Locale, hours: WorkingHours): { days:
   return { days: formatWeekdays(locale, hours.weekdays), from: hours.from, to: hours.to, zone: zoneLabel(locale, hours.timeZone) };
 }
 
-/** Callback service hours in one line: 工作日 09:00–21:00，周末 09:00–21:00. */
+/** Callback service hours in one line: 工作日 09:00–21:00，周末 10:00–18:00, or 每天 09:00–21:00 when both are the same. */
 export function formatServiceHours(locale: Locale, hours: ServiceHours): string {
   const part = (key: MessageKey, closedKey: MessageKey, daily: ServiceHours['weekdays']) =>
     daily ? t(locale, key, { from: hhmm(daily.openMinute), to: hhmm(daily.closeMinute) }) : t(locale, closedKey);
+  const { weekdays, weekends } = hours;
+  if (weekdays && weekends && weekdays.openMinute === weekends.openMinute && weekdays.closeMinute === weekends.closeMinute) {
+    return t(locale, 'callback.hoursDaily', { from: hhmm(weekdays.openMinute), to: hhmm(weekdays.closeMinute) });
+  }
   return [part('callback.hoursWeekdays', 'callback.hoursWeekdaysClosed', hours.weekdays), part('callback.hoursWeekends', 'callback.hoursWeekendsClosed', hours.weekends)].join(locale === 'en' ? ', ' : '，');
 }
 

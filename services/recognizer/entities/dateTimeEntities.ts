@@ -330,6 +330,8 @@ export function extractDateTimes(text: string, original: string, now: number, ti
           to = to <= 12 * 60 ? to + 12 * 60 : to;
         }
         if (to === 22 * 60 && PARTS[d.part][1] < to) to = Math.max(PARTS[d.part][1], from + 60);
+        // 今晚10点以后: "after" a clock the window read as ending at 22:00 has reached; an hour from it, as said.
+        if (to <= from) to = Math.min(from + 60, 24 * 60);
       } else if (t.ambiguousHour && from < 8 * 60 && from >= 60) {
         from += 12 * 60;
         to += 12 * 60;

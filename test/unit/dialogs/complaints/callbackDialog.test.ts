@@ -88,7 +88,7 @@ describe('CallbackDialog transcripts', () => {
     expect(allText(verify)).to.contain(t('zh-CN', 'identity.askMobile'));
     await h.say(BORROWERS.D002[0]);
     const ask = allText(await h.say(BORROWERS.D002[1]));
-    expect(ask).to.contain('工作日 09:00–21:00').and.to.contain('周末 09:00–21:00');
+    expect(ask).to.contain('每天 09:00–21:00'); // the same hours on weekdays and weekends: said once
     expect(allText(await h.say('随便吧'))).to.equal(t('zh-CN', 'callback.retryWindow'));
     const filed = await h.say('明天上午');
     const text = allText(filed);
@@ -131,13 +131,27 @@ describe('CallbackDialog transcripts', () => {
     expect(allText(await chatty.say('明天上午我再自己打过去试试看吧')), 'a sentence that only mentions a time').not.to.match(REFERENCE);
   });
 
+  const ASKS_WHEN = { 'zh-CN': '您希望我们什么时候给您回电', en: 'When should we call you back?' };
+  it('books a callback asked for in so many words, with no topic the recogniser knows ("帮我预约个回电", "call me back please")', async () => {
+    for (const [said, locale] of [['帮我预约个回电', 'zh-CN'], ['能不能给我回个电话', 'zh-CN'], ['call me back please', 'en']] as const) {
+      const h = await makeHarness();
+      await h.verifyAs('D002');
+      const reply = allText(await h.say(locale === 'en' ? { text: said, locale: 'en-US' } : said));
+      expect(reply, said).to.contain(ASKS_WHEN[locale]);
+    }
+    const h = await makeHarness();
+    await h.verifyAs('D002');
+    expect(allText(await h.say('别给我回电话了')), 'the opposite').not.to.contain(ASKS_WHEN['zh-CN']);
+  });
+
   it('moves a window outside service hours into them, says so and confirms; "another time" asks again', async () => {
     const h = await makeHarness();
     await h.verifyAs('D002');
     const first = await h.say('贷后专员电话一直打不通');
     await h.press(button(first, t('zh-CN', 'handoff.bookCallback')));
     const adjusted = await h.say('今晚10点以后');
-    expect(allText(adjusted)).to.contain('不全在回电服务时间内').and.to.contain('2026-11-21（周六） 09:00–09:30');
+    // "after 10pm" is the hour from 22:00 (it was read as 22:00–22:01), moved to the next opening at its length.
+    expect(allText(adjusted)).to.contain('22:00–23:00').and.to.contain('不全在回电服务时间内').and.to.contain('2026-11-21（周六） 09:00–10:00');
     expect(titlesOf(adjusted)).to.deep.equal([t('zh-CN', 'callback.accept'), t('zh-CN', 'callback.other')]);
     const again = await h.say(t('zh-CN', 'callback.other'));
     expect(allText(again)).to.contain(t('zh-CN', 'callback.askAgain')).and.to.contain('09:00–21:00');
