@@ -80,7 +80,7 @@ export function asksForDocument(text: string): boolean {
  * left to the recogniser: it is often the reason for a plan request.
  */
 const RATE_DISPUTE =
-  /高利[贷貸]|(利息|利率|年化|费用|費用|收费|收費).{0,8}(合法|违法|違法|犯法|上限|超过|超過|24|36)|(24|36)\s*%|\busury\b|\bloan shark|\b(interest|rate|charges?|fees?)\b.{0,20}\b(illegal|unlawful|legal cap|above the cap|usurious)\b/i;
+  /高利[贷貸]|(利息|利率|年化|费用|費用|收费|收費).{0,8}(合法|违法|違法|犯法|上限|超过|超過|24|36)|(24|36)\s*%|\busury\b|\bloan shark|\b(interest|rate|charges?|fees?)\b.{0,20}\b(illegal|unlawful|legal cap|above the cap|usurious)\b|\b(illegal|unlawful|usurious)\b.{0,10}\b(interest|rates?|charges?|fees?)\b/i;
 
 /** A task asked for beside it ("…高利贷吧，我要投诉", "…能不能分期"): the task is the request. */
 const ASKS_A_TASK = /分期|协商|協商|延期|减免|減免|人工|投诉|投訴|举报|舉報|\b(plan|installments?|person|agent|complain\w*|report)\b/i;

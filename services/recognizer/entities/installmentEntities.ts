@@ -12,7 +12,8 @@ const EN_NUM = `(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 interface Rule {
   re: RegExp;
-  months: (m: RegExpExecArray) => number | undefined;
+  /** `before`: the text just before the match. */
+  months: (m: RegExpExecArray, before: string) => number | undefined;
 }
 
 const num = (s: string) => parseMixedNumber(s);
@@ -22,8 +23,9 @@ const RULES: Rule[] = [
   { re: /半年/g, months: () => 6 },
   // 分12期, 12期, 十二期 (not 第12期, not 逾期/分期 alone)
   { re: new RegExp(`(?<!第)${NUM}期`, 'g'), months: (m) => num(m[1]) },
-  // 分12个月, 12个月, 三个月, 24个月还完
-  { re: new RegExp(`${NUM}个(?:多)?月`, 'g'), months: (m) => num(m[1]) },
+  // 分12个月, 12个月, 三个月, 24个月还完. "一个月" alone is "a month" ("我一个月只能拿出一百块": per month), not one
+  // installment; only 分 / 延期 … before it makes it a length.
+  { re: new RegExp(`${NUM}个(?:多)?月`, 'g'), months: (m, before) => (num(m[1]) === 1 && !/(分|延期|延长|推迟|缓|晚|宽限)$/.test(before) ? undefined : num(m[1])) },
   // 两年, 一年 (as a duration: 分两年还, 两年还完, 延期一年) — not 2025年 / 年底
   { re: new RegExp(`(?<![\\d年])([一二两三四五]|[1-5])年(?![\\d底初末前后级])`, 'g'), months: (m) => (num(m[1]) ?? NaN) * 12 },
   // English
@@ -50,7 +52,7 @@ export function extractInstallments(text: string, original: string): Installment
       const start = m.index;
       const end = start + m[0].length;
       if (/\d/.test(text[start - 1] ?? '')) continue;
-      const months = rule.months(m);
+      const months = rule.months(m, text.slice(Math.max(0, start - 2), start));
       if (months === undefined || !Number.isInteger(months) || months < 1 || months > 120) continue;
       if (out.some((e) => start < e.end && end > e.start)) continue;
       out.push({ type: 'installments', text: original.slice(start, end), start, end, months });

@@ -112,7 +112,7 @@ describe('a complaint about something other than collection', () => {
 
 describe('the rate called usury ("是高利贷吧")', () => {
   it('hears the rate or the charges called usury or unlawful', () => {
-    for (const text of ['你们是不是骗子公司，利息这么高是高利贷吧', '年化利率超过24%是不是不用还', '你们的利率合法吗', '這是高利貸吧', 'this is usury', 'is your interest rate illegal?']) {
+    for (const text of ['你们是不是骗子公司，利息这么高是高利贷吧', '年化利率超过24%是不是不用还', '你们的利率合法吗', '這是高利貸吧', 'this is usury', 'is your interest rate illegal?', "you people are thieves, i'm not paying a cent of this illegal interest"]) {
       expect(disputesTheRate(text), text).to.equal(true);
     }
   });

@@ -51,6 +51,8 @@ const CASES: Array<[string, Expected[]]> = [
   // installments
   ['12期', [months('12期', 12)]],
   ['分12个月', [months('12个月', 12)]],
+  ['我一个月只能拿出一百块', [money('一百块', 10000)]],
+  ['延期一个月', [months('一个月', 1)]],
   ['一年', [months('一年', 12)]],
   ['半年', [months('半年', 6)]],
   ['一年半还完', [months('一年半', 18)]],
