@@ -108,7 +108,11 @@ export class BorrowerBot extends ActivityHandler {
     const text = cleanText(activity.text) || cleanText(value?.text);
     const saved = await this.dialogState.get(context);
     const taskUnderWay = !!saved?.dialogStack?.length;
-    const language = text ? detectLanguage(text, profile.language) : profile.language;
+    // Text the same in both scripts ("我想分期", "你好") keeps the conversation's language; before the borrower has told
+    // one, a Traditional client's (zh-TW, zh-HK).
+    const previous = !profile.languageTold && /^zh-(tw|hk|mo|hant)/i.test(activity.locale ?? '') ? 'zh-Hant' : profile.language;
+    const language = text ? detectLanguage(text, previous) : profile.language;
+    if (text && detectLanguage(text, 'zh-Hans') === detectLanguage(text, 'zh-Hant')) profile.languageTold = true;
     const locale = localeOf(language);
 
     // The hand-off gate comes before the length limit: an agent reads a long message whole.
@@ -198,6 +202,7 @@ export class BorrowerBot extends ActivityHandler {
     const profile = await this.profile.get(context, defaultProfile());
     if (name === 'webchat/language' && typeof value === 'string') {
       profile.language = value.startsWith('en') ? 'en' : value === 'zh-TW' ? 'zh-Hant' : 'zh-Hans';
+      profile.languageTold = true;
       if (!profile.hubAgentActive) await this.replyWithMenu(context, localeOf(profile.language), 'core.menuPrompt');
       return;
     }

@@ -67,6 +67,8 @@ export function isSensitiveInput(context: TurnContext): boolean {
 /** Per-conversation facts that outlive a dialog (plain JSON in conversation state). */
 export interface ConversationProfile {
   language: 'zh-Hans' | 'zh-Hant' | 'en';
+  /** The language was told by the borrower (a message in one script or in English, or the web chat's switch). */
+  languageTold?: boolean;
   /** Consecutive turns the bot did not understand; two in a row offers a person. */
   misses: number;
   welcomed?: boolean;

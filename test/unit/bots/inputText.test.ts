@@ -56,3 +56,17 @@ describe('asking to verify one\'s own identity ("我要确认身份")', () => {
     }
   });
 });
+
+describe('Han text that is the same in both scripts', () => {
+  it('is answered in Traditional for a Traditional client, and in Simplified once the borrower writes Simplified', async () => {
+    const bot = await botHarness();
+    try {
+      expect(textOf(await bot.say({ text: '你好', locale: 'zh-TW' }))).to.contain(t('zh-TW', 'core.greeting'));
+      expect(textOf(await bot.say({ text: '我想查一下还款', locale: 'zh-TW' }))).not.to.contain(t('zh-TW', 'core.greeting'));
+      expect(textOf(await bot.say({ text: '你好', locale: 'zh-TW' }))).to.contain(t('zh-CN', 'core.greeting'));
+      expect(textOf(await (await botHarness()).say({ text: '你好', locale: 'zh-CN' }))).to.contain(t('zh-CN', 'core.greeting'));
+    } finally {
+      await bot.close();
+    }
+  });
+});
