@@ -352,11 +352,12 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async sendNotFiled(step: WaterfallStepContext, locale: Locale, key?: MessageKey): Promise<void> {
     if (key) await step.context.sendActivity(t(locale, key));
-    await this.sendAfterCare(step, locale);
+    await this.sendAfterCare(step, locale, false);
   }
 
-  private async sendAfterCare(step: WaterfallStepContext, locale: Locale): Promise<void> {
-    await step.context.sendActivity(t(locale, 'complaints.external'));
+  /** The outside channels (with nothing filed there is no answer date to wait for), the evidence, a person. */
+  private async sendAfterCare(step: WaterfallStepContext, locale: Locale, filed = true): Promise<void> {
+    await step.context.sendActivity(t(locale, filed ? 'complaints.external' : 'complaints.externalNotFiled'));
     await step.context.sendActivity(t(locale, 'complaints.evidence'));
     await step.context.sendActivity(MessageFactory.suggestedActions(intentActions(locale, ['human_agent']), t(locale, 'complaints.offerPerson')));
   }

@@ -49,6 +49,7 @@ export const complaintsMessages = defineMessages({
       '明白。没有确认身份，我无法在系统里替您提交投诉，因为投诉必须关联到具体账户。您刚才说的情况已经记在本次对话里：转人工后，客服可以直接受理，并会优先处理。',
     'complaints.filed': '投诉已提交，编号 {reference}。我们一般会在 15 天内答复您（本次为 {answerBy} 前）；情况复杂时可能延长。',
     'complaints.priority': '这类投诉已标记为优先处理。',
+    'complaints.externalNotFiled': '您也可以直接拨打 12378（国家金融监督管理总局热线）反映，或选择调解或诉讼。遇到威胁、暴力或有人冒充公职人员，请立即拨打 110。',
     'complaints.external':
       '如果到期没有答复或您对处理结果不满意，可以拨打 12378（国家金融监督管理总局热线）反映，也可以选择调解或诉讼。遇到威胁、暴力或有人冒充公职人员，请立即拨打 110。',
     'complaints.evidence': '请保留证据：短信和聊天截图、通话录音、来电号码和时间。',
@@ -135,6 +136,7 @@ export const complaintsMessages = defineMessages({
       '明白。沒有確認身分，我無法在系統裡替您提交投訴，因為投訴必須關聯到具體帳戶。您剛才說的情況已經記在本次對話裡：轉真人客服後，客服可以直接受理，並會優先處理。',
     'complaints.filed': '投訴已提交，編號 {reference}。我們一般會在 15 天內答覆您（本次為 {answerBy} 前）；情況複雜時可能延長。',
     'complaints.priority': '這類投訴已標記為優先處理。',
+    'complaints.externalNotFiled': '您也可以直接撥打 12378（國家金融監督管理總局熱線）反映，或選擇調解或訴訟。遇到威脅、暴力或有人冒充公職人員，請立即撥打 110。',
     'complaints.external':
       '如果到期沒有答覆或您對處理結果不滿意，可以撥打 12378（國家金融監督管理總局熱線）反映，也可以選擇調解或訴訟。遇到威脅、暴力或有人冒充公職人員，請立即撥打 110。',
     'complaints.evidence': '請保留證據：簡訊和聊天截圖、通話錄音、來電號碼和時間。',
@@ -223,6 +225,7 @@ export const complaintsMessages = defineMessages({
       "Understood. Without confirming who you are I can't file the complaint in our system, because a complaint has to be linked to an account. What you told me is kept in this conversation: a person can take the complaint directly, with priority.",
     'complaints.filed': 'Your complaint is filed, reference {reference}. We generally answer within 15 days (this time by {answerBy}); complex cases may take longer.',
     'complaints.priority': 'Complaints like this are marked for priority handling.',
+    'complaints.externalNotFiled': 'You can also call 12378 (National Financial Regulatory Administration hotline) directly, or choose mediation or the courts. If anyone threatens you, uses violence or pretends to be an official, call 110 right away.',
     'complaints.external':
       'If you get no answer in time or are not satisfied, you can call 12378 (National Financial Regulatory Administration hotline), or choose mediation or the courts. If anyone threatens you, uses violence or pretends to be an official, call 110 right away.',
     'complaints.evidence': 'Please keep evidence: screenshots of messages and chats, call recordings, the numbers and the times.',

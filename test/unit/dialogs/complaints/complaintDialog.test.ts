@@ -380,6 +380,7 @@ describe('ComplaintDialog transcripts', () => {
     const replies = await h.say(t('zh-CN', 'complaints.no'));
     const text = allText(replies);
     expect(text).to.contain(t('zh-CN', 'complaints.notFiled')).and.to.contain('12378').and.to.contain('110');
+    expect(text, 'nothing filed: no answer date to wait for').to.contain(t('zh-CN', 'complaints.externalNotFiled')).and.not.to.contain(t('zh-CN', 'complaints.external'));
     expect(text).not.to.match(REFERENCE);
     expect(titlesOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
     expect(await h.records()).to.deep.equal([]);
