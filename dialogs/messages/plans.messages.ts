@@ -97,6 +97,7 @@ export const planMessages = defineMessages({
     'plan.submitUnavailable': '抱歉，申请系统暂时连不上，这次还没有提交成功，您选的方案还保留着。要现在重新提交吗？',
     'plan.retry.yes': '重新提交',
     'plan.submitFailed': '抱歉，这个申请没能在这里提交成功。请转人工，由专员帮您办理。',
+    'plan.pending': '您已经有一份分期申请在审核中，编号 {reference}，我们会在 {answerBy} 前答复您。审核期间不能再提交新的申请；想修改或补充情况，可以转人工。',
     'plan.alreadySubmitted': '您的分期申请已经提交过了，编号 {reference}，不会重复提交。审核结果会另行通知您；如有疑问可以转人工。',
     'plan.cardExpired': '这个选项已经失效，没有提交任何申请。如果还需要分期，可以点下面重新开始。',
     // --- hardship review ---
@@ -237,6 +238,7 @@ export const planMessages = defineMessages({
     'plan.submitUnavailable': '抱歉，申請系統暫時連不上，這次還沒有提交成功，您選的方案還保留著。要現在重新提交嗎？',
     'plan.retry.yes': '重新提交',
     'plan.submitFailed': '抱歉，這個申請沒能在這裡提交成功。請轉人工，由專員幫您辦理。',
+    'plan.pending': '您已經有一份分期申請在審核中，編號 {reference}，我們會在 {answerBy} 前答覆您。審核期間不能再提交新的申請；想修改或補充情況，可以轉真人客服。',
     'plan.alreadySubmitted': '您的分期申請已經提交過了，編號 {reference}，不會重複提交。審核結果會另行通知您；如有疑問可以轉人工。',
     'plan.cardExpired': '這個選項已經失效，沒有提交任何申請。如果還需要分期，可以點下面重新開始。',
     'hardship.intro':
@@ -382,6 +384,7 @@ export const planMessages = defineMessages({
       "Sorry, I can't reach the request system right now, so nothing was submitted yet; your choice is kept. Shall I try again now?",
     'plan.retry.yes': 'Try again',
     'plan.submitFailed': "Sorry, this request couldn't be submitted here. Please talk to a person, who can do it with you.",
+    'plan.pending': 'You already have an installment plan request under review, reference {reference}; we will answer by {answerBy}. A new request cannot be filed while it is reviewed; to change or add to it, talk to a person.',
     'plan.alreadySubmitted':
       'Your plan request was already submitted, reference {reference}; it will not be submitted twice. We will let you know the outcome; a person can help with questions.',
     'plan.cardExpired': 'That option has expired and nothing was submitted. If you still want a plan, tap below to start again.',

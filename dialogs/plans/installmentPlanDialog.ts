@@ -230,6 +230,18 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
     const locale = localeOf(step.context);
     const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
     if (!snapshot) return step.endDialog();
+    // One request at a time: a second one would leave reviewers two plans for the same debt (and "我现在有几个分期申请"
+    // is answered by the one there is).
+    const pending = snapshot.account.planRequests.find((r) => r.status === 'submitted' || r.status === 'under_review');
+    if (pending) {
+      await step.context.sendActivity(
+        MessageFactory.suggestedActions(
+          [intentLabel(locale, 'human_agent'), intentLabel(locale, 'account_status')],
+          t(locale, 'plan.pending', { reference: pending.reference, answerBy: formatDate(pending.answerBy, locale, '') }),
+        ),
+      );
+      return step.endDialog();
+    }
     const values = step.values as Values;
     values.borrowerId = identity.borrowerId;
     values.account = planAccountOf(snapshot.account);

@@ -294,6 +294,19 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(buttonsOf(account)).not.to.include(intentLabel('zh-CN', 'installment_plan'));
     });
 
+    it('files no second request while one is under review: says which one, when it is answered, and offers a person', async () => {
+      const bot = await makePlanBot();
+      await bot.say('我想分12期');
+      await verifyAs(bot, 'D002');
+      await bot.say('跳过');
+      await bot.say('1');
+      const reference = REFERENCE.exec(textOf(await bot.say('确认提交')))![0];
+      const again = await bot.say('我想再申请一次分期');
+      expect(textOf(again)).to.contain(reference).and.to.contain('已经有一份分期申请在审核中');
+      expect(buttonsOf(again)).to.include(intentLabel('zh-CN', 'human_agent'));
+      expect((await bot.planRequests('D002')).filter((r) => r.status === 'submitted')).to.have.length(1);
+    });
+
     it('shows the one closest plan when nothing fits the amount', async () => {
       const bot = await makePlanBot();
       await upToAmount(bot, '我想分期还款', 'D002', '跳过');
