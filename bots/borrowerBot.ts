@@ -12,6 +12,7 @@ import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentLabel, intentOfLabel, menuActions, wantsHardshipReview, wantsToLeaveMessage } from '../dialogs/menu';
 import { asksForCallback } from '../dialogs/complaints/callbackDialog';
+import { NAMES_MEDIATION } from '../dialogs/guidance/lawsuitThreatDialog';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo, type Urgency } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
@@ -363,6 +364,7 @@ function typedIntent(text: string): Intent | undefined {
   if (wantsToLeaveMessage(text) || asksWhereThePersonIs(text)) return 'human_agent';
   if (wantsHardshipReview(text)) return 'negotiation_refused';
   if (asksForCallback(text)) return 'cannot_reach_collector';
+  if (NAMES_MEDIATION.test(text)) return 'lawsuit_threat';
   if (asksWhatIfNotPaid(text)) return 'credit_report';
   return isClosing(text) ? 'goodbye' : undefined;
 }

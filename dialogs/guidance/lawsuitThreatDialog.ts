@@ -33,6 +33,10 @@ const PAPERS_RECEIVED =
   /(收到|接到|寄来|寄來|送来|送來|来了|來了|到了|拿到)[^，。,.!?！？]{0,8}(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭|開庭|判决书|判決書|法院的?(短信|簡訊|信|文书|文書|通知|材料|電話|电话))|(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭通知|開庭通知)[^，。,.!?！？]{0,4}(到了|来了|來了|收到了)|我(已经|已經)?被(起诉|起訴|告)了|\b(got|received|have) (a |the )?(summons|court (papers?|letter|notice|sms|text)|hearing notice)\b|\bi('ve| have)? been sued\b/i;
 /** A payment order (支付令) named: its own 15-day rule. */
 const PAYMENT_ORDER = /支付令|\bpayment order\b/i;
+/** Mediation named ("调解中心打电话说要诉前调解"): it is real, and how to check it (domain.md section 3). */
+export const MEDIATION = /调解|調解|\bmediat(ion|or|e)\b/i;
+/** A mediation body or step named: the lawsuit answer, not the scam check its "是不是骗子" would get. */
+export const NAMES_MEDIATION = /诉前调解|訴前調解|先行调解|先行調解|调解中心|調解中心|调解员|調解員|调解委员会|調解委員會|\b(pre-?litigation|court) mediation\b|\bmediation (centre|center)\b/i;
 
 export function saysPapersArrived(text: string | undefined): boolean {
   return PAPERS_RECEIVED.test(text ?? '');
@@ -85,6 +89,7 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
       t(locale, 'guidance.lawsuit.facts'),
       ...(saysPapersArrived(text) ? [t(locale, 'guidance.lawsuit.papers')] : []),
       ...(PAYMENT_ORDER.test(text ?? '') ? [t(locale, 'guidance.lawsuit.paymentOrder')] : []),
+      ...(MEDIATION.test(text ?? '') ? [t(locale, 'guidance.lawsuit.mediation')] : []),
       ...(posesAsOfficial(text) ? [t(locale, 'guidance.lawsuit.impersonation')] : []),
       ...(mentionsCriminalThreat(text) ? [t(locale, 'guidance.lawsuit.threat')] : []),
     ];

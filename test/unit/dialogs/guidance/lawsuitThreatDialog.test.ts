@@ -94,6 +94,17 @@ describe('LawsuitThreatDialog transcripts', () => {
     expect(threat, 'a threat is no papers').not.to.contain(t('zh-CN', 'guidance.lawsuit.papers'));
   });
 
+  it('answers a call from a "mediation centre" with the lawsuit facts and that pre-litigation mediation is real and can be checked, and shows the stage once verified (D004)', async () => {
+    const h = await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const said = allText(await h.say('有个金融纠纷调解中心打电话说要诉前调解，是不是骗子'));
+    expect(said).to.contain(t('zh-CN', 'guidance.lawsuit.facts')).and.to.contain(t('zh-CN', 'guidance.lawsuit.mediation'));
+    expect(t('zh-CN', 'guidance.lawsuit.mediation')).to.contain('12368').and.to.contain('30 天');
+    const verified = await makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    await verified.verifyAs('D004');
+    expect(allText(await verified.say('调解员联系我说要调解我的借款'))).to.contain('诉前调解').and.to.contain(t('zh-CN', 'guidance.lawsuit.mediation'));
+    expect(allText(await (await makeHarness()).say('催收说要起诉我')), 'no mediation named').not.to.contain(t('zh-CN', 'guidance.lawsuit.mediation'));
+  });
+
   it('answers in Traditional Chinese and in English', async () => {
     const tw = await makeHarness();
     const twText = allText(await tw.say('催收說要起訴我'));
