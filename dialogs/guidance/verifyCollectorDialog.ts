@@ -40,7 +40,13 @@ export interface VerifyCollectorDeps extends GuidanceDeps {
 interface Values {
   number?: string;
   verified?: boolean;
+  /** The opening message told of a request to pay into a personal account (or to pay for 停息挂账 / a "fix"). */
+  askedToTransfer?: boolean;
 }
+
+/** "让我把钱转到一个个人账户", "交钱就能停息挂账", "asked me to transfer to a personal account". */
+const TRANSFER_REQUEST =
+  /(个人|個人|私人|对公以外)(账户|帳戶|账号|帳號|卡)|(转|轉)(到|给|給|进|進)?.{0,8}(账户|帳戶|账号|帳號|卡)|(交|付|转|轉).{0,6}(钱|錢|费|費).{0,6}(停息挂账|停息掛帳|消除|修复|修復|撤销|撤銷)|\b(personal|private) account\b|\btransfer\b.{0,30}\baccount\b/i;
 
 /**
  * `verify_collector`: the lender never asks for payment into a personal account or for codes and passwords. A number
@@ -82,6 +88,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
     await step.context.sendActivity(t(locale, 'guidance.scam.facts'));
     // "a man called me and said he was from the court": courts and the police do not ask for transfers; 12368 checks.
     if (posesAsOfficial(step.context.activity.text)) await step.context.sendActivity(t(locale, 'guidance.lawsuit.impersonation'));
+    (step.values as Values).askedToTransfer = TRANSFER_REQUEST.test(step.context.activity.text ?? '');
     const snapshot = await verifiedAccount(step.context, this.deps);
     (step.values as Values).verified = snapshot !== undefined;
     if (snapshot) await step.context.sendActivity(this.assignmentText(locale, snapshot));
@@ -107,6 +114,7 @@ export class VerifyCollectorDialog extends ComponentDialog {
       const lender = this.lenderOfficial(digits);
       if (lender) {
         await step.context.sendActivity(t(locale, 'guidance.scam.lenderOfficial', { number: lender }));
+        await this.warnIfAskedToTransfer(step, locale);
         return this.close(step, locale, false);
       }
       await step.context.sendActivity(t(locale, 'guidance.scam.notLenderOfficial', { number: displayPhone(digits) }));
@@ -146,7 +154,16 @@ export class VerifyCollectorDialog extends ComponentDialog {
       const phones = collection.officialPhones.join(locale === 'en' ? ', ' : '、');
       await step.context.sendActivity(t(locale, lender ? 'guidance.scam.lenderNotTeam' : 'guidance.scam.notOfficial', { number: shown, phones }));
     }
+    if (official || lender) await this.warnIfAskedToTransfer(step, locale);
     return this.close(step, locale, true);
+  }
+
+  /**
+   * An official number that asked for money into a personal account: the request, not the number, decides. Caller
+   * ids can be spoofed, and the lender never asks for that.
+   */
+  private async warnIfAskedToTransfer(step: WaterfallStepContext, locale: Locale): Promise<void> {
+    if ((step.values as Values).askedToTransfer) await step.context.sendActivity(t(locale, 'guidance.scam.spoofed'));
   }
 
   /** The lender-wide official number (as configured) the given number matches by digits, if any. */

@@ -73,6 +73,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.yes': '好，现在验证',
     'guidance.scam.no': '不验证',
     'guidance.scam.lenderOfficial': '{number} 是我们的官方号码之一。即便如此，也请只通过官方 App 还款；我们绝不会让您转账到个人账户。',
+    'guidance.scam.spoofed': '但是，对方要您把钱转到个人账户，或交钱办理停息挂账：这一定不是我们。来电号码可以伪造，请不要转账；已经转了，请马上拨打 110 报警，也可以拨打 96110 咨询。停息挂账不是法定权利；要您先交钱才能办理停息挂账的，是常见的骗局。',
     'guidance.scam.notLenderOfficial': '{number} 不在我们的官方号码名单上。请不要按对方要求转账或提供信息；对方要钱的话，请拨打 110 报警或 96110 咨询。',
     'guidance.scam.offerVerify': '确认身份后，我还可以按负责您账户的团队的官方号码再核对一次。现在验证吗？',
     'guidance.scam.cannotCheck': '好的。不确认身份我没法按负责您账户的团队核对这个号码。请通过官方 App 联系我们确认，不要用来电或短信里给的号码和链接。',
@@ -166,6 +167,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.yes': '好，現在驗證',
     'guidance.scam.no': '不驗證',
     'guidance.scam.lenderOfficial': '{number} 是我們的官方號碼之一。即便如此，也請只透過官方 App 還款；我們絕不會讓您轉帳到個人帳戶。',
+    'guidance.scam.spoofed': '但是，對方要您把錢轉到個人帳戶，或交錢辦理停息掛帳：這一定不是我們。來電號碼可以偽造，請不要轉帳；已經轉了，請馬上撥打 110 報警，也可以撥打 96110 諮詢。停息掛帳不是法定權利；要您先交錢才能辦理停息掛帳的，是常見的騙局。',
     'guidance.scam.notLenderOfficial': '{number} 不在我們的官方號碼名單上。請不要按對方要求轉帳或提供資訊；對方要錢的話，請撥打 110 報警或 96110 諮詢。',
     'guidance.scam.offerVerify': '確認身分後，我還可以按負責您帳戶的團隊的官方號碼再核對一次。現在驗證嗎？',
     'guidance.scam.cannotCheck': '好的。不確認身分我沒法按負責您帳戶的團隊核對這個號碼。請透過官方 App 聯繫我們確認，不要用來電或簡訊裡給的號碼和連結。',
@@ -260,6 +262,7 @@ export const guidanceMessages = defineMessages({
     'guidance.scam.yes': 'Yes, verify now',
     'guidance.scam.no': 'No',
     'guidance.scam.lenderOfficial': '{number} is one of our official numbers. Even so, please repay only through the official app: we never ask you to pay into a personal account.',
+    'guidance.scam.spoofed': "But they asked you to move money into a personal account, or to pay to have interest stopped: that is never us. Caller numbers can be faked, so please don't transfer anything; if you already did, call 110 now, or 96110 for advice. Stopping interest (停息挂账) is not a legal right, and anyone who wants a fee first to arrange it is running a known scam.",
     'guidance.scam.notLenderOfficial':
       '{number} is not on our list of official numbers. Do not transfer money or give information they ask for; if they ask for money, call 110 to report it or 96110 for advice.',
     'guidance.scam.offerVerify': 'Once you have confirmed who you are, I can also check it against the official numbers of the team assigned to your account. Verify now?',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
+import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { BORROWERS, CONVERSATION, allText, button, makeHarness, titlesOf } from './harness';
 
 describe('VerifyCollectorDialog transcripts', () => {
@@ -53,6 +54,17 @@ describe('VerifyCollectorDialog transcripts', () => {
     // Which team holds the account stays behind verification, offered as a button.
     expect(titlesOf(replies)).to.include(t('zh-CN', 'guidance.button.verify'));
     expect(await h.verification.verifiedBorrowerId(CONVERSATION)).to.equal(undefined);
+  });
+
+  it('says an official number that asked for a transfer to a personal account is not us all the same (numbers can be faked)', async () => {
+    const asked = '有个自称你们客服的人打给我，让我把钱转到一个个人账户就能停息挂账，是真的吗';
+    const h = await makeHarness({ recognizer: new ScriptedRecognizer({ [asked]: ['verify_collector', 0.95] }) });
+    await h.say(asked);
+    const text = allText(await h.say('02100000002'));
+    expect(text).to.contain('021-00000002 是我们的官方号码之一').and.to.contain(t('zh-CN', 'guidance.scam.spoofed'));
+    const plain = await makeHarness();
+    await plain.say('这个号码是你们的吗');
+    expect(allText(await plain.say('02100000002')), 'no transfer asked for').not.to.contain(t('zh-CN', 'guidance.scam.spoofed'));
   });
 
   it('tells an unverified borrower an unknown number is not on the list, offers to verify, and says what it cannot check when they decline', async () => {
