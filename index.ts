@@ -205,6 +205,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
     handoffRelay: config.HANDOFF_MODE === 'queue' ? new HandoffRelay(handoff.service, logger) : undefined,
+    filedRecords,
     verifyBorrowerToken: async (conversation, token) => {
       const result = await verification.verifyToken(conversation, token);
       if (!result.ok) logger.warn({ event: 'identity.token_rejected', reason: result.reason }, 'borrower token ignored');

@@ -12,6 +12,8 @@ import { callbackActions } from '../dialogs/handoff/handoffDialog';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { intentLabel, intentOfLabel, menuActions, wantsHardshipReview, wantsToLeaveMessage } from '../dialogs/menu';
 import { asksForCallback } from '../dialogs/complaints/callbackDialog';
+import type { FiledRecords } from '../dialogs/filedRecords';
+import { formatDate } from '../dialogs/format';
 import { NAMES_MEDIATION } from '../dialogs/guidance/lawsuitThreatDialog';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
 import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo, type Urgency } from '../dialogs/turnInfo';
@@ -20,7 +22,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, asksToVerifySelf, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
+import { asksIfBot, asksToVerifySelf, asksWhenAnswered, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -41,6 +43,8 @@ export interface BorrowerBotDeps {
   verifyBorrowerToken?: (conversationKey: string, token: string) => Promise<void>;
   /** The hand-off gate (relay to an agent, stop waiting, rating, borrower typing); absent in HANDOFF_MODE=hub. */
   handoffRelay?: HandoffRelay;
+  /** What this conversation filed (its answer dates answer "多久有结果"). */
+  filedRecords?: FiledRecords;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
   /** A message made the conversation urgent (metrics; the log line says which conversation). */
@@ -285,6 +289,14 @@ export class BorrowerBot extends ActivityHandler {
       markSensitiveInput(context);
       await context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')], t(locale, 'core.secretOutOfPlace')));
       return 'answered';
+    }
+    if (asksWhenAnswered(text)) {
+      const last = (await this.deps.filedRecords?.list(context))?.filter((r) => r.answerBy).pop();
+      if (last) {
+        const actions = [intentLabel(locale, 'account_status'), intentLabel(locale, 'human_agent')];
+        await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, 'core.answerBy', { reference: last.reference, answerBy: formatDate(last.answerBy, locale, '') })));
+        return 'answered';
+      }
     }
     const fixed = fixedReply(text, locale);
     if (fixed) {

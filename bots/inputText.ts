@@ -116,6 +116,17 @@ export function asksToVerifySelf(text: string): boolean {
   return VERIFY_SELF.test(text.trim());
 }
 
+const WHEN_ANSWERED =
+  /^(请问|請問|那|那么|那麼)?(大概|大约|大約)?(多久|多长时间|多長時間|什么时候|什麼時候|几天|幾天|哪天)(能|会|會|可以|才|才能)?(有结果|有結果|出结果|出結果|答复|答覆|回复|回覆|处理|處理|处理好|處理好|有消息|有回音|通知我|回我)[吗嗎呢啊呀]?[？?。.!！]*$|^(when will (i|we) (hear|know|get an answer)|how long (will|does) (it|this) take)\b[^]{0,20}$/i;
+
+/**
+ * "多久有结果" / "什么时候答复" / "when will I hear back", and nothing more: right after something was filed, the
+ * answer is its date. A question that names what ("我的申请什么时候有结果") is the account's, which lists them all.
+ */
+export function asksWhenAnswered(text: string): boolean {
+  return WHEN_ANSWERED.test(text.trim());
+}
+
 /** Most clauses looked at in one message (each is one more recognition). */
 export const MAX_CLAUSES = 6;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;

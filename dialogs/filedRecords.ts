@@ -5,6 +5,8 @@ export interface FiledRecord {
   kind: 'plan_request' | 'complaint' | 'callback' | 'hardship_review';
   reference: string;
   at: string;
+  /** The date (YYYY-MM-DD) the borrower is to hear back by, where the record has one (not a callback). */
+  answerBy?: string;
 }
 
 /** The records filed in this conversation, kept in conversation state (plain JSON). */

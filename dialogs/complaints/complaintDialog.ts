@@ -327,7 +327,7 @@ export class ComplaintDialog extends ComponentDialog {
         callerNumber: values.callerNumber ?? undefined,
         priority: complaintPriority(category),
       });
-      await this.deps.filedRecords.add(step.context, { kind: 'complaint', reference: complaint.reference, at: complaint.createdAt });
+      await this.deps.filedRecords.add(step.context, { kind: 'complaint', reference: complaint.reference, at: complaint.createdAt, answerBy: complaint.answerBy });
       const lines = [t(locale, 'complaints.filed', { reference: complaint.reference, answerBy: complaint.answerBy })];
       if (complaint.priority === 'high') lines.push(t(locale, 'complaints.priority'));
       await step.context.sendActivity(lines.join(locale === 'en' ? ' ' : ''));

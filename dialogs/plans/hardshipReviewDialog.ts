@@ -354,7 +354,7 @@ export class HardshipReviewDialog extends ComponentDialog implements OwnQuestion
       // Names only, in the borrower's words (files go through the lender's app).
       documents: o.documents.map((d) => t(locale, `hardship.doc.${d}` as MessageKey)),
     });
-    await this.deps.filedRecords.add(context, { kind: 'hardship_review', reference: record.reference, at: record.createdAt });
+    await this.deps.filedRecords.add(context, { kind: 'hardship_review', reference: record.reference, at: record.createdAt, answerBy: record.answerBy });
     const text = [
       t(locale, 'hardship.filed', { reference: record.reference, answerBy: formatDate(record.answerBy, locale, '') }),
       t(locale, 'hardship.standard'),

@@ -389,7 +389,7 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
       });
       references.push(record.reference);
       if (record.answerBy > answerBy) answerBy = record.answerBy;
-      await this.deps.filedRecords.add(context, { kind: 'plan_request', reference: record.reference, at: record.createdAt });
+      await this.deps.filedRecords.add(context, { kind: 'plan_request', reference: record.reference, at: record.createdAt, answerBy: record.answerBy });
     }
     const reference = references.join(locale === 'en' ? ', ' : '、');
     const lines = [

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { asksIfBot, asksToVerifySelf, mentionsFear } from '../../../bots/inputText';
+import { asksIfBot, asksToVerifySelf, asksWhenAnswered, mentionsFear } from '../../../bots/inputText';
+import { makePlanBot, verifyAs } from '../dialogs/plans/planHarness';
 import { t } from '../../../dialogs/messages';
 import { botHarness, textOf } from '../../helpers/botHarness';
 
@@ -68,5 +69,28 @@ describe('Han text that is the same in both scripts', () => {
     } finally {
       await bot.close();
     }
+  });
+});
+
+describe('"多久有结果" right after something was filed', () => {
+  it('is heard as a bare question of when, not one that names what', () => {
+    for (const text of ['多久有结果', '什么时候有结果？', '大概几天能答复', '多久能处理', '什麼時候有結果', 'when will I hear back?', 'how long will it take'])
+      expect(asksWhenAnswered(text), text).to.equal(true);
+    for (const text of ['我的申请什么时候有结果', '审核要多久', '还款多久到账', '多久', ''])
+      expect(asksWhenAnswered(text), text).to.equal(false);
+  });
+
+  it('gets the date of the record just filed, with the account and a person offered', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我想分12期');
+    await verifyAs(bot, 'D002');
+    await bot.say('跳过');
+    await bot.say('1');
+    const reference = /PR-\d{8}-\d{4}/.exec(textOf(await bot.say('确认提交')))![0];
+    const [request] = await bot.planRequests('D002');
+    const replies = await bot.say('多久有结果');
+    expect(textOf(replies)).to.equal(t('zh-CN', 'core.answerBy', { reference, answerBy: request.answerBy }));
+    const nothingFiled = await makePlanBot();
+    expect(textOf(await nothingFiled.say('多久有结果')), 'nothing filed: not this answer').not.to.contain('最晚会在');
   });
 });

@@ -161,7 +161,7 @@ export async function makeHarness(
     profile,
     thresholds: { high: 0.7, low: 0.4 },
   });
-  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer: options.recognizer ?? scriptedRecognizer(), clock, timeZone: config.TIME_ZONE, maxMessageChars: 5000, logger });
+  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer: options.recognizer ?? scriptedRecognizer(), clock, timeZone: config.TIME_ZONE, maxMessageChars: 5000, logger, filedRecords });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.use(new OfferRecorder());
   adapter.onTurnError = createTurnErrorHandler({ logger, conversationState });

@@ -109,7 +109,7 @@ export async function makePlanBot(options: PlanBotOptions = {}) {
     thresholds: confidenceThresholds(config),
   });
   const recognizer = options.recognizer ?? createRecognizer(config, { logger });
-  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock, timeZone: config.TIME_ZONE, maxMessageChars: 5000, logger });
+  const bot = new BorrowerBot({ conversationState, profile, mainDialog, recognizer, clock, timeZone: config.TIME_ZONE, maxMessageChars: 5000, logger, filedRecords });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = createTurnErrorHandler({ logger, conversationState });
   const fixture = backend as FixtureAccountService;
