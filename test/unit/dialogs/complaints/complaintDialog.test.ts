@@ -93,7 +93,7 @@ describe('ComplaintDialog transcripts', () => {
       description: '他们说话很难听，还骂人',
       contactedPersons: '我的家人',
     });
-    expect(await h.records()).to.deep.equal([{ kind: 'complaint', reference, at: complaint.createdAt }]);
+    expect(await h.records()).to.deep.equal([{ kind: 'complaint', reference, at: complaint.createdAt, answerBy: complaint.answerBy }]);
   });
 
   it('takes an opening that tells what happened as the description, with the day, channel and person it names, and asks only the rest', async () => {
