@@ -10,7 +10,7 @@ export const LAWSUIT_THREAT_DIALOG = 'guidance.lawsuitThreat';
 
 /** Words that show a collector threatened criminal consequences (read from the borrower's message, never said back). */
 const CRIMINAL_THREAT =
-  /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|公安|警察|派出所|jail|arrest|prison|criminal|fraud|police/i;
+  /坐牢|做牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|公安|警察|派出所|jail|arrest|prison|criminal|fraud|police/i;
 
 export function mentionsCriminalThreat(text: string | undefined): boolean {
   return CRIMINAL_THREAT.test(text ?? '');
@@ -18,7 +18,7 @@ export function mentionsCriminalThreat(text: string | undefined): boolean {
 
 /** Jail or arrest named ("欠钱不还会坐牢吗", "will I be arrested"): the answer to that comes first. */
 const JAIL =
-  /坐牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|\b(jail|arrest\w*|prison|criminal|fraud)\b/i;
+  /坐牢|做牢|坐監|坐监|被关|被關|关起来|關起來|监狱|監獄|抓[你我人]|抓起来|抓起來|拘留|逮捕|判刑|刑事|犯罪|涉嫌|骗贷|騙貸|恶意逃债|惡意逃債|报案|報案|说我(是)?诈骗|說我(是)?詐騙|\b(jail|arrest\w*|prison|criminal|fraud)\b/i;
 
 /** Someone who said they were from a court, the police or a procuratorate ("自称法院的人", "he is from the court"). */
 const POSES_AS_OFFICIAL =
@@ -33,6 +33,8 @@ const PAPERS_RECEIVED =
   /(收到|接到|寄来|寄來|送来|送來|来了|來了|到了|拿到)[^，。,.!?！？]{0,8}(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭|開庭|判决书|判決書|法院的?(短信|簡訊|信|文书|文書|通知|材料|電話|电话))|(传票|傳票|应诉通知|應訴通知|起诉状|起訴狀|开庭通知|開庭通知)[^，。,.!?！？]{0,4}(到了|来了|來了|收到了)|我(已经|已經)?被(起诉|起訴|告)了|\b(got|received|have) (a |the )?(summons|court (papers?|letter|notice|sms|text)|hearing notice)\b|\bi('ve| have)? been sued\b/i;
 /** A payment order (支付令) named: its own 15-day rule. */
 const PAYMENT_ORDER = /支付令|\bpayment order\b/i;
+/** The defaulter list or a restricted-consumption order named ("上失信黑名单", "限高", "孩子不能上学"). */
+const ENFORCEMENT_LISTS = /失信|黑名单|黑名單|老赖|老賴|限高|限制消费|限制消費|高消费|高消費|孩子.{0,6}(上学|上學|读书|讀書|考公|学校|學校)|子女.{0,6}(上学|上學|学校|學校)|政审|政審|\b(blacklist\w*|defaulter list|travel ban|consumption ban)\b/i;
 /** Mediation named ("调解中心打电话说要诉前调解"): it is real, and how to check it (domain.md section 3). */
 export const MEDIATION = /调解|調解|\bmediat(ion|or|e)\b/i;
 /** A mediation body or step named: the lawsuit answer, not the scam check its "是不是骗子" would get. */
@@ -90,6 +92,7 @@ export class LawsuitThreatDialog extends InfoAnswerDialog {
       ...(saysPapersArrived(text) ? [t(locale, 'guidance.lawsuit.papers')] : []),
       ...(PAYMENT_ORDER.test(text ?? '') ? [t(locale, 'guidance.lawsuit.paymentOrder')] : []),
       ...(MEDIATION.test(text ?? '') ? [t(locale, 'guidance.lawsuit.mediation')] : []),
+      ...(ENFORCEMENT_LISTS.test(text ?? '') ? [t(locale, 'guidance.lawsuit.lists')] : []),
       ...(posesAsOfficial(text) ? [t(locale, 'guidance.lawsuit.impersonation')] : []),
       ...(mentionsCriminalThreat(text) ? [t(locale, 'guidance.lawsuit.threat')] : []),
     ];

@@ -15,6 +15,7 @@ export const guidanceMessages = defineMessages({
       '如果您手上是法院的文书（传票、应诉通知书、开庭短信），先按上面的方法核实真假。核实是真的，请不要置之不理，按文书上的时间和要求回应法院；适合调解的纠纷，法院一般会先组织调解，这期间也可以继续和我们协商还款。具体怎么应对，可以咨询律师或当地的法律援助。',
     'guidance.lawsuit.paymentOrder': '收到法院的支付令，可以在收到之日起 15 天内清偿，或者向法院书面提出异议；既不清偿也不提出异议，对方可以申请强制执行。',
     'guidance.lawsuit.mediation': '诉前调解是真实存在的程序：法院会把适合的纠纷先交给调解，诉前调解一般为 30 天；调解不是判决。接到“调解中心”或调解员的联系，可以拨打当地区号 + 12368 或通过“人民法院在线服务”核实。无论对方是谁，都不要向个人账户转账。',
+    'guidance.lawsuit.lists': '失信被执行人名单（常说的“老赖”名单）和限制高消费，只会在法院判决之后的强制执行阶段出现：失信名单针对有能力履行却拒不履行的人；限制高消费限制的是本人付费坐飞机、软卧、住星级酒店、买房买车、旅游和子女上私立学校等，还清后可以申请解除。逾期本身不会让您上失信名单，也不会直接被限制高消费。有没有这类记录，可以在中国执行信息公开网（zxgk.court.gov.cn）查询。',
     'guidance.lawsuit.impersonation': '法院、公安不会打电话让您把钱转到个人账户。有人自称法院、公安等公职人员要您转账，很可能是诈骗：请不要转账，可以拨打 110 报警，或拨打 96110 咨询；法院的事可以拨打当地区号 + 12368 核实。',
     'guidance.lawsuit.threat':
       '如果有催收人员说您会因为逾期被追究刑事责任，这种说法一般不符合事实；用这种话施压也违反催收规定。您可以投诉，我来帮您记录。',
@@ -109,6 +110,7 @@ export const guidanceMessages = defineMessages({
       '如果您手上是法院的文書（傳票、應訴通知書、開庭簡訊），先按上面的方法核實真假。核實是真的，請不要置之不理，按文書上的時間和要求回應法院；適合調解的糾紛，法院一般會先組織調解，這期間也可以繼續和我們協商還款。具體怎麼應對，可以諮詢律師或當地的法律援助。',
     'guidance.lawsuit.paymentOrder': '收到法院的支付令，可以在收到之日起 15 天內清償，或者向法院書面提出異議；既不清償也不提出異議，對方可以申請強制執行。',
     'guidance.lawsuit.mediation': '訴前調解是真實存在的程序：法院會把適合的糾紛先交給調解，訴前調解一般為 30 天；調解不是判決。接到「調解中心」或調解員的聯繫，可以撥打當地區號 + 12368 或透過「人民法院在線服務」核實。無論對方是誰，都不要向個人帳戶轉帳。',
+    'guidance.lawsuit.lists': '失信被執行人名單（常說的「老賴」名單）和限制高消費，只會在法院判決之後的強制執行階段出現：失信名單針對有能力履行卻拒不履行的人；限制高消費限制的是本人付費坐飛機、軟臥、住星級酒店、買房買車、旅遊和子女上私立學校等，還清後可以申請解除。逾期本身不會讓您上失信名單，也不會直接被限制高消費。有沒有這類紀錄，可以在中國執行信息公開網（zxgk.court.gov.cn）查詢。',
     'guidance.lawsuit.impersonation': '法院、公安不會打電話讓您把錢轉到個人帳戶。有人自稱法院、公安等公職人員要您轉帳，很可能是詐騙：請不要轉帳，可以撥打 110 報警，或撥打 96110 諮詢；法院的事可以撥打當地區號 + 12368 核實。',
     'guidance.lawsuit.threat':
       '如果有催收人員說您會因為逾期被追究刑事責任，這種說法一般不符合事實；用這種話施壓也違反催收規定。您可以投訴，我來幫您記錄。',
@@ -204,6 +206,7 @@ export const guidanceMessages = defineMessages({
       'If what you have are court papers (a summons, a notice to respond, a hearing SMS), first check that they are real as above. If they are, please do not ignore them: answer the court by the date and in the way the papers say. Courts generally try mediation first for disputes that suit it, and you can keep working out a repayment plan with us meanwhile. For your own case, a lawyer or local legal aid can advise you.',
     'guidance.lawsuit.paymentOrder': 'A court payment order (支付令) gives you 15 days from receiving it to pay or to file a written objection with the court; if you do neither, the lender may apply for enforcement.',
     'guidance.lawsuit.mediation': 'Pre-litigation mediation is a real procedure: courts send suitable disputes to mediation first, and it normally lasts 30 days; mediation is not a judgment. If a "mediation centre" or a mediator contacts you, check it by calling the local area code + 12368 or through 人民法院在线服务 (People\'s Court Online Service). Whoever they are, never transfer money to a personal account.',
+    'guidance.lawsuit.lists': "The defaulter list (失信被执行人) and restricted-consumption orders only come at the enforcement stage, after a court judgment: the list is for people who can pay and refuse; a restricted-consumption order bars paying for flights, soft sleepers, star-rated hotels, buying property or cars, holidays and private-school fees, and can be lifted once the debt is paid. Being overdue does not by itself put you on the list or under such an order. You can check for such records at 中国执行信息公开网 (zxgk.court.gov.cn).",
     'guidance.lawsuit.impersonation': 'Courts and the police do not phone you to have money paid into a personal account. Someone who says they are from a court or the police and asks you to pay is most likely a scammer: do not pay, call 110 to report it or 96110 for advice, and check any court matter on your local area code + 12368.',
     'guidance.lawsuit.threat':
       'If a collector told you that being overdue will bring criminal charges, that is generally not true, and pressuring you that way breaks the collection rules. You can complain, and I can write it down for you.',

@@ -105,6 +105,15 @@ describe('LawsuitThreatDialog transcripts', () => {
     expect(allText(await (await makeHarness()).say('催收说要起诉我')), 'no mediation named').not.to.contain(t('zh-CN', 'guidance.lawsuit.mediation'));
   });
 
+  it('answers threats of the defaulter list, restricted consumption or the children\'s schooling with what those are and where to check', async () => {
+    const real = () => makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const said = allText(await (await real()).say('催收说我再不还就上失信黑名单，以后孩子不能考公务员、不能上好学校，是真的吗'));
+    expect(said).to.contain(t('zh-CN', 'guidance.lawsuit.lists'));
+    expect(t('zh-CN', 'guidance.lawsuit.lists')).to.contain('zxgk.court.gov.cn').and.to.contain('强制执行');
+    expect(allText(await (await real()).say('催收说我要做牢')), 'the typo of 坐牢').to.contain(t('zh-CN', 'guidance.lawsuit.criminal'));
+    expect(allText(await (await makeHarness()).say('催收说要起诉我'))).not.to.contain(t('zh-CN', 'guidance.lawsuit.lists'));
+  });
+
   it('answers in Traditional Chinese and in English', async () => {
     const tw = await makeHarness();
     const twText = allText(await tw.say('催收說要起訴我'));
