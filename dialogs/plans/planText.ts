@@ -4,6 +4,7 @@ import type { AffordableAmount, IneligibleReason, PlanAccount, PlanOutcome, Prop
 import type { LegalStageKind, LoanStatus as PlanLoanStatus, PlanPolicy } from '../../services/plans/planPolicy';
 import { cardActivity, messageBackAction, optionListCard, summaryCard, type CardFact } from '../cards/adaptiveCards';
 import { formatDate } from '../format';
+import { intentActions } from '../guidance/nextActions';
 import { t, type Locale, type MessageKey } from '../messages';
 import { planMessages } from '../messages/plans.messages';
 
@@ -151,6 +152,8 @@ export function proposalsActivity(
     replyHint: t(locale, 'plan.choose.hint'),
   });
   const chips = outcome.proposals.map((p, i) => messageBackAction(t(locale, 'plan.choose.chip', { index: i + 1 }), chooseValue(p.id)));
+  // Nothing fits the amount: the intro says a person can negotiate, so the button is there too.
+  if (amount !== undefined && outcome.fit === 'closest') chips.push(...intentActions(locale, ['human_agent']));
   return cardActivity(card, intro, chips);
 }
 

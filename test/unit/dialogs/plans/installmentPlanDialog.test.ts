@@ -314,6 +314,7 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect(textOf(replies)).to.contain(t('zh-CN', 'plan.proposals.closest', { amount: '每月 ¥200.00' }));
       expect(cardsOf(replies)[0].actions).to.have.length(1);
       expect(cardsOf(replies)[0].fallbackText).to.contain('分 24 期');
+      expect(buttonsOf(replies), 'the person the intro names').to.deep.equal([t('zh-CN', 'plan.choose.chip', { index: 1 }), intentLabel('zh-CN', 'human_agent')]);
       // Still too much: a person or a hardship review, not the same plan again; nothing filed.
       const tooMuch = await bot.say('还是太多了');
       expect(textOf(tooMuch)).to.equal(t('zh-CN', 'plan.stillTooMuch'));
