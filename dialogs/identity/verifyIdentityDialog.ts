@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Clock } from '../../services/clock';
 import { isBotError } from '../../services/errors/botError';
-import { fullIdInText, mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
+import { fullIdInText, idLast6InText, mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText } from '../../services/identity/identityNormalisers';
 import type { VerificationService, VerifyResult } from '../../services/identity/verificationService';
 import type { Entity } from '../../services/recognizer/intentRecognizer';
 import { formatLocalTime } from '../format';
@@ -141,7 +141,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
         const text = (p.recognized.value ?? '').trim();
         // The mobile typed again (with or without the ID characters) is taken too: after a try that did not match.
         const mobile = mobileInText(text);
-        const ok = CODE_KEYWORD.test(text) || normaliseIdLast6(text) !== undefined || mobile !== undefined;
+        const ok = CODE_KEYWORD.test(text) || idLast6InText(text) !== undefined || mobile !== undefined;
         if (ok && !CODE_KEYWORD.test(text) && (!mobile || mobile.idLast6)) markSensitiveInput(p.context);
         // "为什么要身份证？安全吗": say what the characters are for before asking again.
         if (!ok && WHY_ASKED.test(text) && !/\d/.test(text)) await p.context.sendActivity(t(localeOf(p), 'identity.whyIdLast6'));
@@ -240,7 +240,7 @@ export class VerifyIdentityDialog extends ComponentDialog {
         return step.replaceDialog(this.id, { retry: true, mobile: retyped.mobile } satisfies VerifyIdentityOptions);
       }
       if (retyped) values.mobile = retyped.mobile;
-      const result = await this.deps.verification.verify(conversation, values.mobile ?? '', retyped?.idLast6 ?? text);
+      const result = await this.deps.verification.verify(conversation, values.mobile ?? '', retyped?.idLast6 ?? idLast6InText(text) ?? text);
       return this.afterAttempt(step, locale, result, 'identity.noMatch');
     } catch (err) {
       return this.endUnavailable(step, locale, err);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText, toHalfWidth } from '../../../services/identity/identityNormalisers';
+import { idLast6InText, mobileInText, normaliseIdLast6, normaliseMobile, normaliseOneTimeCode, ownMobileInText, toHalfWidth } from '../../../services/identity/identityNormalisers';
 
 describe('identity normalisers', () => {
   it('reads mobiles with spaces, dashes, brackets, +86 and full-width digits', () => {
@@ -38,6 +38,14 @@ describe('identity normalisers', () => {
     expect(normaliseIdLast6('１２３４５ｘ')).to.equal('12345X');
     expect(normaliseIdLast6('123 45Ｘ')).to.equal('12345X');
     expect(normaliseIdLast6('234561')).to.equal('234561');
+  });
+
+  it('finds the ID characters told in a sentence ("身份证后六位是12345X"), and nothing when there are two groups or none', () => {
+    expect(idLast6InText('身份证后六位是12345X')).to.equal('12345X');
+    expect(idLast6InText('后6位：２３４５６１')).to.equal('234561');
+    expect(idLast6InText('234561')).to.equal('234561');
+    expect(idLast6InText('是123456还是654321')).to.equal(undefined);
+    expect(idLast6InText('我不记得了')).to.equal(undefined);
   });
 
   it('cuts a whole 18-character ID number to its last 6', () => {

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { isSecretAnswer } from '../../../../dialogs/identity/verifyIdentityDialog';
+import { t } from '../../../../dialogs/messages';
+import { makePlanBot, textOf } from '../plans/planHarness';
 
 // The prompt ids as they are saved in dialog state (what the hand-off gate reads before the prompt runs).
 const MOBILE = 'identity.mobile';
@@ -26,5 +28,14 @@ describe('secret answers (hidden from agents while a ticket is open)', () => {
   it('hides nothing at other prompts or with no dialog', () => {
     expect(isSecretAnswer('complaints.number', '13800000002 234561')).to.equal(false);
     expect(isSecretAnswer(undefined, '234561')).to.equal(false);
+  });
+});
+
+describe('the ID characters told in a sentence at the ID question', () => {
+  it('verify, as the characters alone would ("身份证后六位是234561")', async () => {
+    const bot = await makePlanBot();
+    await bot.say('我还欠多少钱');
+    await bot.say('13800000002');
+    expect(textOf(await bot.say('身份证后六位是234561'))).to.contain(t('zh-CN', 'identity.verified'));
   });
 });
