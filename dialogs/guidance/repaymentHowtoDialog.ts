@@ -26,13 +26,18 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   [
     'guidance.repay.notPosted',
     // Not a wish ("我想提前把剩下的都还了" is early repayment, not a payment made).
-    /^(?![\s\S]*(想|打算|准备|準備|希望)[^，。,.!?！？]{0,12}[还還](过|過)?了)[\s\S]*?(没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning))/i,
+    /^(?![\s\S]*(想|打算|准备|準備|希望)[^，。,.!?！？]{0,12}[还還](过|過)?了)[\s\S]*?(没还|沒還|未还|未還|没到账|沒到帳|未入账|未入帳|没显示|沒顯示|显示逾期|顯示逾期|还(过)?了|還(過)?了|(已经|已經|刚刚|剛剛|昨天|前天)[还還]|(已|刚|剛|今早|上午|下午|晚上)还的|not (yet )?(showing|posted)|(isn'?t|is not|hasn'?t|has not) (been )?(showing|posted|shown)( up)?|still shows|shows (unpaid|overdue)|already (re)?paid|paid (it )?(yesterday|already|this morning))/i,
   ],
 ];
 
+/** How long a payment takes to show ("还款一般多久到账"). */
+const POSTING_TIME =
+  /(多久|多长时间|多長時間|什么时候|什麼時候|几天|幾天)[^，。,.!?！？]{0,4}(到账|到帳|入账|入帳|显示|顯示)|(到账|到帳|入账|入帳)(时间|時間|要多久)|how long[\s\S]{0,30}\b(post|show|arrive|clear|credited)/i;
+
 /**
  * `repayment_howto`: official channels only (the lender's app), never a personal account; early repayment, failed
- * auto-debit, a payment not yet showing (keep the receipt, a person checks it; no posting times are promised), a
+ * auto-debit, a payment not yet showing (keep the receipt, a person checks it; verified, whether the account still shows it overdue),
+ * how long a payment takes to show (the app's repayment page says; no time of our own is promised), a
  * repayment taken twice (keep the debit records, do not pay again, a person checks it; no refund is promised).
  * Verified: the next due date and amount.
  */
@@ -43,15 +48,17 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
 
   protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text ?? '';
-    // Charged twice, an app that will not open and a way of paying are their own answers, given only when asked (a
+    // Charged twice, an app that will not open, how long a payment takes to show and a way of paying are their own answers, given only when asked (a
     // general question gets the three usual topics).
     const own: MessageKey | undefined = DOUBLE_CHARGED.test(text)
       ? 'guidance.repay.doubleCharged'
       : APP_DOWN.test(text)
         ? 'guidance.repay.appDown'
-        : METHOD.test(text) && TOPICS.every(([, cue]) => !cue.test(text))
-          ? 'guidance.repay.methods'
-          : undefined;
+        : POSTING_TIME.test(text)
+          ? 'guidance.repay.postingTime'
+          : METHOD.test(text) && TOPICS.every(([, cue]) => !cue.test(text))
+            ? 'guidance.repay.methods'
+            : undefined;
     const topics = own ? [own] : topicsAsked(text, TOPICS);
     const answers = topics.map((k) => t(locale, k));
     const channels = t(locale, 'guidance.repay.channels');
@@ -60,6 +67,12 @@ export class RepaymentHowtoDialog extends InfoAnswerDialog {
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {
+    // What is overdue comes before the next due date; asked "我昨天还了，怎么还显示逾期", it is the answer itself.
+    const asked = topicsAsked(context.activity.text ?? '', TOPICS);
+    const notPosted = asked.length < TOPICS.length && asked.includes('guidance.repay.notPosted');
+    for (const l of snapshot.account.loans.filter((x) => x.overdueAmountFen > 0 && x.status !== 'settled')) {
+      await context.sendActivity(t(locale, notPosted ? 'guidance.repay.stillOverdue' : 'guidance.repay.overdueNow', { product: l.productName, amount: formatFen(l.overdueAmountFen) }));
+    }
     const due = snapshot.account.loans
       .filter((l) => l.nextDueDate !== null && l.nextDueAmountFen !== null && l.status !== 'settled')
       .sort((a, b) => (a.nextDueDate! < b.nextDueDate! ? -1 : 1))[0];

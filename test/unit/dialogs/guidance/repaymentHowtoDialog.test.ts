@@ -2,6 +2,9 @@ import { expect } from 'chai';
 import { ScriptedRecognizer } from '../../../helpers/scriptedRecognizer';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
+import { parseConfig } from '../../../../services/config/config';
+import { silentLogger } from '../../../../services/logging/logger';
+import { createRecognizer } from '../../../../services/recognizer/createRecognizer';
 import { allText, makeHarness, titlesOf } from './harness';
 
 describe('RepaymentHowtoDialog transcripts', () => {
@@ -46,6 +49,22 @@ describe('RepaymentHowtoDialog transcripts', () => {
     expect(alone, 'on its own').to.contain(t('zh-CN', 'guidance.repay.notPosted'));
     const en = allText(await h.say('I already paid yesterday but it still shows overdue'));
     expect(en).to.contain(t('en', 'guidance.repay.notPosted')).and.not.to.contain(t('en', 'guidance.repay.early'));
+  });
+
+  it('answers how long a payment takes to show with the app\'s page (no time of its own), and a verified borrower what is still overdue (D002)', async () => {
+    const real = () => makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    const h = await real();
+    const text = allText(await h.say('还款一般多久到账'));
+    expect(text).to.contain(t('zh-CN', 'guidance.repay.postingTime')).and.not.to.contain(t('zh-CN', 'guidance.repay.early'));
+    expect(text).not.to.match(/\d+\s*(小时|个工作日|分钟)内到账/);
+    const verified = await real();
+    await verified.verifyAs('D002');
+    const shown = allText(await verified.say('我昨天还了，怎么还显示逾期'));
+    expect(shown).to.contain(t('zh-CN', 'guidance.repay.stillOverdue', { product: '消费分期', amount: '¥1,060.00' }));
+    const general = await real();
+    await general.verifyAs('D002');
+    expect(allText(await general.say('怎么还款'))).to.contain(t('zh-CN', 'guidance.repay.overdueNow', { product: '消费分期', amount: '¥1,060.00' }));
+    expect(allText(await (await real()).say({ text: "my payment isn't showing up", locale: 'en-US' }))).to.contain(t('en', 'guidance.repay.notPosted'));
   });
 
   it('answers a repayment taken twice with the keep-the-records part only, not the failed auto-debit', async () => {
