@@ -9,6 +9,8 @@ import { intentActions, nextAction } from './nextActions';
 export const DOORSTEP_VISIT_DIALOG = 'guidance.doorstepVisit';
 
 /** Notices posted or to be posted where people see them ("说要去我老家贴告示", "我家门口被贴了催收单"). */
+/** A visit to the workplace or to family ("去我单位找领导", "到我老家找我爸妈"): people unrelated to the loan. */
+const THIRD_PARTY = /单位|單位|(到|去|来|來)我?(的|們|们)?公司|领导|領導|老板|老闆|同事|父母|爸妈|爸媽|老家|家人|亲戚|親戚|朋友|\b(work(place)?|office|boss|colleagues?|parents|family|relatives)\b/i;
 const POSTING = /贴|貼|告示|大字报|大字報|\bpost(ed|ing)? (a |up )?(notices?|posters?|letters?)\b|\bput up (a )?(notices?|posters?)\b/i;
 
 /**
@@ -22,8 +24,10 @@ export class DoorstepVisitDialog extends InfoAnswerDialog {
   }
 
   protected facts(context: TurnContext, locale: Locale): string[] {
-    const posting = POSTING.test(context.activity.text ?? '') ? [t(locale, 'guidance.visit.posting')] : [];
-    return [t(locale, 'guidance.visit.facts'), ...posting, t(locale, 'guidance.visit.rights')];
+    const text = context.activity.text ?? '';
+    const posting = POSTING.test(text) ? [t(locale, 'guidance.visit.posting')] : [];
+    const thirdParty = THIRD_PARTY.test(text) ? [t(locale, 'guidance.visit.thirdParty')] : [];
+    return [t(locale, 'guidance.visit.facts'), ...thirdParty, ...posting, t(locale, 'guidance.visit.rights')];
   }
 
   /** Asked again ("如果他们真来了怎么办"): the borrower's rights at the door, and 110. */

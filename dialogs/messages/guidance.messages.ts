@@ -34,6 +34,7 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.facts':
       '听到有人要上门，担心是很正常的，我们一起看看。催收人员不是执法人员，没有强制执行的权力。按银行业协会的催收指引，合规的外访应当至少两人、出示工作证件和授权，22:00 至次日 08:00 不得催收（您同意的除外），不得威胁，不得冒充公职人员。',
     'guidance.visit.posting': '催收指引还明确禁止在公共场所张贴催收告示或律师函。遇到这种情况，可以拍照留存，然后投诉。',
+    'guidance.visit.thirdParty': '找到您单位、家人或亲友那里，对与借款无关的人，对方只能请他们转告或问您的联系方式，不能向领导、同事、家人透露您的欠款；只有联系不上您本人时，才可以联系其他人。遇到这种情况，可以投诉。',
     'guidance.visit.rights': '您有权：要求对方出示证件和授权；不让对方进门。如果对方威胁您、强行进入或冒充公职人员，请立即拨打 110。',
     'guidance.visit.scheduled': '我查了您的账户：确实安排了一次外访，时间 {time}（{zone}），地点：{place}，{staff} 名工作人员（{assignee}）。时间不方便或有疑问，可以转人工。',
     'guidance.visit.none': '我查了您的账户：目前没有安排外访。如果有人自称要来，可以先通过官方 App 或转人工核实。',
@@ -132,6 +133,7 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.facts':
       '聽到有人要上門，擔心是很正常的，我們一起看看。催收人員不是執法人員，沒有強制執行的權力。按銀行業協會的催收指引，合規的外訪應當至少兩人、出示工作證件和授權，22:00 至次日 08:00 不得催收（您同意的除外），不得威脅，不得冒充公職人員。',
     'guidance.visit.posting': '催收指引還明確禁止在公共場所張貼催收告示或律師函。遇到這種情況，可以拍照留存，然後投訴。',
+    'guidance.visit.thirdParty': '找到您單位、家人或親友那裡，對與借款無關的人，對方只能請他們轉告或問您的聯繫方式，不能向主管、同事、家人透露您的欠款；只有聯繫不上您本人時，才可以聯繫其他人。遇到這種情況，可以投訴。',
     'guidance.visit.rights': '您有權：要求對方出示證件和授權；不讓對方進門。如果對方威脅您、強行進入或冒充公職人員，請立即撥打 110。',
     'guidance.visit.scheduled': '我查了您的帳戶：確實安排了一次外訪，時間 {time}（{zone}），地點：{place}，{staff} 名工作人員（{assignee}）。時間不方便或有疑問，可以轉真人客服。',
     'guidance.visit.none': '我查了您的帳戶：目前沒有安排外訪。如果有人自稱要來，可以先透過官方 App 或轉真人客服核實。',
@@ -231,6 +233,7 @@ export const guidanceMessages = defineMessages({
     'guidance.visit.facts':
       "It's natural to be worried when someone says they will come to you; let's look at it together. Collectors are not law enforcement and have no power to enforce anything. Under the banking association guideline, a proper visit needs at least two staff with identification and authorisation, no collection between 22:00 and 08:00 unless you agree, no threats, and no pretending to be officials.",
     'guidance.visit.posting': 'The collection guideline also forbids posting collection notices or lawyer\'s letters in public places. If that happens, take photos and complain.',
+    'guidance.visit.thirdParty': 'At your workplace, or with your family or friends, collectors may only ask people unrelated to the loan to pass on a message or for your contact details; they must not tell your boss, colleagues or family about your debt, and may contact others only when they cannot reach you. If that happens, you can complain.',
     'guidance.visit.rights': 'You may ask for their ID and authorisation, and you do not have to let them in. If they threaten you, force their way in or pretend to be officials, call 110 right away.',
     'guidance.visit.scheduled': 'I checked your account: a visit is scheduled for {time} ({zone}), place: {place}, {staff} staff ({assignee}). If the time does not suit you or you have questions, talk to a person.',
     'guidance.visit.none': 'I checked your account: no visit is scheduled. If someone says they are coming, check first through the official app or with a person.',

@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { parseConfig } from '../../../../services/config/config';
+import { silentLogger } from '../../../../services/logging/logger';
+import { createRecognizer } from '../../../../services/recognizer/createRecognizer';
 import { intentLabel } from '../../../../dialogs/menu';
 import { t } from '../../../../dialogs/messages';
 import { toneViolations } from '../../../../dialogs/messages/toneRules';
@@ -57,6 +60,14 @@ describe('DoorstepVisitDialog transcripts', () => {
     const posted = allText(await (await makeHarness()).say('他们说要去我老家贴告示'));
     expect(posted).to.contain(t('zh-CN', 'guidance.visit.posting')).and.to.contain(t('zh-CN', 'guidance.visit.rights'));
     expect(allText(await (await makeHarness()).say('他们说明天要上门催收'))).not.to.contain(t('zh-CN', 'guidance.visit.posting'));
+  });
+
+  it('says what collectors may and may not tell people at the workplace or in the family when the visit is to them; not otherwise', async () => {
+    const real = () => makeHarness({ recognizer: createRecognizer(parseConfig({}), { logger: silentLogger() }) });
+    for (const said of ['他们说明天要派人上门催收，还要去我单位找领导', '催收说明天就到我老家找我爸妈']) {
+      expect(allText(await (await real()).say(said)), said).to.contain(t('zh-CN', 'guidance.visit.thirdParty'));
+    }
+    expect(allText(await (await makeHarness()).say('他们说明天要上门催收'))).not.to.contain(t('zh-CN', 'guidance.visit.thirdParty'));
   });
 
   it('starts a complaint about visitors with the channel already known (no channel question)', async () => {
