@@ -9,7 +9,7 @@ import { intentLabel } from '../menu';
 import { t, type Locale } from '../messages';
 import type { AsideAnswer } from '../routes';
 import { turnInfoOrUndefined } from '../turnInfo';
-import { accountStatusText, openRequestsText } from './accountText';
+import { accountFieldAsked, accountStatusText, openRequestsText, type AccountField } from './accountText';
 import { verifiedAccount } from './verifiedAccount';
 
 export const ACCOUNT_STATUS_DIALOG = 'account.status';
@@ -55,6 +55,8 @@ export class AccountStatusDialog extends ComponentDialog implements AsideAnswer 
   }
 
   private async verifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // Read from the question itself: after verification the turn's text is the ID characters.
+    (step.values as { field?: AccountField }).field = accountFieldAsked(step.context.activity.text ?? '');
     return step.beginDialog(VERIFY_IDENTITY_DIALOG);
   }
 
@@ -64,7 +66,8 @@ export class AccountStatusDialog extends ComponentDialog implements AsideAnswer 
     const locale = turnInfoOrUndefined(step.context)?.locale ?? 'zh-CN';
     const snapshot = await loadAccount(this.deps.accounts, identity.borrowerId, step, locale);
     if (snapshot) {
-      await step.context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now()));
+      const { field } = step.values as { field?: AccountField };
+      await step.context.sendActivity(accountStatusText(snapshot, locale, this.deps.timeZone, this.deps.clock.now(), field));
       // A plan request under review: not "apply for a plan" again.
       const pending = snapshot.account.planRequests.some((r) => r.status === 'submitted' || r.status === 'under_review');
       const next = pending ? (['repayment_howto', 'human_agent'] as const) : (['installment_plan', 'repayment_howto', 'human_agent'] as const);

@@ -4,6 +4,10 @@ import { defineMessages } from './catalog';
 export const accountMessages = defineMessages({
   'zh-CN': {
     'account.header': '{name}，您名下共有 {count} 笔借款：',
+    'account.focus.due': '【{product}】下次还款日 {dueDate}，应还 {dueAmount}。',
+    'account.focus.dueOverdue': '【{product}】已逾期 {days} 天，逾期金额 {overdue} 已经到期；下次还款日 {dueDate}，应还 {dueAmount}。',
+    'account.focus.penalty': '【{product}】已逾期 {days} 天，逾期金额 {overdue}，罚息 {penalty}，费用 {fees}。',
+    'account.focus.noPenalty': '【{product}】没有逾期，也没有罚息。',
     'account.stale': '（系统暂时无法获取最新数据，以下是截至 {time} 的信息，仅供参考。）',
     'account.loan.overdue':
       '【{product}】已逾期 {days} 天。逾期金额 {overdue}，剩余本金 {outstanding}，罚息 {penalty}，费用 {fees}。下次还款日 {dueDate}，应还 {dueAmount}。',
@@ -26,6 +30,10 @@ export const accountMessages = defineMessages({
   },
   'zh-TW': {
     'account.header': '{name}，您名下共有 {count} 筆借款：',
+    'account.focus.due': '【{product}】下次還款日 {dueDate}，應還 {dueAmount}。',
+    'account.focus.dueOverdue': '【{product}】已逾期 {days} 天，逾期金額 {overdue} 已經到期；下次還款日 {dueDate}，應還 {dueAmount}。',
+    'account.focus.penalty': '【{product}】已逾期 {days} 天，逾期金額 {overdue}，罰息 {penalty}，費用 {fees}。',
+    'account.focus.noPenalty': '【{product}】沒有逾期，也沒有罰息。',
     'account.stale': '（系統暫時無法取得最新資料，以下是截至 {time} 的資訊，僅供參考。）',
     'account.loan.overdue':
       '【{product}】已逾期 {days} 天。逾期金額 {overdue}，剩餘本金 {outstanding}，罰息 {penalty}，費用 {fees}。下次還款日 {dueDate}，應還 {dueAmount}。',
@@ -48,6 +56,10 @@ export const accountMessages = defineMessages({
   },
   en: {
     'account.header': '{name}, you have {count} {count:loan|loans} with us:',
+    'account.focus.due': '[{product}] Next due date {dueDate}, amount {dueAmount}.',
+    'account.focus.dueOverdue': '[{product}] {days} {days:day|days} overdue: the overdue amount {overdue} is already due; next due date {dueDate}, amount {dueAmount}.',
+    'account.focus.penalty': '[{product}] {days} {days:day|days} overdue: overdue amount {overdue}, penalty interest {penalty}, fees {fees}.',
+    'account.focus.noPenalty': '[{product}] Not overdue, and no penalty interest.',
     'account.stale': "(I can't reach the account system right now; this is the information as of {time}, for reference only.)",
     'account.loan.overdue':
       '[{product}] {days} {days:day|days} overdue. Overdue amount {overdue}, outstanding principal {outstanding}, penalty interest {penalty}, fees {fees}. Next due date {dueDate}, amount {dueAmount}.',

@@ -36,6 +36,18 @@ describe('identity verification and account status transcripts', () => {
     expect(shown).to.contain('李四').and.contain('已逾期 5 天').and.contain('¥1,060.00').and.contain('¥9,800.00');
   });
 
+  it('answers the part asked about ("还款日是哪天", "罚息是多少"), before and after verification, not the whole account again', async () => {
+    const bot = await harness();
+    await bot.say('我的还款日是哪天');
+    await bot.say('13800000002');
+    const due = textOf(await bot.say('234561'));
+    expect(due).to.contain(t('zh-CN', 'identity.verified')).and.to.contain('已逾期 5 天，逾期金额 ¥1,060.00 已经到期').and.to.contain('下次还款日');
+    expect(due, 'not the whole account').not.to.contain('剩余本金');
+    const penalty = textOf(await bot.say('罚息是多少'));
+    expect(penalty).to.contain('罚息 ¥').and.not.to.contain('下次还款日').and.not.to.contain('剩余本金');
+    expect(textOf(await bot.say('我还欠多少钱')), 'a general question: the whole account').to.contain('剩余本金');
+  });
+
   it('explains that the mobile number comes first when the answer is not a number at all, and says "wrong format" for a wrong number', async () => {
     const bot = await harness();
     await bot.say('我想分期');
@@ -221,7 +233,7 @@ describe('identity verification and account status transcripts', () => {
   const cases: Array<{ who: string; mobile: string; id: string; ask: string; expect: string[] }> = [
     { who: 'D001 current', mobile: '13800000001', id: '12345X', ask: '我还欠多少钱', expect: ['张三', '正常还款中', '下次还款日'] },
     { who: 'D003 45 days', mobile: '13800000003', id: '345672', ask: '我逾期多少天了', expect: ['王五', '已逾期 45 天'] },
-    { who: 'D004 120 days', mobile: '13800000004', id: '45678x', ask: '罚息是多少', expect: ['赵六', '已逾期 120 天', '罚息 ¥1,008.00'] },
+    { who: 'D004 120 days', mobile: '13800000004', id: '45678x', ask: '罚息是多少', expect: ['已逾期 120 天', '罚息 ¥1,008.00'] }, // the part asked about (no name header)
     { who: 'D007 several loans', mobile: '13800000007', id: '789016', ask: '我还欠多少', expect: ['周九', '3 笔借款', '已结清', '已逾期 30 天'] },
     { who: 'D008 zh-TW', mobile: '13800000008', id: '890127', ask: '我還欠多少錢', expect: ['林測試', '筆借款', '已逾期 20 天', '剩餘本金'] },
     { who: 'D009 English', mobile: '13800000009', id: '90123X', ask: 'how much do I owe?', expect: ['Alex Demo', '10 days overdue', 'outstanding principal'] },
