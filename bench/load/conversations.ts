@@ -31,7 +31,7 @@ const SAYS: Record<Locale, { greeting: string[]; status: string[]; plan: string[
   },
   'zh-TW': {
     greeting: ['您好，請問', '你好，請問一下'],
-    status: ['我還欠多少錢', '我的罰息是多少'],
+    status: ['我還欠多少錢', '我現在還欠多少'],
     plan: ['我想申請分期', '可以協商分期還款嗎'],
     amount: ['每個月能還800', '每月最多還八百'],
     complaint: ['我要投訴你們的催收', '投訴催收人員'],
