@@ -21,6 +21,11 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.credit.dispute', new RegExp(`${PAID_OFF.source}|有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine`, 'i')],
 ];
 
+/** Asked to have a record taken off ("能不能帮我把记录删掉", "can you delete it if I pay today"). */
+const ASKS_DELETION = /(帮|幫|给|給|替)我?.{0,6}(删|刪|消除|清除|消掉|抹掉|洗白|撤销|撤銷)|(能不能|可不可以|可以|能)[^，。,.!?！？]{0,8}(删|刪|消除|清除|消掉|抹掉|撤销|撤銷)|\b(can|could|will|would) you (delete|remove|erase|wipe|clear)\b|\b(delete|remove|erase) (it|the record|my record)\b/i;
+/** The PBOC's one-time credit repair named ("一次性信用修复", "信用修复政策"). */
+const ONE_TIME_REPAIR = /一次性.{0,4}(修复|修復)|信用(修复|修復)政策|(修复|修復)政策|\bone-?time (credit )?repair\b/i;
+
 /** "逾期会怎么样", "逾期一天有影响吗", "what happens if I don't pay": the consequences of being overdue, not only the record. */
 const ASKS_CONSEQUENCES = /会怎么样|會怎麼樣|会怎样|會怎樣|什么后果|什麼後果|后果|後果|有什么影响|有什麼影響|有影响吗|有影響嗎|有没有影响|有沒有影響|影响大吗|影響大嗎|what happens|consequences?/i;
 
@@ -52,8 +57,12 @@ export class CreditReportDialog extends InfoAnswerDialog {
     const answer = [t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n');
     // "逾期会怎么样": the credit report is one of the consequences; the others (domain.md §1) come first.
     const consequences = ASKS_CONSEQUENCES.test(text) ? [t(locale, 'guidance.credit.consequences')] : [];
+    // Asked to delete a record or about the one-time repair: that answer first (never a promise).
+    const asked = [
+      ...(ONE_TIME_REPAIR.test(text) ? [t(locale, 'guidance.credit.oneTimeRepair')] : ASKS_DELETION.test(text) ? [t(locale, 'guidance.credit.noDeletion')] : []),
+    ];
     // Paid "repair" preys on people who want a record gone: said with the full answer and with the retention one.
-    return [...consequences, answer, ...(topics.includes('guidance.credit.retention') ? [t(locale, 'guidance.credit.scam')] : [])];
+    return [...asked, ...consequences, answer, ...(topics.includes('guidance.credit.retention') ? [t(locale, 'guidance.credit.scam')] : [])];
   }
 
   protected async sendPersonal(context: TurnContext, locale: Locale, snapshot: AccountSnapshot): Promise<void> {

@@ -51,6 +51,8 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.access': '每人每年可以免费查询 2 次本人信用报告：征信中心网站 ipcrs.pbccrc.org.cn、人民银行分支机构的柜台，或不少银行的网银和 App。',
     'guidance.credit.dispute': '发现记录有误，可以向征信中心或贷款机构提出异议，对方应在 20 天内书面答复。',
     'guidance.credit.scam': '任何收费“征信修复”“洗白征信”的服务都是骗局，请不要付钱。',
+    'guidance.credit.noDeletion': '如实报送的逾期记录不能人为删除，我们和任何机构都不能替您删掉；还清欠款可以避免再产生新的逾期记录。只有记录有错时，才能提出异议更正。',
+    'guidance.credit.oneTimeRepair': '人民银行 2025 年 12 月公布的一次性信用修复：2020 年 1 月 1 日至 2025 年 12 月 31 日期间产生、单笔不超过 1 万元、并在 2026 年 3 月 31 日前全额还清的逾期记录，不在征信报告中展示；自动办理，不用申请，不收费。您的记录是否适用，以您自己查到的征信报告为准，我这里没法判断或承诺。',
     'guidance.credit.overdue':
       '我查了您的账户：目前有 {count} 笔借款逾期（最长 {days} 天，逾期金额共 {amount}）。还清逾期金额，或与我们商定还款方案并按时履约，可以避免继续产生新的逾期记录。已经产生的记录会按规定期限保存。',
     'guidance.credit.current': '我查了您的账户：目前没有逾期。按时还款就不会产生新的逾期记录。',
@@ -150,6 +152,8 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.access': '每人每年可以免費查詢 2 次本人信用報告：徵信中心網站 ipcrs.pbccrc.org.cn、人民銀行分支機構的櫃台，或不少銀行的網銀和 App。',
     'guidance.credit.dispute': '發現紀錄有誤，可以向徵信中心或貸款機構提出異議，對方應在 20 天內書面答覆。',
     'guidance.credit.scam': '任何收費「徵信修復」「洗白徵信」的服務都是騙局，請不要付錢。',
+    'guidance.credit.noDeletion': '如實報送的逾期紀錄不能人為刪除，我們和任何機構都不能替您刪掉；還清欠款可以避免再產生新的逾期紀錄。只有紀錄有錯時，才能提出異議更正。',
+    'guidance.credit.oneTimeRepair': '人民銀行 2025 年 12 月公布的一次性信用修復：2020 年 1 月 1 日至 2025 年 12 月 31 日期間產生、單筆不超過 1 萬元、並在 2026 年 3 月 31 日前全額還清的逾期紀錄，不在徵信報告中展示；自動辦理，不用申請，不收費。您的紀錄是否適用，以您自己查到的徵信報告為準，我這裡沒法判斷或承諾。',
     'guidance.credit.overdue':
       '我查了您的帳戶：目前有 {count} 筆借款逾期（最長 {days} 天，逾期金額共 {amount}）。還清逾期金額，或與我們商定還款方案並按時履約，可以避免繼續產生新的逾期紀錄。已經產生的紀錄會按規定期限保存。',
     'guidance.credit.current': '我查了您的帳戶：目前沒有逾期。按時還款就不會產生新的逾期紀錄。',
@@ -250,6 +254,8 @@ export const guidanceMessages = defineMessages({
     'guidance.credit.access': 'You get 2 free reports a year: ipcrs.pbccrc.org.cn (PBOC Credit Reference Center), a PBOC branch counter, or many banks\' online banking and apps.',
     'guidance.credit.dispute': 'If something is wrong, you can dispute it with the Credit Reference Center or the lender, who must answer in writing within 20 days.',
     'guidance.credit.scam': 'Anyone charging a fee to "repair" or "clean" your credit report is running a scam. Please do not pay them.',
+    'guidance.credit.noDeletion': 'An overdue record that was reported correctly cannot be deleted by hand: neither we nor anyone else can remove it for you. Paying off the debt stops new overdue records. Only a wrong record can be disputed and corrected.',
+    'guidance.credit.oneTimeRepair': 'The one-time credit repair the PBOC announced in December 2025 covers overdue records that arose between 1 Jan 2020 and 31 Dec 2025, each of ¥10,000 or less, and repaid in full by 31 Mar 2026: they are not shown in the credit report. It is automatic, with no application and no fee. Whether your record is covered is what your own credit report shows; I cannot judge or promise it.',
     'guidance.credit.overdue':
       'I checked your account: {count} {count:loan is|loans are} overdue now (up to {days} {days:day|days}; {amount} overdue in all). Repaying the overdue amount, or agreeing a repayment plan with us and keeping to it, stops further overdue records. Records already reported stay for the period the rules set.',
     'guidance.credit.current': 'I checked your account: nothing is overdue. Paying on time means no new overdue records.',

@@ -21,6 +21,19 @@ describe('CreditReportDialog transcripts', () => {
     ]);
   });
 
+  it('answers a request to delete a record, and the one-time repair, first and without a promise', async () => {
+    const deleted = '能不能帮我把记录删掉，我马上还清';
+    const repair = '听说有一次性信用修复，我能用吗';
+    const h = () => makeHarness({ recognizer: new ScriptedRecognizer({ [deleted]: ['credit_report', 0.95], [repair]: ['credit_report', 0.95], 'can you delete it if i pay today': ['credit_report', 0.9] }) });
+    const del = allText(await (await h()).say(deleted));
+    expect(del.startsWith(t('zh-CN', 'guidance.credit.noDeletion')), 'the answer to what was asked comes first').to.equal(true);
+    const rep = allText(await (await h()).say(repair));
+    expect(rep.startsWith(t('zh-CN', 'guidance.credit.oneTimeRepair'))).to.equal(true);
+    expect(t('zh-CN', 'guidance.credit.oneTimeRepair')).to.contain('2026 年 3 月 31 日').and.to.contain('不收费').and.to.contain('没法判断或承诺');
+    expect(allText(await (await h()).say({ text: 'can you delete it if i pay today', locale: 'en-US' }))).to.contain(t('en', 'guidance.credit.noDeletion'));
+    expect(allText(await (await makeHarness()).say('逾期会上征信吗'))).not.to.contain(t('zh-CN', 'guidance.credit.noDeletion'));
+  });
+
   it('answers "what happens if I am overdue" with the consequences first (civil, no arrest), then the credit rules', async () => {
     const h = await makeHarness({ recognizer: new ScriptedRecognizer({ 逾期了会怎么样: ['credit_report', 0.9], 'what happens if I do not pay': ['credit_report', 0.95] }) });
     const text = allText(await h.say('逾期了会怎么样'));
