@@ -207,6 +207,13 @@ export function announcesAQuestion(text: string): boolean {
   return PREAMBLE.test(text.trim());
 }
 
+/** "12378是干嘛的，能管你们吗", "what is 12378": what the regulator's hotline is for. */
+const ABOUT_12378 = /12378.{0,6}(是(什么|什麼|啥|干嘛|幹嘛|干什么|幹什麼|哪里|哪裡|哪个|哪個)|干嘛|幹嘛|管用|有用|能管|管得了)|(什么|什麼)是\s*12378|\bwhat(?:'s| is) 12378\b|\b12378\b.{0,20}\b(for|help|work)\b/i;
+
+export function asksAbout12378(text: string): boolean {
+  return text.length <= 40 && ABOUT_12378.test(text);
+}
+
 /** A fixed answer: which message a text gets (if any), and its buttons. */
 interface FixedAnswer {
   /** The message, or messages said one after the other in one reply. */
@@ -263,6 +270,8 @@ const FIXED_ANSWERS: readonly FixedAnswer[] = [
   { answer: when(isInsultOnly, 'core.insulted'), buttons: 'menu' },
   // The collection called unlawful: the rules collectors keep, and a complaint or a person.
   { answer: when(callsCollectionUnlawful, ['complaints.rules', 'complaints.rulesOffer']), buttons: ['harassment_complaint', 'human_agent'] },
+  // What 12378 is: the regulator's consumer-complaint hotline, after the lender's own channel.
+  { answer: when(asksAbout12378, 'core.about12378'), buttons: ['harassment_complaint', 'human_agent'] },
   // Wanting to call the police: when to call 110 and 96110, a complaint, the caller check and a person.
   { answer: when(wantsPolice, 'core.police'), buttons: ['harassment_complaint', 'verify_collector', 'human_agent'] },
 ];

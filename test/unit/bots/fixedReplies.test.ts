@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { announcesAQuestion, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
+import { announcesAQuestion, asksAbout12378, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
 import { toldFearOnly } from '../../../bots/inputText';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
@@ -319,5 +319,13 @@ describe('fixed answers in a conversation', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.notBorrower'));
     expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
     expect(textOf(await bot.say('有人冒用我的身份借款'))).to.equal(t('zh-CN', 'core.identityMisused'));
+  });
+});
+
+describe('what 12378 is ("12378是干嘛的")', () => {
+  it('is heard, and 12378 named beside a complaint is not this question', () => {
+    for (const text of ['12378是干嘛的，能管你们吗', '12378是什么', '什么是12378', '打12378有用吗', 'what is 12378?']) expect(asksAbout12378(text), text).to.equal(true);
+    for (const text of ['我要打12378投诉你们', '12378电话多少', '']) expect(asksAbout12378(text), text).to.equal(false);
+    for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(t(locale, 'core.about12378')).to.contain('12378');
   });
 });
