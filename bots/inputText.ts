@@ -127,8 +127,10 @@ export function asksWhenAnswered(text: string): boolean {
   return WHEN_ANSWERED.test(text.trim());
 }
 
-/** Most clauses looked at in one message (each is one more recognition). */
-export const MAX_CLAUSES = 6;
+/** Most clauses looked at in one message (each is one more recognition): the first ones and the last ones. */
+export const MAX_CLAUSES = 8;
+/** Of a longer message, the clauses kept from its start; the rest are its last (where a long story puts its questions). */
+const LEADING_CLAUSES = 3;
 const CLAUSE_BREAK = /[，,。！!？?；;\n]+|另外|还有|還有|顺便问一下|順便問一下|顺便问|順便問|\band also\b|\balso\b/i;
 /**
  * "…是你们吗" / "…是不是你们" / "is that you" closing a message without a comma: a question of its own, whether the
@@ -143,7 +145,8 @@ export function clausesOf(text: string): string[] {
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
     .filter((c) => c.replace(/[\s\p{P}]/gu, '').length >= 3);
-  return clauses.length >= 2 ? clauses.slice(0, MAX_CLAUSES) : [];
+  if (clauses.length < 2) return [];
+  return clauses.length <= MAX_CLAUSES ? clauses : [...clauses.slice(0, LEADING_CLAUSES), ...clauses.slice(-(MAX_CLAUSES - LEADING_CLAUSES))];
 }
 
 /** Words of fear, worry or overwhelm. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { asksIfBot, asksToVerifySelf, asksWhenAnswered, mentionsFear } from '../../../bots/inputText';
+import { asksIfBot, asksToVerifySelf, asksWhenAnswered, clausesOf, MAX_CLAUSES, mentionsFear } from '../../../bots/inputText';
 import { makePlanBot, verifyAs } from '../dialogs/plans/planHarness';
 import { t } from '../../../dialogs/messages';
 import { botHarness, textOf } from '../../helpers/botHarness';
@@ -92,5 +92,15 @@ describe('"多久有结果" right after something was filed', () => {
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.answerBy', { reference, answerBy: request.answerBy }));
     const nothingFiled = await makePlanBot();
     expect(textOf(await nothingFiled.say('多久有结果')), 'nothing filed: not this answer').not.to.contain('最晚会在');
+  });
+});
+
+describe('the clauses of a long message', () => {
+  it('keep its first ones and its last ones, where a long story puts its questions', () => {
+    const story = '我去年借了两万块，一直按时还的，今年三月公司倒闭了，现在没有收入，已经逾期两个月了，催收每天打电话，还打给我妈，我妈被吓得住院了，能不能让我每个月少还一点，还有会不会被起诉啊';
+    const clauses = clausesOf(story);
+    expect(clauses).to.have.length(MAX_CLAUSES);
+    expect(clauses.slice(0, 2)).to.deep.equal(['我去年借了两万块', '一直按时还的']);
+    expect(clauses.slice(-2)).to.deep.equal(['能不能让我每个月少还一点', '会不会被起诉啊']);
   });
 });
