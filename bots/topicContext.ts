@@ -28,6 +28,8 @@ export function withTopicContext(recognition: RecognitionResult, lastTopic: Inte
   if (!lastTopic || !TOPIC_INTENTS.includes(lastTopic) || recognition.source === 'keyword') return recognition;
   if (TIMED_TOPICS.includes(lastTopic) && onlyATime(recognition)) return onTopic(recognition, lastTopic, 1);
   if (!isShort(recognition.text)) return recognition;
+  // "多久" / "真的吗" / "可以吗" and nothing else: a question about the last answer, which no topic words could place.
+  if (BARE_FOLLOW_UP.test(recognition.text.trim())) return onTopic(recognition, lastTopic, 1);
   if ((recognition.scores[lastTopic] ?? 0) < MIN_OWN_SCORE) return recognition;
   const weighed = Object.entries(recognition.scores).map(([intent, score]) => ({
     intent: intent as Intent,
@@ -40,6 +42,10 @@ export function withTopicContext(recognition: RecognitionResult, lastTopic: Inte
   if (ranked[0].intent !== lastTopic) return recognition;
   return onTopic(recognition, lastTopic, ranked[0].score, ranked);
 }
+
+/** A follow-up with no words of its own ("多久", "真的吗", "为什么", "really?"). */
+const BARE_FOLLOW_UP =
+  /^(那|那么|那麼)?(要)?(多久|多长时间|多長時間|几天|幾天|几年|幾年|真的吗|真的嗎|真的假的|是真的吗|是真的嗎|可以吗|可以嗎|能吗|能嗎|为什么|為什麼|为啥|為啥|然后呢|然後呢)[啊呀呢吗嗎？?。.!！]*$|^(really|how long|why|is that true|then what)[?.!]*$/i;
 
 /**
  * Topics a day or a time on its own follows: when they come ("明天" after the doorstep-visit answer), when they

@@ -22,6 +22,9 @@ describe('withTopicContext: a short follow-up read in the light of the last topi
     { why: 'the last answer was for a person, not a topic', text: '他们真的会来吗', scores: { lawsuit_threat: 0.71, human_agent: 0.25 }, last: 'human_agent', expect: 'lawsuit_threat' },
     { why: 'a long message speaks for itself', text: '他们昨天打电话说下个礼拜一定会派人来我家里，还说要起诉我，我现在真的很害怕', scores: { lawsuit_threat: 0.71, doorstep_visit: 0.25 }, last: 'doorstep_visit', expect: 'lawsuit_threat' },
     { why: 'a long English message speaks for itself', text: 'they said they would sue me and maybe come to my home next week', scores: { lawsuit_threat: 0.71, doorstep_visit: 0.25 }, last: 'doorstep_visit', expect: 'lawsuit_threat' },
+    { why: 'a bare follow-up with no words of its own', text: '多久', scores: { none: 0.62, thanks: 0.12, credit_report: 0.05 }, last: 'credit_report', expect: 'credit_report' },
+    { why: 'a bare follow-up the model gives to another topic by chance', text: '可以吗', scores: { repayment_howto: 0.32, none: 0.31 }, last: 'doorstep_visit', expect: 'doorstep_visit' },
+    { why: 'an English bare follow-up', text: 'really?', scores: { none: 0.5, doorstep_visit: 0.02 }, last: 'lawsuit_threat', expect: 'lawsuit_threat' },
     { why: 'a button press or exact label is certain', text: '被告知要起诉', scores: { lawsuit_threat: 0.71, doorstep_visit: 0.25 }, last: 'doorstep_visit', source: 'keyword', expect: 'lawsuit_threat' },
   ];
   for (const c of cases) {
