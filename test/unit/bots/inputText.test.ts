@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { asksIfBot, asksToVerifySelf, asksWhenAnswered, clausesOf, MAX_CLAUSES, mentionsFear } from '../../../bots/inputText';
-import { makePlanBot, verifyAs } from '../dialogs/plans/planHarness';
+import { fileTwelveMonthPlan, makePlanBot } from '../dialogs/plans/planHarness';
 import { t } from '../../../dialogs/messages';
 import { botHarness, textOf } from '../../helpers/botHarness';
 
@@ -82,11 +82,7 @@ describe('"多久有结果" right after something was filed', () => {
 
   it('gets the date of the record just filed, with the account and a person offered', async () => {
     const bot = await makePlanBot();
-    await bot.say('我想分12期');
-    await verifyAs(bot, 'D002');
-    await bot.say('跳过');
-    await bot.say('1');
-    const reference = /PR-\d{8}-\d{4}/.exec(textOf(await bot.say('确认提交')))![0];
+    const reference = /PR-\d{8}-\d{4}/.exec(textOf(await fileTwelveMonthPlan(bot)))![0];
     const [request] = await bot.planRequests('D002');
     const replies = await bot.say('多久有结果');
     expect(textOf(replies)).to.equal(t('zh-CN', 'core.answerBy', { reference, answerBy: request.answerBy }));

@@ -4,7 +4,7 @@ import { t } from '../../../../dialogs/messages';
 import type { AccountService } from '../../../../services/accounts/accountService';
 import { BotError } from '../../../../services/errors/botError';
 import { loadPlanPolicy } from '../../../../services/plans/planPolicy';
-import { actionsOf, buttonsOf, cardsOf, makePlanBot, textOf, verifyAs, type PlanBot } from './planHarness';
+import { actionsOf, buttonsOf, cardsOf, fileTwelveMonthPlan, makePlanBot, textOf, verifyAs, type PlanBot } from './planHarness';
 
 const REFERENCE = /PR-\d{8}-\d{4}/;
 
@@ -284,11 +284,7 @@ describe('InstallmentPlanDialog transcripts', () => {
 
     it('does not offer "apply for a plan" again beside the account while the request is under review', async () => {
       const bot = await makePlanBot();
-      await bot.say('我想分12期');
-      await verifyAs(bot, 'D002');
-      await bot.say('跳过');
-      await bot.say('1');
-      await bot.say('确认提交');
+      await fileTwelveMonthPlan(bot);
       const account = await bot.say('我的申请什么时候有结果');
       expect(textOf(account)).to.contain('PR-').and.to.contain(t('zh-CN', 'account.nextPlanPending'));
       expect(buttonsOf(account)).not.to.include(intentLabel('zh-CN', 'installment_plan'));
@@ -296,11 +292,7 @@ describe('InstallmentPlanDialog transcripts', () => {
 
     it('files no second request while one is under review: says which one, when it is answered, and offers a person', async () => {
       const bot = await makePlanBot();
-      await bot.say('我想分12期');
-      await verifyAs(bot, 'D002');
-      await bot.say('跳过');
-      await bot.say('1');
-      const reference = REFERENCE.exec(textOf(await bot.say('确认提交')))![0];
+      const reference = REFERENCE.exec(textOf(await fileTwelveMonthPlan(bot)))![0];
       const again = await bot.say('我想再申请一次分期');
       expect(textOf(again)).to.contain(reference).and.to.contain('已经有一份分期申请在审核中');
       expect(buttonsOf(again)).to.include(intentLabel('zh-CN', 'human_agent'));

@@ -160,3 +160,12 @@ export async function verifyAs(bot: PlanBot, who: keyof typeof DEMO): Promise<Pa
   await bot.say(DEMO[who][0]);
   return bot.say(DEMO[who][1]);
 }
+
+/** D002 asks for 12 installments, skips the reason, takes the first plan and submits it: the reply to the submit. */
+export async function fileTwelveMonthPlan(bot: PlanBot): Promise<Partial<Activity>[]> {
+  await bot.say('我想分12期');
+  await verifyAs(bot, 'D002');
+  await bot.say('跳过');
+  await bot.say('1');
+  return bot.say('确认提交');
+}
