@@ -330,8 +330,9 @@ export class BorrowerBot extends ActivityHandler {
     // "My number is 138…" with no task the recogniser can place: the borrower wants to be verified and see the account
     // (verification starts from that number: VerifyIdentityDialog reads it).
     // Also when the sentence is that and nothing more ("my number is 138…"), whatever the model makes of so few words.
-    const ownMobileOnly = ownMobileInText(text) !== undefined && text.replace(/[\d\s\p{P}+-]/gu, '').length <= 12;
-    if ((SMALL_TALK_INTENTS.includes(recognition.intent) || ownMobileOnly) && ownMobileInText(text)) return { recognition: certainResult(text, 'account_status', language) };
+    if (ownMobileInText(text) && (SMALL_TALK_INTENTS.includes(recognition.intent) || text.replace(/[\d\s\p{P}+-]/gu, '').length <= 12)) {
+      return { recognition: certainResult(text, 'account_status', language) };
+    }
     const clauses = clausesOf(text);
     const clauseIntents = clauses.length
       ? (await Promise.all(clauses.map((clause) => this.recognize(clause, undefined, language)))).map((r, i) => ({ text: clauses[i], intent: r.intent, score: r.score }))

@@ -117,7 +117,7 @@ export function asksToVerifySelf(text: string): boolean {
 }
 
 const WHEN_ANSWERED =
-  /^(请问|請問|那|那么|那麼)?(大概|大约|大約)?(多久|多长时间|多長時間|什么时候|什麼時候|几天|幾天|哪天)(能|会|會|可以|才|才能)?(有结果|有結果|出结果|出結果|答复|答覆|回复|回覆|处理|處理|处理好|處理好|有消息|有回音|通知我|回我)[吗嗎呢啊呀]?[？?。.!！]*$|^(when will (i|we) (hear|know|get an answer)|how long (will|does) (it|this) take)\b[^]{0,20}$/i;
+  /^(请问|請問|那|那么|那麼)?(大概|大约|大約)?(多久|多长时间|多長時間|什么时候|什麼時候|几天|幾天|哪天)(能|会|會|可以|才|才能)?(有结果|有結果|出结果|出結果|答复|答覆|回复|回覆|处理|處理|处理好|處理好|有消息|有回音|通知我|回我)[吗嗎呢啊呀]?[？?。.!！]*$|^(when will (i|we) (hear|know|get an answer)|how long (will|does) (it|this) take)\b[\s\S]{0,20}$/i;
 
 /**
  * "多久有结果" / "什么时候答复" / "when will I hear back", and nothing more: right after something was filed, the

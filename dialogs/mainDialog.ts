@@ -439,22 +439,24 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A second task one clause of the message asks for with confidence, other than `intent`: a clause that asks (a
-   * question or a request) before one that only tells ("已经逾期两个月了…能不能让我每个月少还一点": the plan, not the
-   * balance), then the most urgent by hand-off priority, then the first. In "现在逾期三个月了，每天十几个电话打给我老婆…能不能
-   * 分期" that is the harassment, not the balance the first clause mentions.
+   * A second task one clause of the message asks for with confidence, other than `intent`: the most urgent of them
+   * by hand-off priority, then the first. In "现在逾期三个月了，每天十几个电话打给我老婆…能不能分期" that is the harassment,
+   * not the balance the first clause mentions. A clause that only tells of the account ("已经逾期两个月了") comes after
+   * every clause that asks something ("…能不能让我每个月少还一点": the plan, not the balance).
    */
   private alsoAsked(context: TurnContext, intent: Intent): ClauseIntent | undefined {
     const { clauseIntents } = turnInfo(context);
     const asked = (clauseIntents ?? []).filter(
       (c) => c.score >= this.deps.thresholds.high && c.intent !== intent && TASK_INTENTS.includes(c.intent) && (c.intent !== 'human_agent' || NAMES_A_PERSON.test(c.text)),
     );
-    const rank = (c: ClauseIntent) => (ASKS.test(c.text) ? 0 : 10) + handoffPriority([c.intent]);
+    const rank = (c: ClauseIntent) => (TOLD_BACKGROUND.includes(c.intent) && !ASKS.test(c.text) ? 10 : 0) + handoffPriority([c.intent]);
     return asked.reduce<ClauseIntent | undefined>((best, c) => (!best || rank(c) < rank(best) ? c : best), undefined);
   }
 }
 
 
+/** Topics a clause may only tell as background ("已经逾期两个月了"), where a harassment told is a complaint to take. */
+const TOLD_BACKGROUND: readonly Intent[] = ['account_status', 'credit_report', 'repayment_howto'];
 /** A clause that asks something (a question or a request), not one that only tells. */
 const ASKS = /[吗嗎呢？?]|能不能|可不可以|可以|会不会|會不會|怎么|怎麼|是不是|为什么|為什麼|想|要|请|請|帮|幫|\b(can|could|will|would|how|what|why|please|want)\b/i;
 /** Where the conversation is this turn: the innermost dialog context, its active dialog, and what was sent. */

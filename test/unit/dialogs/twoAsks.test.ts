@@ -32,6 +32,12 @@ describe('a message that asks two things', () => {
     expect(ticket?.intents.map((i) => i.intent)).to.include.members(['credit_report', 'installment_plan']);
   });
 
+  it('takes a long story\'s closing request as the second task, not a clause that only tells of the account', async () => {
+    const story = '你好，我去年在你们这借了两万块，一直按时还的，今年三月份公司倒闭了，现在没有收入，已经逾期两个月了。催收每天打电话，还打给我妈，我妈身体不好被吓得住院了。能不能让我每个月少还一点，还有会不会被起诉啊';
+    const text = textOf(await bot.say(story));
+    expect(text).to.contain(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'harassment_complaint'), task: intentLabel('zh-CN', 'installment_plan') }));
+  });
+
   it('answers two factual questions in one message', async () => {
     const text = textOf(await bot.say('逾期会上征信吗？会不会被起诉'));
     expect(text).to.contain(t('zh-CN', 'guidance.credit.intro')).and.to.contain('律师函不是法院文书');
