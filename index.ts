@@ -206,6 +206,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger,
     handoffRelay: config.HANDOFF_MODE === 'queue' ? new HandoffRelay(handoff.service, logger) : undefined,
     filedRecords,
+    hotline: config.LENDER_HOTLINE,
     verifyBorrowerToken: async (conversation, token) => {
       const result = await verification.verifyToken(conversation, token);
       if (!result.ok) logger.warn({ event: 'identity.token_rejected', reason: result.reason }, 'borrower token ignored');

@@ -22,7 +22,7 @@ import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
 import { readHandoffStatus } from '../services/handoff/hubHandoff';
 import type { HandoffRelay } from './handoffRelay';
-import { asksIfBot, asksToVerifySelf, asksWhenAnswered, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
+import { asksForHotline, asksIfBot, asksToVerifySelf, asksWhenAnswered, asksWhereThePersonIs, clausesOf, cleanText, feelingOf, isAcknowledgement, isClosing, MAX_RELAYED_CHARS, mentionsFear, submittedValue } from './inputText';
 import { fixedReply } from './fixedReplies';
 import { withTopicContext } from './topicContext';
 import { bareMobile, sentOffers, typedFollowUp, whoseNumber } from './typedFollowUp';
@@ -45,6 +45,8 @@ export interface BorrowerBotDeps {
   handoffRelay?: HandoffRelay;
   /** What this conversation filed (its answer dates answer "多久有结果"). */
   filedRecords?: FiledRecords;
+  /** The lender's customer-service hotline (LENDER_HOTLINE); empty: the official app is named instead. */
+  hotline?: string;
   /** Called with each recognition (metrics). */
   onRecognized?: (result: RecognitionResult) => void;
   /** A message made the conversation urgent (metrics; the log line says which conversation). */
@@ -297,6 +299,12 @@ export class BorrowerBot extends ActivityHandler {
         await context.sendActivity(MessageFactory.suggestedActions(actions, t(locale, 'core.answerBy', { reference: last.reference, answerBy: formatDate(last.answerBy, locale, '') })));
         return 'answered';
       }
+    }
+    if (asksForHotline(text)) {
+      const hotline = this.deps.hotline;
+      const actions = [intentLabel(locale, 'human_agent'), t(locale, 'handoff.bookCallback')];
+      await context.sendActivity(MessageFactory.suggestedActions(actions, hotline ? t(locale, 'core.hotline', { hotline }) : t(locale, 'core.hotlineApp')));
+      return 'answered';
     }
     const fixed = fixedReply(text, locale);
     if (fixed) {

@@ -127,6 +127,14 @@ export function asksWhenAnswered(text: string): boolean {
   return WHEN_ANSWERED.test(text.trim());
 }
 
+const HOTLINE =
+  /^(?![\s\S]*(催收|专员|專員|贷后|貸後|对方|對方|他们|他們))[\s\S]{0,12}(客服|人工|热线|熱線|官方|你们|你們|贵公司|貴公司)[^，。,.!?！？]{0,4}(电话|電話|热线|熱線|号码|號碼)[^，。,.!?！？]{0,4}(是多少|多少|是什么|是什麼|是几|是幾|哪个|哪個|呢|吗|嗎|\?|？)|\b(what is|what's|give me|can i have) (your|the) (customer service |support |official )?(phone number|hotline|number)\b|\byour hotline\b/i;
+
+/** "你们的客服电话是多少" / "what's your hotline": the lender's own number asked for, not a caller's or the collector's. */
+export function asksForHotline(text: string): boolean {
+  return text.length <= 40 && HOTLINE.test(text.trim());
+}
+
 /** Most clauses looked at in one message (each is one more recognition): the first ones and the last ones. */
 export const MAX_CLAUSES = 8;
 /** Of a longer message, the clauses kept from its start; the rest are its last (where a long story puts its questions). */

@@ -27,6 +27,11 @@ export const accountsConfigShape = {
   LENDER_OFFICIAL_PHONES: vars
     .list([])
     .pipe(z.array(z.string().regex(/^(?=(?:\D*\d){5})\+?[\d\s()-]+$/, 'phone numbers: at least 5 digits, and only digits, spaces, + - ( )'))),
+  /**
+   * The lender's customer-service hotline, told to a borrower who asks for it ("你们的客服电话是多少"). Unset: the bot
+   * says where the official number is published (the official app) and offers a person or a callback, never a number.
+   */
+  LENDER_HOTLINE: vars.string('').pipe(z.string().regex(/^$|^(?=(?:\D*\d){5})\+?[\d\s()-]+$/, 'a phone number: at least 5 digits, and only digits, spaces, + - ( )')),
   /** Fixture file served by the embedded backend and by `npm run lender`. */
   LENDER_FIXTURE_PATH: vars.string('services/accounts/fixtures/demoBorrowers.json'),
   /** Port of the reference lender server (`npm run lender`). */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { announcesAQuestion, asksAbout12378, asksAboutACharge, callsCollectionUnlawful, asksAboutSomeoneElsesDebt, asksForDocument, isInsultOnly, promisesToPay, meansToSueTheLender, refusesToPay, asksToMoveDueDate, asksWhatToDoWhenOverdue, asksWhyAnAgency, complainsOfOtherThanCollection, disputesTheRate, isPlea, notTheBorrower, wantsPolice } from '../../../bots/fixedReplies';
-import { toldFearOnly } from '../../../bots/inputText';
+import { asksForHotline, toldFearOnly } from '../../../bots/inputText';
+import { parseConfig } from '../../../services/config/config';
 import { intentLabel } from '../../../dialogs/menu';
 import { t } from '../../../dialogs/messages';
 import { botHarness, buttonsOf, textOf } from '../../helpers/botHarness';
@@ -327,5 +328,28 @@ describe('what 12378 is ("12378是干嘛的")', () => {
     for (const text of ['12378是干嘛的，能管你们吗', '12378是什么', '什么是12378', '打12378有用吗', 'what is 12378?']) expect(asksAbout12378(text), text).to.equal(true);
     for (const text of ['我要打12378投诉你们', '12378电话多少', '']) expect(asksAbout12378(text), text).to.equal(false);
     for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) expect(t(locale, 'core.about12378')).to.contain('12378');
+  });
+});
+
+describe('the lender\'s hotline asked for ("你们的客服电话是多少")', () => {
+  it('is told from a caller\'s or the collector\'s number', () => {
+    for (const text of ['你们的客服电话是多少', '客服热线多少', '人工客服电话是多少？', "what's your hotline", 'what is your customer service number'])
+      expect(asksForHotline(text), text).to.equal(true);
+    for (const text of ['催收电话是多少', '专员的电话多少', '这个电话是你们的吗', '他们的号码是多少', '我要转人工', ''])
+      expect(asksForHotline(text), text).to.equal(false);
+  });
+
+  it('gets the configured hotline, or the official app when none is configured, with a person and a callback offered', async () => {
+    for (const [env, expected] of [[{ LENDER_HOTLINE: '400-123-4567' }, t('zh-CN', 'core.hotline', { hotline: '400-123-4567' })], [{}, t('zh-CN', 'core.hotlineApp')]] as const) {
+      const bot = await botHarness(env);
+      try {
+        const replies = await bot.say('你们的客服电话是多少');
+        expect(textOf(replies)).to.equal(expected);
+        expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent'), t('zh-CN', 'handoff.bookCallback')]);
+      } finally {
+        await bot.close();
+      }
+    }
+    expect(() => parseConfig({ LENDER_HOTLINE: 'call us' })).to.throw(/phone number/);
   });
 });

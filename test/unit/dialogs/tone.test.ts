@@ -15,6 +15,7 @@ function sampleParams(locale: Locale): Params {
   return {
     reference: REFERENCE,
     answerBy: '2026-12-05',
+    hotline: '400-123-4567',
     date: '2026-11-19',
     dueDate: '2026-12-01',
     time: '2026-11-22 10:00',
