@@ -59,7 +59,6 @@ const DATE_RE = new RegExp(
     '(?<wk>(?:下下|下个?|上个?|这个?|本|next |this |last )?(?:周|星期|礼拜)(?:[一二三四五六日天1-7]))',
     '(?<wkend>(?:下个?|这个?|本)?周末|(?:next |this )?weekend)',
     '(?<nextwk>下个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|next week)',
-    '(?<lastwk>上个?(?:周|星期|礼拜)(?![一二三四五六日天1-7末])|last week)',
     '(?<indays>过两天|過兩天|in (?:a couple of|two) days)',
     '(?<monthEnd>(?:这个?|這個?|本|下个?|下個?)?月(?:底|末)|(?:(?:by |at )?the )?end of (?:the |this |next )?month)',
     '(?<nextMonthStart>(?:下个?|下個?)月初|(?:at )?the (?:start|beginning) of next month|early next month)',
@@ -122,7 +121,7 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     const g = m.groups ?? {};
     const start = m.index;
     const end = start + m[0].length;
-    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend || g.nextwk || g.lastwk || g.indays || g.monthEnd || g.nextMonthStart)) continue;
+    if (/[a-z]/.test(text[start - 1] ?? '') && (g.rel || g.en || g.wkend || g.nextwk || g.indays || g.monthEnd || g.nextMonthStart)) continue;
     if (/\d/.test(text[start - 1] ?? '')) continue;
     if (g.rel) {
       const w = g.rel;
@@ -146,9 +145,6 @@ function findDates(text: string, today: LocalDate): DateHit[] {
     } else if (g.nextwk) {
       // 下周 with no day: the whole of next week, Monday to Sunday.
       out.push({ start, end, date: addLocalDays(today, 7 - ((todayDow + 6) % 7)), days: 7 });
-    } else if (g.lastwk) {
-      // 上周 with no day ("从上周开始一直这样"): the whole of last week, Monday to Sunday.
-      out.push({ start, end, date: addLocalDays(today, -((todayDow + 6) % 7) - 7), days: 7 });
     } else if (g.indays) {
       out.push({ start, end, date: addLocalDays(today, 2) });
     } else if (g.monthEnd) {
