@@ -180,10 +180,10 @@ export function contactedMentioned(text: string): Contacted | undefined {
 const WHEN_UNKNOWN = /^(不知道|不记得了?|不記得了?|记不清了?|記不清了?|忘了|忘记了|忘記了|不清楚|i? ?(don'?t|do not) (know|remember)|not sure|can'?t remember|no idea)[。.!！]?$/i;
 
 const WHEN_VAGUE =
-  /^(大概|可能|应该是|應該是|就是)?(上周|上週|上星期|上礼拜|上禮拜|上个?月|上個月|前几天|前幾天|这几天|這幾天|这段时间|這段時間|最近|近期|一直|每天|天天|好几天|好幾天|几天前|幾天前|一周前|一週前|[一两兩三四五六七八九十几幾]个?多?(星期|礼拜|禮拜|周|週|月)(前|以前|了)|半个?月(前|以前|了)|last week|last month|a few days ago|the other day|recently|lately|every day|for (days|weeks|months))/i;
+  /^(大概|可能|应该是|應該是|就是)?(从|從|自从|自從|打从|打從)?(上周|上週|上星期|上礼拜|上禮拜|上个?月|上個月|前几天|前幾天|这几天|這幾天|这段时间|這段時間|最近|近期|一直|每天|天天|好几天|好幾天|几天前|幾天前|一周前|一週前|[一两兩三四五六七八九十几幾]个?多?(星期|礼拜|禮拜|周|週|月)(前|以前|了)|半个?月(前|以前|了)|last week|last month|a few days ago|the other day|recently|lately|every day|for (days|weeks|months))/i;
 
 /**
- * "上周" / "最近一直这样" / "last week": no day to file, but a time the borrower gave. It is kept in their words beside
+ * "上周" / "从上周开始一直这样" / "最近一直这样" / "last week": no day to file, but a time the borrower gave. It is kept in their words beside
  * the description instead of "could not read that date".
  */
 export function saysWhenVaguely(text: string): boolean {

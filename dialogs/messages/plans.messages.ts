@@ -98,6 +98,7 @@ export const planMessages = defineMessages({
     'plan.retry.yes': '重新提交',
     'plan.submitFailed': '抱歉，这个申请没能在这里提交成功。请转人工，由专员帮您办理。',
     'plan.pending': '您已经有一份分期申请在审核中，编号 {reference}，我们会在 {answerBy} 前答复您。审核期间不能再提交新的申请；想修改或补充情况，可以转人工。',
+    'plan.deferral': '一次性延期到某一天再还清，我在这里没法直接办理：需要协商专员看过您的账户后决定，能不能延期以审核结果为准。我可以帮您转人工。想看分期方案的话，也可以再说“申请分期”，告诉我每月能还多少。',
     'plan.alreadySubmitted': '您的分期申请已经提交过了，编号 {reference}，不会重复提交。审核结果会另行通知您；如有疑问可以转人工。',
     'plan.cardExpired': '这个选项已经失效，没有提交任何申请。如果还需要分期，可以点下面重新开始。',
     // --- hardship review ---
@@ -239,6 +240,7 @@ export const planMessages = defineMessages({
     'plan.retry.yes': '重新提交',
     'plan.submitFailed': '抱歉，這個申請沒能在這裡提交成功。請轉人工，由專員幫您辦理。',
     'plan.pending': '您已經有一份分期申請在審核中，編號 {reference}，我們會在 {answerBy} 前答覆您。審核期間不能再提交新的申請；想修改或補充情況，可以轉真人客服。',
+    'plan.deferral': '一次性延期到某一天再還清，我在這裡沒辦法直接辦理：需要協商專員看過您的帳戶後決定，能不能延期以審核結果為準。我可以幫您轉真人客服。想看分期方案的話，也可以再說「申請分期」，告訴我每月能還多少。',
     'plan.alreadySubmitted': '您的分期申請已經提交過了，編號 {reference}，不會重複提交。審核結果會另行通知您；如有疑問可以轉人工。',
     'plan.cardExpired': '這個選項已經失效，沒有提交任何申請。如果還需要分期，可以點下面重新開始。',
     'hardship.intro':
@@ -385,6 +387,7 @@ export const planMessages = defineMessages({
     'plan.retry.yes': 'Try again',
     'plan.submitFailed': "Sorry, this request couldn't be submitted here. Please talk to a person, who can do it with you.",
     'plan.pending': 'You already have an installment plan request under review, reference {reference}; we will answer by {answerBy}. A new request cannot be filed while it is reviewed; to change or add to it, talk to a person.',
+    'plan.deferral': "I can't arrange a one-off deferral to a later day here: a negotiation specialist needs to look at your account, and whether it is possible depends on their review. I can get you a person. For installment plans, say \"installment plan\" again and tell me how much you can pay a month.",
     'plan.alreadySubmitted':
       'Your plan request was already submitted, reference {reference}; it will not be submitted twice. We will let you know the outcome; a person can help with questions.',
     'plan.cardExpired': 'That option has expired and nothing was submitted. If you still want a plan, tap below to start again.',

@@ -29,6 +29,7 @@ import { turnInfoOrUndefined } from '../turnInfo';
 import { ConfirmSubmitDialog, type ConfirmSubmitOptions } from './confirmSubmitDialog';
 import { answerPlanTermsAtStep, planTermsAnswer, planTermsAsked, planTermsAtStep } from './planTerms';
 import {
+  asksForDeferral,
   affordableFromEntities,
   affordableFromTurn,
   monthsFromEntities,
@@ -139,7 +140,8 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
         typeof p.recognized.value === 'string' &&
         (affordableFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
           monthsFromTurn(p.context, p.recognized.value, deps.clock.now(), deps.timeZone) !== undefined ||
-          saysAmountUnknown(p.recognized.value)),
+          saysAmountUnknown(p.recognized.value) ||
+          asksForDeferral(p.recognized.value)),
       ),
     );
     this.addDialog(new TextPrompt(PLAN_CHOOSE_PROMPT, async (p) => this.chosenIndex(p) !== undefined || TOO_MUCH.test(p.context.activity.text ?? '')));
@@ -268,6 +270,11 @@ export class InstallmentPlanDialog extends ComponentDialog implements AsideAnswe
   private async proposeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const values = step.values as Values;
+    if (typeof step.result === 'string' && asksForDeferral(step.result) && affordableFromTurn(step.context, step.result, this.deps.clock.now(), this.deps.timeZone) === undefined) {
+      // "我不是要分期，我是想延期到15号一次还清": a deferral is not a plan the bot can offer; a person decides it.
+      await step.context.sendActivity(MessageFactory.suggestedActions([intentLabel(locale, 'human_agent')], t(locale, 'plan.deferral')));
+      return step.endDialog();
+    }
     if (typeof step.result === 'string') {
       // The answer to the amount question: an amount, a length ("分12期"), or "not sure".
       values.affordable ??= affordableFromTurn(step.context, step.result, this.deps.clock.now(), this.deps.timeZone);

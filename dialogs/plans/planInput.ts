@@ -188,3 +188,11 @@ const HARDSHIP =
 export function toldHardship(text: string): boolean {
   return HARDSHIP.test(text);
 }
+
+/** A one-off deferral asked for instead of a plan ("我是想延期到15号一次还清", "能晚几天还吗", "pay it all on the 15th"). */
+const DEFERRAL =
+  /延期到|推迟到|推遲到|晚(几|幾|两|兩|一)?(天|周|週)|([0-9]{1,2}|[一二三四五六七八九十]{1,3})(号|號).{0,4}(一次性?|全部)?(还清|還清|还完|還完)|一次性?(还清|還清)|\b(defer|postpone|pay (it )?(all|in full) (on|by))\b/i;
+
+export function asksForDeferral(text: string): boolean {
+  return DEFERRAL.test(text);
+}

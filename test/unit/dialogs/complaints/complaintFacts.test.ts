@@ -21,7 +21,7 @@ describe('complaint facts', () => {
   });
 
   it('hears a time with no day ("上周", "最近一直这样", "last week"), and not a day or a story', () => {
-    for (const text of ['上周', '上个月', '大概上周吧', '最近一直这样', '前几天', '两个星期前', '天天都打', 'last week', 'a few days ago', 'recently']) {
+    for (const text of ['上周', '从上周开始一直这样', '上个月', '大概上周吧', '最近一直这样', '前几天', '两个星期前', '天天都打', 'last week', 'a few days ago', 'recently']) {
       expect(saysWhenVaguely(text), text).to.equal(true);
     }
     for (const text of ['昨天', '11月18日', '他们骂我妈，我妈都气哭了，最近天天这样', '不记得了', 'yesterday', '']) {

@@ -299,6 +299,15 @@ describe('InstallmentPlanDialog transcripts', () => {
       expect((await bot.planRequests('D002')).filter((r) => r.status === 'submitted')).to.have.length(1);
     });
 
+    it('answers a one-off deferral asked at the amount question with who decides it and a person, and files nothing', async () => {
+      const bot = await makePlanBot();
+      await upToAmount(bot, '我想分期还款', 'D002', '跳过');
+      const replies = await bot.say('我不是要分期，我是想延期到15号一次还清');
+      expect(textOf(replies)).to.equal(t('zh-CN', 'plan.deferral'));
+      expect(buttonsOf(replies)).to.deep.equal([intentLabel('zh-CN', 'human_agent')]);
+      expect(await bot.planRequests('D002')).to.have.length(0);
+    });
+
     it('shows the one closest plan when nothing fits the amount', async () => {
       const bot = await makePlanBot();
       await upToAmount(bot, '我想分期还款', 'D002', '跳过');
