@@ -415,7 +415,9 @@ export class MainDialog extends ComponentDialog {
       await topInfo.answerAside(dc.context, { intent, entities });
       return also;
     }
-    if (values && this.deps.routes[also] && also !== 'human_agent') {
+    // "催收天天骂我，我要找真人": the person asked for in so many words comes first; the agent sees the other need too.
+    if (also === 'human_agent') return also;
+    if (values && this.deps.routes[also]) {
       values.later = also;
       const locale = turnInfo(dc.context).locale;
       await dc.context.sendActivity(t(locale, 'core.alsoLater', { first: taskName(locale, intent), task: taskName(locale, also) }));

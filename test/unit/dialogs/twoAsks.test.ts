@@ -32,6 +32,20 @@ describe('a message that asks two things', () => {
     expect(ticket?.intents.map((i) => i.intent)).to.include.members(['credit_report', 'installment_plan']);
   });
 
+  it('hands over first when one clause asks for a person in so many words, with the complaint as the ticket\'s reason', async () => {
+    const asked = await botHarness({ HANDOFF_REQUIRE_AGENT_ONLINE: 'false' });
+    try {
+      expect(textOf(await asked.say('催收天天骂我，我要找真人'))).to.contain('H-20261120-0001').and.not.to.contain(t('zh-CN', 'complaints.askWhen'));
+      const service = (asked.app.bot as unknown as { deps: { handoffRelay: { handoff: HandoffService } } }).deps.handoffRelay.handoff;
+      const queue = (service as unknown as { deps: { queue: { latestFor(id: string): Promise<{ reason: string; intents: Array<{ intent: string }> } | undefined> } } }).deps.queue;
+      const ticket = await queue.latestFor('test/Convo1');
+      expect(ticket?.reason).to.equal(intentLabel('zh-CN', 'harassment_complaint'));
+      expect(ticket?.intents.map((i) => i.intent)).to.include.members(['harassment_complaint', 'human_agent']);
+    } finally {
+      await asked.close();
+    }
+  });
+
   it('takes a long story\'s closing request as the second task, not a clause that only tells of the account', async () => {
     const story = '你好，我去年在你们这借了两万块，一直按时还的，今年三月份公司倒闭了，现在没有收入，已经逾期两个月了。催收每天打电话，还打给我妈，我妈身体不好被吓得住院了。能不能让我每个月少还一点，还有会不会被起诉啊';
     const text = textOf(await bot.say(story));
