@@ -94,6 +94,8 @@ export function renderWithList(activity: Partial<Activity>, channelId: string | 
     out = { ...out, text: texts.join('\n\n'), attachments: (activity.attachments ?? []).filter((a) => a.contentType !== ADAPTIVE_CARD) };
     if (out.attachments?.length === 0) delete out.attachments;
   }
+  // A channel without buttons cannot be tapped: "点“没有号码”" is said as "回复“没有号码”" there.
+  if (caps.suggestedActions === 0 && caps.cardButtons === 0 && out.text) out = { ...out, text: asReplies(out.text) };
   const actions = out.suggestedActions?.actions ?? [];
   if (actions.length === 0 || actions.length <= caps.suggestedActions) return { activity: out };
   if (actions.length <= caps.cardButtons) {
@@ -110,6 +112,11 @@ export function renderWithList(activity: Partial<Activity>, channelId: string | 
 }
 
 const NUMBERED_LINE = /^\s*1[.、]\s/m;
+
+/** "点“X”" / "點「X」" / "tap "X"" → reply with it, for channels where nothing can be tapped. */
+function asReplies(text: string): string {
+  return text.replace(/(?:点击|点|點擊|點)(?=[“「])/g, (m) => (m.startsWith('點') ? '回覆' : '回复')).replace(/\b[Tt]ap(?= ")/g, (m) => (m === 'Tap' ? 'Reply' : 'reply'));
+}
 
 /** The object a messageBack posts as its value, if any. */
 function actionPayload(action: CardAction): Record<string, unknown> | null {

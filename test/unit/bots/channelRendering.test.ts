@@ -60,6 +60,14 @@ describe('channel rendering', () => {
     expect(renderForChannel(activity, 'sms', { numbered: false }).text).to.equal('出了点问题\n- 转人工');
   });
 
+  it('says "reply" where a message says "tap" on a channel where nothing can be tapped, and only there', () => {
+    const activity = MessageFactory.suggestedActions(['没有号码'], '请发号码给我；没有就点“没有号码”。别点陌生链接。') as Partial<Activity>;
+    expect(renderForChannel(activity, 'sms').text).to.equal('请发号码给我；没有就回复“没有号码”。别点陌生链接。\n1. 没有号码');
+    expect(renderForChannel(activity, 'webchat').text).to.equal('请发号码给我；没有就点“没有号码”。别点陌生链接。');
+    const en = MessageFactory.suggestedActions(['No number'], 'Otherwise tap "No number".') as Partial<Activity>;
+    expect(renderForChannel(en, 'sms').text).to.equal('Otherwise reply "No number".\n1. No number');
+  });
+
   it('bullets the buttons of a card that numbers its own items, and says the card\'s reply hint once', () => {
     const hint = '也可以回复编号（例如“1 2”）';
     const checklist = CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', fallbackText: `需要的材料\n1. 离职证明\n2. 银行流水\n${hint}`, body: [] });
