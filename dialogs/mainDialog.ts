@@ -31,7 +31,7 @@ import { planTermsAsked } from './plans/planTerms';
 import { TASK_INTENTS, TOPIC_INTENTS, type Intent } from '../services/recognizer/intentRecognizer';
 import { intentLabel, menuActions, taskName } from './menu';
 import { t, type Locale, type MessageKey } from './messages';
-import { answersAside, hasOwnQuestions, type AsideAnswer, type RouteTable } from './routes';
+import { answersAside, hasOwnQuestions, type AsideAnswer, type RouteOptions, type RouteTable } from './routes';
 import { defaultProfile, turnInfo, type ClauseIntent, type ConversationProfile } from './turnInfo';
 
 export const MAIN_DIALOG = 'main';
@@ -89,6 +89,8 @@ interface ClarifyValues {
   routed?: Intent;
   /** A second task the same message asked for, offered once the first is done ("投诉…，能不能分几个月还"). */
   later?: Intent;
+  /** The message "did you mean…?" was asked about, for the task chosen to read ("能不能换一个催收员，态度太差了"). */
+  asked?: string;
 }
 
 /**
@@ -303,6 +305,7 @@ export class MainDialog extends ComponentDialog {
     const candidates = [recognition, recognition.runnerUp].filter((c) => TASK_INTENTS.includes(c.intent) && c.score >= low / 2).map((c) => c.intent);
     if (candidates.length === 0) return step.next(recognition.intent);
     (step.values as ClarifyValues).candidates = candidates;
+    (step.values as ClarifyValues).asked = step.context.activity.text ?? undefined;
     return step.prompt(CLARIFY_PROMPT, {
       prompt: t(locale, 'core.clarify'),
       choices: [...candidates.map((i) => intentLabel(locale, i)), t(locale, 'core.clarifyNeither')],
@@ -364,7 +367,7 @@ export class MainDialog extends ComponentDialog {
     profile.misses = 0;
     if (TOPIC_INTENTS.includes(intent)) profile.lastTopic = intent;
     if ('dialog' in route) {
-      return dc.beginDialog(route.dialog, { intent, entities: recognition.entities });
+      return dc.beginDialog(route.dialog, { intent, entities: recognition.entities, asked: values?.asked } satisfies RouteOptions);
     }
     await this.replyWithMenu(dc.context, locale, route.reply);
     return dc.endDialog();

@@ -6,6 +6,8 @@ import type { MessageKey } from './messages';
 export interface RouteOptions {
   intent?: Intent;
   entities?: Entity[];
+  /** The message the route answers when it started from "did you mean…?" (this turn's text is only the button's). */
+  asked?: string;
 }
 
 /**

@@ -24,6 +24,7 @@ import { maskPii } from '../../services/logging/mask';
 import { VERIFY_IDENTITY_DIALOG, type VerifiedIdentity } from '../identity/verifyIdentityDialog';
 import { imBack, intentLabel, intentOfLabel } from '../menu';
 import { t, type Locale, type MessageKey } from '../messages';
+import type { RouteOptions } from '../routes';
 import { conversationKey, turnInfoOrUndefined } from '../turnInfo';
 import type { Intent } from '../../services/recognizer/intentRecognizer';
 import {
@@ -139,7 +140,9 @@ export class ComplaintDialog extends ComponentDialog {
     values.idempotencyKey = this.newKey();
     values.presetCategory = pressed?.category;
     values.channel = pressed?.channel;
-    const typed = step.context.activity.text ?? '';
+    // Chosen from "did you mean…?": the message that question was about, not the button's label.
+    const asked = (step.options as RouteOptions | undefined)?.asked;
+    const typed = (intentOfLabel(step.context.activity.text ?? '') && asked) || step.context.activity.text || '';
     if (!pressed && !intentOfLabel(typed) && asksIfAllowed(typed)) {
       // "催收一天打几十个电话合法吗": a question about the rules gets them, and the complaint is offered, not begun.
       return this.rulesInstead(step, locale, 'complaints.rulesOffer', ['harassment_complaint', 'human_agent']);

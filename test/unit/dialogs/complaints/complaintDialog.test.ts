@@ -264,6 +264,15 @@ describe('ComplaintDialog transcripts', () => {
     expect(wants, 'asking to complain as well: the intake').to.contain(t('zh-CN', 'complaints.askWhen'));
   });
 
+  it('takes the message "did you mean…?" was about as the description when the complaint is chosen, not the button\'s label', async () => {
+    const asked = '能不能换一个催收员，现在这个态度太差了';
+    const h = await makeHarness({ recognizer: new ScriptedRecognizer({ [asked]: ['harassment_complaint', 0.45, 'installment_plan'] }) });
+    await h.verifyAs('D002');
+    expect(titlesOf(await h.say(asked))).to.include(intentLabel('zh-CN', 'harassment_complaint'));
+    const started = allText(await h.say(intentLabel('zh-CN', 'harassment_complaint')));
+    expect(started).to.contain(t('zh-CN', 'complaints.noted', { description: asked })).and.not.to.contain(t('zh-CN', 'complaints.askWhat'));
+  });
+
   it('does not take a request, an acknowledgement or digits at the "when?" question as more of the story', async () => {
     for (const answer of ['我想分期', '好的', '谢谢', '890127']) {
       const h = await makeHarness({ recognizer: storyRecognizer() });
