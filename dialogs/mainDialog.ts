@@ -341,12 +341,16 @@ export class MainDialog extends ComponentDialog {
   private async startRoute(dc: DialogContext, intent: Intent, notUnderstood: MessageKey = 'core.none', values?: ClarifyValues): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(dc.context, defaultProfile());
     const also = this.alsoAsked(dc.context, intent);
+    const { locale, recognition } = turnInfo(dc.context);
+    // A third question asked of a topic with a short answer ("…能不能少还一点，还有会不会被起诉啊" beside a complaint):
+    // answered first, aside, rather than dropped; then the two tasks.
+    const third = also && this.thirdQuestion(dc, [intent, also.intent]);
+    if (third) await this.infoAnswer(dc, third)?.answerAside(dc.context, { intent: third, entities: recognition.entities });
     if (also) {
       // The agent who may take this conversation later sees both needs.
       profile.recentIntents = [...(profile.recentIntents ?? []), { intent: also.intent, confidence: also.score }].slice(-5);
       intent = await this.answerBoth(dc, intent, also.intent, values);
     }
-    const { locale, recognition } = turnInfo(dc.context);
     const route = this.deps.routes[intent];
     if (intent === 'none' && (await this.answerAboutFiled(dc, profile))) {
       profile.misses = 0;
@@ -449,6 +453,14 @@ export class MainDialog extends ComponentDialog {
    * not the balance the first clause mentions. A clause that only tells of the account ("已经逾期两个月了") comes after
    * every clause that asks something ("…能不能让我每个月少还一点": the plan, not the balance).
    */
+  /** A confident clause beside the two tasks handled that asks a question an info answer gives. */
+  private thirdQuestion(dc: DialogContext, handled: Intent[]): Intent | undefined {
+    const { clauseIntents } = turnInfo(dc.context);
+    return (clauseIntents ?? []).find(
+      (c) => c.score >= this.deps.thresholds.high && !handled.includes(c.intent) && asksAQuestion(c.text) && this.infoAnswer(dc, c.intent) !== undefined,
+    )?.intent;
+  }
+
   private alsoAsked(context: TurnContext, intent: Intent): ClauseIntent | undefined {
     const { clauseIntents } = turnInfo(context);
     const asked = (clauseIntents ?? []).filter(

@@ -46,10 +46,13 @@ describe('a message that asks two things', () => {
     }
   });
 
-  it('takes a long story\'s closing request as the second task, not a clause that only tells of the account', async () => {
+  it('takes a long story\'s closing request as the second task, not a clause that only tells of the account, and answers its third question', async () => {
     const story = '你好，我去年在你们这借了两万块，一直按时还的，今年三月份公司倒闭了，现在没有收入，已经逾期两个月了。催收每天打电话，还打给我妈，我妈身体不好被吓得住院了。能不能让我每个月少还一点，还有会不会被起诉啊';
     const text = textOf(await bot.say(story));
     expect(text).to.contain(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'harassment_complaint'), task: intentLabel('zh-CN', 'installment_plan') }));
+    // Its third question ("会不会被起诉") is answered first, aside, not dropped.
+    expect(text).to.contain(t('zh-CN', 'guidance.lawsuit.facts'));
+    expect(text.indexOf(t('zh-CN', 'guidance.lawsuit.facts'))).to.be.below(text.indexOf(t('zh-CN', 'core.alsoLater', { first: intentLabel('zh-CN', 'harassment_complaint'), task: intentLabel('zh-CN', 'installment_plan') })));
   });
 
   it('answers two factual questions in one message', async () => {
