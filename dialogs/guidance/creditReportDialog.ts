@@ -21,8 +21,10 @@ const TOPICS: Array<[MessageKey, RegExp]> = [
   ['guidance.credit.dispute', new RegExp(`${PAID_OFF.source}|有误|有誤|错误|錯誤|不对|不對|不是我的|异议|異議|申诉|申訴|wrong|mistake|error|incorrect|dispute|not mine`, 'i')],
 ];
 
-/** Asked to have a record taken off ("能不能帮我把记录删掉", "can you delete it if I pay today"). */
-const ASKS_DELETION = /(帮|幫|给|給|替)我?.{0,6}(删|刪|消除|清除|消掉|抹掉|洗白|撤销|撤銷)|(能不能|可不可以|可以|能)[^，。,.!?！？]{0,8}(删|刪|消除|清除|消掉|抹掉|撤销|撤銷)|\b(can|could|will|would) you (delete|remove|erase|wipe|clear)\b|\b(delete|remove|erase) (it|the record|my record)\b/i;
+/** Asked to have a record taken off ("能不能帮我把记录删掉", "can you delete it if I pay today"); not "多久能消除". */
+const ASKS_DELETION = /^(?![\s\S]*(多久|多长时间|多長時間|几年|幾年|什么时候|什麼時候|how long|when))[\s\S]*(?:(帮|幫|给|給|替)我?.{0,6}(删|刪|消除|清除|消掉|抹掉|洗白|撤销|撤銷)|(能不能|可不可以|可以|能)[^，。,.!?！？]{0,8}(删|刪|消除|清除|消掉|抹掉|撤销|撤銷)|\b(can|could|will|would) you (delete|remove|erase|wipe|clear)\b|\b(delete|remove|erase) (it|the record|my record)\b)/i;
+/** Whether it goes on the report, asked ("会上征信吗", "will it be reported"). */
+const REPORTED = /上征信|上徵信|报征信|報徵信|上报|上報|报送|報送|\b(reported|go on (my )?credit)\b/i;
 /** The PBOC's one-time credit repair named ("一次性信用修复", "信用修复政策"). */
 const ONE_TIME_REPAIR = /一次性.{0,4}(修复|修復)|信用(修复|修復)政策|(修复|修復)政策|\bone-?time (credit )?repair\b/i;
 
@@ -53,7 +55,9 @@ export class CreditReportDialog extends InfoAnswerDialog {
 
   protected facts(context: TurnContext, locale: Locale): string[] {
     const text = context.activity.text ?? '';
-    const topics = topicsAsked(text, TOPICS);
+    const named = topicsAsked(text, TOPICS);
+    // "会上征信吗？多久能消除": whether it is reported (and told first) belongs beside the part asked about.
+    const topics = named.length < TOPICS.length && REPORTED.test(text) && !named.includes('guidance.credit.notice') ? ['guidance.credit.notice' as const, ...named] : named;
     const answer = [t(locale, 'guidance.credit.intro'), ...topics.map((k) => `- ${t(locale, k)}`)].join('\n');
     // "逾期会怎么样": the credit report is one of the consequences; the others (domain.md §1) come first.
     const consequences = ASKS_CONSEQUENCES.test(text) ? [t(locale, 'guidance.credit.consequences')] : [];

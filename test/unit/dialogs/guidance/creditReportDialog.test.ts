@@ -32,6 +32,10 @@ describe('CreditReportDialog transcripts', () => {
     expect(t('zh-CN', 'guidance.credit.oneTimeRepair')).to.contain('2026 年 3 月 31 日').and.to.contain('不收费').and.to.contain('没法判断或承诺');
     expect(allText(await (await h()).say({ text: 'can you delete it if i pay today', locale: 'en-US' }))).to.contain(t('en', 'guidance.credit.noDeletion'));
     expect(allText(await (await makeHarness()).say('逾期会上征信吗'))).not.to.contain(t('zh-CN', 'guidance.credit.noDeletion'));
+    const when = '预期了会上征信吗？多久能消除';
+    const both = allText(await (await makeHarness({ recognizer: new ScriptedRecognizer({ [when]: ['credit_report', 0.95] }) })).say(when));
+    expect(both, 'how long, not a deletion asked for').not.to.contain(t('zh-CN', 'guidance.credit.noDeletion'));
+    expect(both, 'whether it is reported, beside how long').to.contain(t('zh-CN', 'guidance.credit.notice')).and.to.contain(t('zh-CN', 'guidance.credit.retention'));
   });
 
   it('answers "what happens if I am overdue" with the consequences first (civil, no arrest), then the credit rules', async () => {
