@@ -5,7 +5,7 @@ import type { Logger } from '../services/logging/logger';
 import { isIntent, SMALL_TALK_INTENTS, TASK_INTENTS, type Intent, type IntentRecognizer, type RecognitionResult } from '../services/recognizer/intentRecognizer';
 import { toldHardship } from '../dialogs/plans/planInput';
 import { normaliseIdLast6, ownMobileInText } from '../services/identity/identityNormalisers';
-import { expressesDistress, speaksOfDanger } from '../services/recognizer/distress';
+import { urgencyOf, type Urgency } from '../services/recognizer/distress';
 import { detectLanguage, localeOf } from '../services/recognizer/language';
 import { certainResult } from '../services/recognizer/recognitionResult';
 import { callbackActions } from '../dialogs/handoff/handoffDialog';
@@ -16,7 +16,7 @@ import type { FiledRecords } from '../dialogs/filedRecords';
 import { formatDate } from '../dialogs/format';
 import { NAMES_MEDIATION } from '../dialogs/guidance/lawsuitThreatDialog';
 import { t, type Locale, type MessageKey } from '../dialogs/messages';
-import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo, type Urgency } from '../dialogs/turnInfo';
+import { conversationKey, defaultProfile, HIDDEN_TEXT, markSensitiveInput, setTurnInfo, type ConversationProfile, type TurnInfo } from '../dialogs/turnInfo';
 import { innermostDialogId } from '../dialogs/dialogRuntime';
 import { isSecretAnswer } from '../dialogs/identity/verifyIdentityDialog';
 import { asksWhatIfNotPaid } from '../dialogs/guidance/creditReportDialog';
@@ -162,7 +162,7 @@ export class BorrowerBot extends ActivityHandler {
 
     let recognition: RecognitionResult;
     let clauseIntents: TurnInfo['clauseIntents'];
-    const urgent = value ? undefined : expressesDistress(text) ? 'distress' : speaksOfDanger(text) ? 'danger' : undefined;
+    const urgent = value ? undefined : urgencyOf(text);
     if (urgent) {
       // Words of wanting to die, or danger now: care and 110 first, then a person at once, whatever the task
       // (conversation design, domain.md).

@@ -1,12 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { Intent, RecognitionResult } from '../services/recognizer/intentRecognizer';
+import type { Urgency } from '../services/recognizer/distress';
 import type { Locale } from './messages';
 
 /** What the bot worked out about this turn before any dialog runs: kept in turn state, read by dialogs. */
 /** One clause of a message that asks more than one thing, and what the recogniser makes of it alone. */
-/** Why a conversation is urgent: words of wanting to die, or danger now (held, or violence threatened or done). */
-export type Urgency = 'distress' | 'danger';
-
 export interface ClauseIntent {
   text: string;
   intent: Intent;

@@ -36,7 +36,7 @@ const PAYMENT_ORDER = /支付令|\bpayment order\b/i;
 /** The defaulter list or a restricted-consumption order named ("上失信黑名单", "限高", "孩子不能上学"). */
 const ENFORCEMENT_LISTS = /失信|黑名单|黑名單|老赖|老賴|限高|限制消费|限制消費|高消费|高消費|孩子.{0,6}(上学|上學|读书|讀書|考公|学校|學校)|子女.{0,6}(上学|上學|学校|學校)|政审|政審|\b(blacklist\w*|defaulter list|travel ban|consumption ban)\b/i;
 /** Mediation named ("调解中心打电话说要诉前调解"): it is real, and how to check it (domain.md section 3). */
-export const MEDIATION = /调解|調解|\bmediat(ion|or|e)\b/i;
+const MEDIATION = /调解|調解|\bmediat(ion|or|e)\b/i;
 /** A mediation body or step named: the lawsuit answer, not the scam check its "是不是骗子" would get. */
 export const NAMES_MEDIATION = /诉前调解|訴前調解|先行调解|先行調解|调解中心|調解中心|调解员|調解員|调解委员会|調解委員會|\b(pre-?litigation|court) mediation\b|\bmediation (centre|center)\b/i;
 

@@ -35,11 +35,13 @@ const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}|\d{5})[\dXx](?![\dA-Za-z])/;
 /** ID_IN_TEXT's whole-number half. */
 const FULL_ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 
+const ID_GROUPS = new RegExp(ID_IN_TEXT.source, 'g');
+
 /** The ID characters alone, or the one group of them in a sentence ("身份证后六位是12345X"); undefined when unclear. */
 export function idLast6InText(input: string): string | undefined {
   const direct = normaliseIdLast6(input);
   if (direct) return direct;
-  const groups = toHalfWidth(input ?? '').match(new RegExp(ID_IN_TEXT.source, 'g')) ?? [];
+  const groups = toHalfWidth(input ?? '').match(ID_GROUPS) ?? [];
   return groups.length === 1 ? normaliseIdLast6(groups[0]) : undefined;
 }
 

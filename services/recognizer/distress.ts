@@ -17,9 +17,11 @@ const ENGLISH =
  * a person at once). "逼死我" counts too: said in despair, it is not left to chance.
  */
 export function expressesDistress(text: string): boolean {
-  if (!text) return false;
-  const s = normalizeText(text, 2000);
-  return CHINESE.some((w) => s.includes(w)) || ENGLISH.test(s);
+  return !!text && distressIn(normalizeText(text, 2000));
+}
+
+function distressIn(normalized: string): boolean {
+  return CHINESE.some((w) => normalized.includes(w)) || ENGLISH.test(normalized);
 }
 
 // Danger now: held against one's will, or violence threatened or done (domain.md: 110 at once). After normalizeText.
@@ -37,7 +39,19 @@ const DANGER_ENGLISH =
  * costs less than a miss.
  */
 export function speaksOfDanger(text: string): boolean {
-  if (!text) return false;
-  const s = normalizeText(text, 2000);
-  return DANGER_CHINESE.some((w) => s.includes(w)) || DANGER_ENGLISH.test(s);
+  return !!text && dangerIn(normalizeText(text, 2000));
+}
+
+function dangerIn(normalized: string): boolean {
+  return DANGER_CHINESE.some((w) => normalized.includes(w)) || DANGER_ENGLISH.test(normalized);
+}
+
+/** Why a conversation is urgent: words of wanting to die, or danger now (held, or violence threatened or done). */
+export type Urgency = 'distress' | 'danger';
+
+/** What makes the message urgent, if anything: the text normalised once for both word lists (every turn reads it). */
+export function urgencyOf(text: string): Urgency | undefined {
+  if (!text) return undefined;
+  const normalized = normalizeText(text, 2000);
+  return distressIn(normalized) ? 'distress' : dangerIn(normalized) ? 'danger' : undefined;
 }

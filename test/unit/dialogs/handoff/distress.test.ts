@@ -6,6 +6,14 @@ import type { HandoffQueue } from '../../../../services/handoff/handoffQueue';
 import { botHarness, textOf } from '../../../helpers/botHarness';
 import { makePlanBot, verifyAs } from '../plans/planHarness';
 
+/** D002, verified, in the middle of a plan request, says `text`: the bot (hand-off on) and its replies. */
+async function saidMidPlan(text: string) {
+  const bot = await makePlanBot({ handoff: true });
+  await bot.say('我想分期还款');
+  await verifyAs(bot, 'D002');
+  return { bot, replies: await bot.say(text) };
+}
+
 describe('words of wanting to die', () => {
   it('are heard in Simplified and Traditional Chinese and in English, whatever else the message says', () => {
     for (const text of [
@@ -32,10 +40,7 @@ describe('words of wanting to die', () => {
   });
 
   it('get care and 110 first, then a person at once at P1 with the reason, also in the middle of a task', async () => {
-    const bot = await makePlanBot({ handoff: true });
-    await bot.say('我想分期还款');
-    await verifyAs(bot, 'D002');
-    const replies = await bot.say('我真的活不下去了');
+    const { bot, replies } = await saidMidPlan('我真的活不下去了');
     const texts = replies.map((a) => a.text ?? '');
     expect(texts[0]).to.equal(t('zh-CN', 'core.distress'));
     expect(texts[0]).to.contain('110');
@@ -87,10 +92,7 @@ describe('danger now (held, or violence threatened or done)', () => {
   });
 
   it('gets 110 first, then a person at once at P1 with the reason, also in the middle of a task', async () => {
-    const bot = await makePlanBot({ handoff: true });
-    await bot.say('我想分期还款');
-    await verifyAs(bot, 'D002');
-    const replies = await bot.say('有两个人到我公司楼下堵我，不让我走');
+    const { bot, replies } = await saidMidPlan('有两个人到我公司楼下堵我，不让我走');
     expect(replies[0].text).to.equal(t('zh-CN', 'core.danger'));
     expect(replies[0].text).to.contain('110');
     expect(textOf(replies)).to.contain('H-20261120-0001');
